@@ -1,0 +1,31 @@
+package dev.airgen.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.airgen.generator.testing.Compiled;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole snapshot shipped in airgen-model-schemas generates and compiles. */
+class BundledSnapshotTest {
+
+    static Path bundledSnapshot() {
+        try {
+            return Path.of(BundledSnapshotTest.class.getResource("/airgen/snapshot/schema-map.json").toURI()).getParent();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void bundledSnapshotGeneratesAndCompiles(@TempDir Path dir) throws Exception {
+        GenerationResult result = new Generator().generate(GeneratorConfig.of(bundledSnapshot(), "dev.airgen.test.bundled"));
+        System.out.println("bundled snapshot: " + result.report());
+        assertThat(result.report().requestClasses()).isGreaterThan(0);
+        try (Compiled compiled = Compiled.compile(result, dir)) {
+            assertThat(compiled.load("dev.airgen.test.bundled.RunwareCatalog")).isNotNull();
+        }
+    }
+}
