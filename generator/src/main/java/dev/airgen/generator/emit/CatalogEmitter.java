@@ -60,6 +60,11 @@ public final class CatalogEmitter {
         type.addMethod(MethodSpec.methodBuilder("bySlug").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(ParameterizedTypeName.get(optional, MODEL_INFO)).addParameter(String.class, "slug")
                 .addStatement("return CATALOG.bySlug(slug)").build());
+        ClassName classOfAny = ClassName.get(Class.class);
+        type.addMethod(MethodSpec.methodBuilder("requestType").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .returns(ParameterizedTypeName.get(optional, ParameterizedTypeName.get(classOfAny, com.palantir.javapoet.WildcardTypeName.subtypeOf(Object.class))))
+                .addJavadoc("The generated request class that sends {@code model}, if it has one.\n")
+                .addParameter(MODEL_INFO, "model").addStatement("return CATALOG.requestType(model)").build());
         type.addMethod(MethodSpec.methodBuilder("all").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(ParameterizedTypeName.get(ClassName.get("java.util", "Collection"), MODEL_INFO))
                 .addJavadoc("Every model, ordered by AIR.\n")

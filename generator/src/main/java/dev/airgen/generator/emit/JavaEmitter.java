@@ -382,6 +382,17 @@ public final class JavaEmitter {
                                 ? new Object[] {member, VALUES, node instanceof ArrayType ? "list" : "map", member}
                                 : new Object[] {member, member})
                 .addStatement("return this").build());
+        ObjectType wrapped = providerWrapper(p, node);
+        if (wrapped != null) {
+            Property inner = wrapped.properties().get(0);
+            TypeName innerType = javaType(inner.type());
+            ClassName wrapper = (ClassName) javaType;
+            builderType.addMethod(setter(builder, member, "Sets {@code " + Javadocs.escape(p.name()) + "} to the {@code "
+                    + Javadocs.escape(inner.name()) + "} settings, wrapped as the API expects.\n")
+                    .addParameter(innerType, "settings")
+                    .addStatement("this.$N = $T.builder().$N(settings).build()", member, wrapper, Names.member(inner.name()))
+                    .addStatement("return this").build());
+        }
         if (node instanceof MediaType) {
             builderType.addMethod(setter(builder, member, "Sets {@code " + Javadocs.escape(p.name())
                     + "} from a UUID, URL, data URI or base64 string.\n").addParameter(String.class, member)
@@ -411,6 +422,15 @@ public final class JavaEmitter {
                         .addStatement("return this").build());
             }
         }
+    }
+
+    /** {@code providerSettings: {acme: {...}}}: one provider key whose value is an object. */
+    private ObjectType providerWrapper(Property p, TypeNode node) {
+        if (!p.name().equals("providerSettings") || !(node instanceof ObjectType o) || o.properties().size() != 1) {
+            return null;
+        }
+        Property inner = o.properties().get(0);
+        return dedup.canonical(inner.type()) instanceof ObjectType && !(inner.type() instanceof ConstType) ? o : null;
     }
 
     private static String uniqueName(Set<String> taken, String preferred, String fallback) {

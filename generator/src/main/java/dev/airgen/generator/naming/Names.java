@@ -32,6 +32,10 @@ public final class Names {
 
     /** Splits {@code kling-video_3.0 Pro}, {@code CFGScale}, {@code imageURL} into words. */
     public static List<String> words(String text) {
+        return words(text, true);
+    }
+
+    private static List<String> words(String text, boolean splitDigits) {
         List<String> words = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
@@ -45,8 +49,8 @@ public final class Names {
                 boolean lowerToUpper = Character.isLowerCase(prev) && Character.isUpperCase(c);
                 boolean acronymEnd = Character.isUpperCase(prev) && Character.isUpperCase(c) && i + 1 < text.length()
                         && Character.isLowerCase(text.charAt(i + 1));
-                boolean letterToDigit = Character.isLetter(prev) && Character.isDigit(c);
-                boolean digitToLetter = Character.isDigit(prev) && Character.isLetter(c);
+                boolean letterToDigit = splitDigits && Character.isLetter(prev) && Character.isDigit(c);
+                boolean digitToLetter = splitDigits && Character.isDigit(prev) && Character.isLetter(c);
                 if (lowerToUpper || acronymEnd || letterToDigit || digitToLetter) {
                     flush(words, current);
                 }
@@ -105,7 +109,7 @@ public final class Names {
         if (spelled.startsWith("-")) {
             spelled = "minus " + spelled.substring(1);
         }
-        List<String> words = words(spelled);
+        List<String> words = words(spelled, false);
         if (words.isEmpty()) {
             return "EMPTY";
         }

@@ -24,7 +24,7 @@ public final class Compiled implements AutoCloseable {
         this.loader = loader;
     }
 
-    public static Compiled compile(GenerationResult result, Path workDir) {
+    public static Compiled compile(GenerationResult result, Path workDir, Path... extraSources) {
         try {
             Path sources = workDir.resolve("java");
             Path resources = workDir.resolve("resources");
@@ -35,6 +35,7 @@ public final class Compiled implements AutoCloseable {
             for (GeneratedFile f : result.sources()) {
                 files.add(sources.resolve(f.relativePath()));
             }
+            files.addAll(List.of(extraSources));
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             StringWriter diagnostics = new StringWriter();
             try (StandardJavaFileManager fm = javac.getStandardFileManager(null, null, null)) {
