@@ -114,7 +114,7 @@ public final class SnapshotReader {
             readOpenApi(file);
         } else if (node.isObject() && node.has("requestSchema")) {
             readResolveDocument(file);
-        } else if (node.isArray() && (node.isEmpty() || node.get(0).has("air"))) {
+        } else if (node.isArray() && isArrayOfObjects(node)) {
             readCatalogArray(file, node, "");
         } else if (node.isObject() && node.path("models").isArray()) {
             readCatalogArray(file, node.get("models"), "/models");
@@ -123,6 +123,15 @@ public final class SnapshotReader {
         } else {
             resolver.register(file);
         }
+    }
+
+    private static boolean isArrayOfObjects(JsonNode node) {
+        for (JsonNode item : node) {
+            if (!item.isObject()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // --- schemas-service bundle ------------------------------------------------------------------
@@ -196,7 +205,8 @@ public final class SnapshotReader {
         if (!node.isObject() && !node.isBoolean()) {
             throw new SchemaException(file.file(), pointer, "a schema must be an object or a boolean, found " + node.getNodeType());
         }
-        URI base = URI.create(SchemaResolver.fileUri(file.file()) + pointer.replace("~1", "_").replace("~0", "_").replace(" ", "_"));
+        // The file's own URI (so relative refs resolve beside the file), made unique per schema by a query.
+        URI base = URI.create(SchemaResolver.fileUri(file.file()) + "?" + pointer.replaceAll("[^A-Za-z0-9/_.-]", "_"));
         SchemaDocument document = resolver.register(new SchemaDocument(file.file(), pointer, node, base));
         return SchemaRef.root(document);
     }
