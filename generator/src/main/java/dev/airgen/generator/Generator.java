@@ -97,7 +97,7 @@ public final class Generator {
             files.add(GeneratedFile.resource(resourceDir + requestName + ".json", json(bundler.bundle(task.entry().request()))));
             files.add(GeneratedFile.resource(resourceDir + requestName + ".response.json", json(bundler.bundle(task.responseSchema()))));
         }
-        JavaEmitter emitter = new JavaEmitter(config.packageName(), dedup, namer);
+        JavaEmitter emitter = new JavaEmitter(config.packageName(), dedup, namer, stableLocations(tasks));
         files.addAll(emitter.emit(tasks, schemaResources));
 
         List<CatalogEmitter.Row> rows = catalog(snapshot, tasks, namer, filter, config.packageName());
@@ -106,6 +106,30 @@ public final class Generator {
                 json(catalogJson(snapshot, rows, tasks, namer, dedup, config.packageName()))));
         files.sort(Comparator.comparing((GeneratedFile f) -> f.kind().ordinal()).thenComparing(GeneratedFile::relativePath));
         return new GenerationResult(files, report(snapshot, tasks, dedup, namer, rows, files, config.packageName()));
+    }
+
+    /**
+     * Shows a location relative to the task schema it belongs to ({@code schema-map.json[runware:101@1 request]#/properties/lora}),
+     * so generated comments do not change when a bundle lists its models in another order.
+     */
+    private static java.util.function.Function<Origin, String> stableLocations(List<TaskModel> tasks) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (TaskModel task : tasks) {
+            SchemaDocument request = task.entry().request().document();
+            labels.put(request.file() + "#" + request.pointer(), request.file() + "[" + task.entry().key() + " request]");
+            SchemaDocument response = task.responseSchema().document();
+            labels.putIfAbsent(response.file() + "#" + response.pointer(), response.file() + "[" + task.entry().key() + " response]");
+        }
+        return origin -> {
+            String text = origin.toString();
+            for (Map.Entry<String, String> label : labels.entrySet()) {
+                String prefix = label.getKey();
+                if (!prefix.endsWith("#") && text.startsWith(prefix) && (text.length() == prefix.length() || text.charAt(prefix.length()) == '/')) {
+                    return label.getValue() + "#" + text.substring(prefix.length());
+                }
+            }
+            return text;
+        };
     }
 
     private static String constantTaskType(ObjectType request, SnapshotEntry entry) {

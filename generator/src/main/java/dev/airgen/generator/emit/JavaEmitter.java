@@ -74,11 +74,18 @@ public final class JavaEmitter {
     private final String packageName;
     private final Deduplicator dedup;
     private final TypeNamer namer;
+    private final java.util.function.Function<dev.airgen.generator.source.Origin, String> describe;
 
-    public JavaEmitter(String packageName, Deduplicator dedup, TypeNamer namer) {
+    /**
+     * @param describe how a schema location is shown in generated comments: stable under reordering of the
+     *                 snapshot (array indices of a bundle are replaced by the model they belong to)
+     */
+    public JavaEmitter(String packageName, Deduplicator dedup, TypeNamer namer,
+                       java.util.function.Function<dev.airgen.generator.source.Origin, String> describe) {
         this.packageName = packageName;
         this.dedup = dedup;
         this.namer = namer;
+        this.describe = describe;
     }
 
     /** Sources for every request, every named type reachable from them, and nothing else. */
@@ -129,7 +136,7 @@ public final class JavaEmitter {
 
     private GeneratedFile file(String pkg, TypeSpec spec, NamedType source) {
         JavaFile javaFile = JavaFile.builder(pkg, spec)
-                .addFileComment(HEADER, source.origin().toString())
+                .addFileComment(HEADER, describe.apply(source.origin()))
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
@@ -476,7 +483,7 @@ public final class JavaEmitter {
         if (o.extra() == ObjectType.Extra.FORBIDDEN) {
             doc.append("<p>The schema allows no other properties.\n");
         }
-        doc.append("<p>Schema: {@code ").append(Javadocs.escape(o.origin().toString())).append("}\n");
+        doc.append("<p>Schema: {@code ").append(Javadocs.escape(describe.apply(o.origin()))).append("}\n");
         return doc.toString();
     }
 
@@ -505,7 +512,7 @@ public final class JavaEmitter {
             doc.append(Javadocs.escape(e.description())).append("\n<p>");
         }
         doc.append("An open set of values: a value not listed here still reads and round-trips, and reports "
-                + "{@code isKnown() == false}.\n<p>Schema: {@code ").append(Javadocs.escape(e.origin().toString())).append("}\n");
+                + "{@code isKnown() == false}.\n<p>Schema: {@code ").append(Javadocs.escape(describe.apply(e.origin()))).append("}\n");
         type.addJavadoc("$L", doc.toString());
         Map<String, Integer> used = new HashMap<>();
         List<String> constants = new ArrayList<>();
@@ -593,7 +600,7 @@ public final class JavaEmitter {
                     .addStatement("return holds($S)", v.name()).build());
         }
         doc.append(String.join(", ", alternatives)).append(". A value matching none reads as an unknown alternative that keeps the raw JSON.\n")
-                .append("<p>Schema: {@code ").append(Javadocs.escape(u.origin().toString())).append("}\n");
+                .append("<p>Schema: {@code ").append(Javadocs.escape(describe.apply(u.origin()))).append("}\n");
         type.addJavadoc("$L", doc.toString());
         type.addField(FieldSpec.builder(com.palantir.javapoet.ArrayTypeName.of(variantClass), "VARIANTS", Modifier.PRIVATE,
                 Modifier.STATIC, Modifier.FINAL).initializer(variants.add("$<\n}").build()).build());
@@ -641,7 +648,7 @@ public final class JavaEmitter {
         type.addJavadoc("$L", (u.description() == null ? "" : Javadocs.escape(u.description()) + "\n<p>")
                 + "Told apart by {@code " + Javadocs.escape(u.discriminator()) + "}: " + String.join(", ", alternatives)
                 + ". Any other value reads as {@link Unknown}, which keeps every field, so switch statements over this type "
-                + "need a default branch.\n<p>Schema: {@code " + Javadocs.escape(u.origin().toString()) + "}\n");
+                + "need a default branch.\n<p>Schema: {@code " + Javadocs.escape(describe.apply(u.origin())) + "}\n");
         type.addMethod(MethodSpec.methodBuilder(member).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT).returns(String.class)
                 .addJavadoc("The value of {@code $L} that selects the alternative.\n", Javadocs.escape(u.discriminator())).build());
         type.addType(TypeSpec.classBuilder(unknown).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)

@@ -323,7 +323,7 @@ public final class TypeNamer {
                     ownerPart + "Settings", ownerPart + pathWords + "Settings");
         }
         String level1 = taskWords.size() == 1 ? taskWords.iterator().next() + base : base + "Shared";
-        return List.of(base, level1, owner + base, owner + pathWords + (pathWords.endsWith(base) ? "" : base));
+        return List.of(base, level1, owner + first.base(), owner + pathWords + (pathWords.endsWith(first.base()) ? "" : first.base()));
     }
 
     private static String preferredBase(NamedType type, List<Usage> all) {
