@@ -3,7 +3,7 @@ package dev.airgen.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airgen.generator.testing.Compiled;
-import java.net.URISyntaxException;
+import dev.airgen.generator.source.BundledSnapshot;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -12,11 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BundledSnapshotTest {
 
     static Path bundledSnapshot() {
-        try {
-            return Path.of(BundledSnapshotTest.class.getResource("/airgen/snapshot/schema-map.json").toURI()).getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return BundledSnapshot.locate(BundledSnapshotTest.class.getClassLoader()).orElseThrow();
     }
 
     @Test

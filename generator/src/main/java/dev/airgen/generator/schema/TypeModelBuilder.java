@@ -304,12 +304,27 @@ public final class TypeModelBuilder {
         return hasRule;
     }
 
+    /**
+     * A property schema that only narrows what the property already is: constants, ranges, required
+     * members of a nested object, nested refinements, or rule keywords. It adds no shape of its own.
+     */
     private static boolean isRefinement(JsonNode schema) {
         if (schema.isBoolean()) {
             return true;
         }
         for (String keyword : schema.propertyNames()) {
-            if (!REFINEMENTS.contains(keyword) && !ANNOTATIONS.contains(keyword)) {
+            if (keyword.equals("properties")) {
+                for (Map.Entry<String, JsonNode> p : schema.get("properties").properties()) {
+                    if (!isRefinement(p.getValue())) {
+                        return false;
+                    }
+                }
+            } else if (keyword.equals("items")) {
+                if (!isRefinement(schema.get("items"))) {
+                    return false;
+                }
+            } else if (!REFINEMENTS.contains(keyword) && !ANNOTATIONS.contains(keyword) && !RULE_KEYWORDS.contains(keyword)
+                    && !keyword.equals("required")) {
                 return false;
             }
         }
