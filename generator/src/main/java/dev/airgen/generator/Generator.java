@@ -145,6 +145,17 @@ public final class Generator {
 
     /** Every task has these on the wire even when a schema omits them; the contract types rely on them. */
     private static void ensureString(ObjectType type, String name, boolean required) {
+        Property existing = type.property(name);
+        if (existing != null && !(existing.type() instanceof ScalarType s && s.kind() == ScalarKind.STRING)
+                && !(existing.type() instanceof dev.airgen.generator.schema.ConstType c && c.value().isString())) {
+            // The task contract reads these as plain strings; an enumeration here (getResponse lists every
+            // task type) keeps its values in the documentation and in the schema the validator uses.
+            String values = existing.type() instanceof dev.airgen.generator.schema.EnumType e ? " One of: " + e.values() + "." : "";
+            type.properties().set(type.properties().indexOf(existing), new Property(name,
+                    new ScalarType(existing.origin(), ScalarKind.STRING, existing.constraints()), existing.required(),
+                    existing.nullable(), (existing.description() == null ? "" : existing.description()) + values,
+                    existing.defaultValue(), existing.examples(), existing.deprecated(), existing.constraints(), existing.origin()));
+        }
         if (type.property(name) == null) {
             Origin origin = type.origin().child("properties");
             type.properties().add(0, new Property(name, new ScalarType(origin, ScalarKind.STRING, Constraints.NONE), required, false,

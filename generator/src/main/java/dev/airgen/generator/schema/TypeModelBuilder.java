@@ -77,9 +77,11 @@ public final class TypeModelBuilder {
      */
     public ObjectType root(SchemaRef ref, Side side) {
         Collected c = collect(resolver.enter(ref), new HashSet<>());
-        if (c.properties.isEmpty()) {
+        if (c.properties.isEmpty() && !c.has("oneOf") && !c.has("anyOf")) {
             throw c.origin().error("a task schema must be an object with properties");
         }
+        // A task whose shape is oneOf of objects (mediaStorage: upload or delete) becomes one class with
+        // every branch's properties; which combination applies stays a documented rule.
         TypeNode node = mapObject(c, new Context(side, false), null, null);
         return (ObjectType) node;
     }
@@ -484,6 +486,10 @@ public final class TypeModelBuilder {
         for (Collected.Located rule : c.rules) {
             hasBranchProperties |= !branchProperties(rule).isEmpty();
         }
+        for (String combinator : List.of("oneOf", "anyOf")) {
+            hasBranchProperties |= c.has(combinator) && !branchProperties(
+                    new Collected.Located(wrap(combinator, c.get(combinator)), c.keywords.get(combinator).owner())).isEmpty();
+        }
         if (c.properties.isEmpty() && c.required.isEmpty() && !hasBranchProperties && !c.has("oneOf") && !c.has("anyOf")) {
             Constraints constraints = Constraints.of(c.plainKeywords());
             if (additional != null && additional.isObject() && !additional.isEmpty()) {
@@ -521,12 +527,16 @@ public final class TypeModelBuilder {
                 c.rules.add(new Collected.Located(rule, c.keywords.get(keyword).owner()));
             }
         }
+        Map<String, List<SchemaRef>> fromBranches = new LinkedHashMap<>();
         for (Collected.Located rule : c.rules) {
-            for (Map.Entry<String, SchemaRef> extra : branchProperties(rule).entrySet()) {
-                if (object.property(extra.getKey()) == null) {
-                    object.properties().add(property(extra.getKey(), extra.getValue(), false, context));
-                }
+            branchProperties(rule).forEach((name, refs) -> fromBranches.computeIfAbsent(name, k -> new ArrayList<>()).addAll(refs));
+        }
+        for (Map.Entry<String, List<SchemaRef>> extra : fromBranches.entrySet()) {
+            if (object.property(extra.getKey()) == null) {
+                object.properties().add(branchProperty(extra.getKey(), extra.getValue(), context));
             }
+        }
+        for (Collected.Located rule : c.rules) {
             String keyword = rule.value().propertyNames().iterator().next();
             object.rules().add(new Rule(keyword, rule.value(), RuleSummaries.summarize(rule.value()), rule.owner().origin()));
         }
@@ -554,8 +564,8 @@ public final class TypeModelBuilder {
      * Properties that only a oneOf/anyOf branch of an object declares with a real shape. They become
      * optional properties of the object, so they can be set; which combination is allowed stays a rule.
      */
-    private Map<String, SchemaRef> branchProperties(Collected.Located rule) {
-        Map<String, SchemaRef> out = new LinkedHashMap<>();
+    private Map<String, List<SchemaRef>> branchProperties(Collected.Located rule) {
+        Map<String, List<SchemaRef>> out = new LinkedHashMap<>();
         JsonNode value = rule.value();
         for (String combinator : List.of("oneOf", "anyOf")) {
             JsonNode branches = value.path(combinator);
@@ -564,12 +574,38 @@ public final class TypeModelBuilder {
                 for (Map.Entry<String, JsonNode> p : properties.properties()) {
                     if (!isRefinement(p.getValue())) {
                         String base = rule.owner().pointer() + "/" + combinator + "/" + i + "/properties/" + escape(p.getKey());
-                        out.putIfAbsent(p.getKey(), new SchemaRef(rule.owner().document(), base));
+                        out.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(new SchemaRef(rule.owner().document(), base));
                     }
                 }
             }
         }
         return out;
+    }
+
+    /**
+     * A property declared by several branches: one branch's schema when they agree; an enumeration when
+     * each fixes a different constant (a tag such as {@code operation}); otherwise any JSON value.
+     */
+    private Property branchProperty(String name, List<SchemaRef> refs, Context context) {
+        SchemaRef first = refs.get(0);
+        List<JsonNode> constants = new ArrayList<>();
+        boolean allSame = true;
+        for (SchemaRef ref : refs) {
+            allSame &= sameShape(first.node(), ref.node());
+            JsonNode constant = ref.node().path("const");
+            if (!constant.isMissingNode() && !constants.contains(constant)) {
+                constants.add(constant);
+            }
+        }
+        if (allSame) {
+            return property(name, first, false, context);
+        }
+        Property template = property(name, first, false, context);
+        TypeNode type = constants.size() == refs.size() || constants.size() > 1 && refs.stream().allMatch(r -> r.node().has("const"))
+                ? enumOf(collect(first, new HashSet<>()), first.origin(), constants, Map.of(), null)
+                : new AnyType(first.origin());
+        return new Property(name, type, false, template.nullable(), template.description(), null, List.of(), false,
+                Constraints.NONE, first.origin());
     }
 
     private Property property(String name, SchemaRef ref, boolean required, Context parent) {
