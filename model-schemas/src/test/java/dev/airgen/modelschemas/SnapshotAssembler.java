@@ -135,6 +135,9 @@ public final class SnapshotAssembler {
     }
 
     List<ModelSource> loadModels() {
+        if (descriptions == null) {
+            descriptions = read(root.resolve("descriptions.json"));
+        }
         List<ModelSource> out = new ArrayList<>();
         Map<String, Path> seenAir = new HashMap<>();
         Map<String, Path> seenSlug = new HashMap<>();
