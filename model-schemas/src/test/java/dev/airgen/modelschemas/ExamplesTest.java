@@ -131,6 +131,9 @@ class ExamplesTest {
         assertThat(errors).as(e.toString()).isNotEmpty();
         Set<String> blamed = new LinkedHashSet<>();
         errors.forEach(err -> blamed.addAll(ErrorBlame.parameters(err)));
+        if (Boolean.getBoolean("airgen.examples.trace")) {
+            System.out.println("TRACE " + e + " -> " + errors.stream().map(Error::toString).toList());
+        }
         assertThat(blamed.stream().anyMatch(b -> ErrorBlame.covers(b, e.parameter())))
                 .as("%s: errors %s blame %s, not %s", e, errors, blamed, e.parameter()).isTrue();
     }
