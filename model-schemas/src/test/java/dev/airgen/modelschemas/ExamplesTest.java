@@ -73,9 +73,9 @@ class ExamplesTest {
                 }
             }
         } else {
-            for (String group : List.of("architecture", "modality", "operation")) {
-                if (target.has(group)) {
-                    JsonNode s = map.path(group.equals("architecture") ? "architectures" : group + "s").path(target.path(group).asString());
+            for (Map.Entry<String, String> group : Map.of("architecture", "architectures", "modality", "modalities", "operation", "operations").entrySet()) {
+                if (target.has(group.getKey())) {
+                    JsonNode s = map.path(group.getValue()).path(target.path(group.getKey()).asString());
                     if (!s.isMissingNode()) {
                         return s;
                     }
