@@ -98,8 +98,8 @@ public final class SnapshotAssembler {
             JsonNode doc = read(file);
             ObjectNode entry = utilities.addObject();
             entry.put("slug", baseName(file));
-            entry.set("requestSchema", finishRequest(resolveSchema(required(doc, "requestSchema", file), file), file));
-            entry.set("responseSchema", describe(resolveSchema(required(doc, "responseSchema", file), file)));
+            entry.set("requestSchema", finishRequest(resolveSchema(required(doc, "requestSchema", file), file, "/requestSchema"), file));
+            entry.set("responseSchema", describe(resolveSchema(required(doc, "responseSchema", file), file, "/responseSchema")));
         }
 
         ObjectNode errors = map.putObject("errors");
@@ -159,12 +159,12 @@ public final class SnapshotAssembler {
             if (seenSlug.put(slug, file) != null) {
                 throw new AuthoringException(file + "#/slug: '" + slug + "' is also used by " + seenSlug.get(slug));
             }
-            ObjectNode request = finishRequest(resolveSchema(required(doc, "requestSchema", file), file), file);
+            ObjectNode request = finishRequest(resolveSchema(required(doc, "requestSchema", file), file, "/requestSchema"), file);
             JsonNode constModel = request.path("properties").path("model").path("const");
             if (!air.equals(text(constModel, null))) {
                 throw new AuthoringException(file + "#/requestSchema/properties/model/const: expected the model's AIR '" + air + "'");
             }
-            JsonNode response = describe(resolveSchema(required(doc, "responseSchema", file), file));
+            JsonNode response = describe(resolveSchema(required(doc, "responseSchema", file), file, "/responseSchema"));
             out.add(new ModelSource(file, slug, air, doc.path("deep").asBoolean(false),
                     doc.path("catalog"), request, response));
         }
@@ -253,6 +253,11 @@ public final class SnapshotAssembler {
 
     JsonNode resolveSchema(JsonNode node, Path file) {
         return resolve(node, file, "");
+    }
+
+    /** Resolves a schema that sits at {@code pointer} inside {@code file}, so errors point at the right place. */
+    JsonNode resolveSchema(JsonNode node, Path file, String pointer) {
+        return resolve(node, file, pointer);
     }
 
     private JsonNode resolve(JsonNode node, Path file, String pointer) {
