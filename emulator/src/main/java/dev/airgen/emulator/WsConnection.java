@@ -9,8 +9,11 @@ import org.eclipse.jetty.websocket.api.Session;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** One WebSocket connection on {@code /v1}; results go through its {@link WsSessions.Session}. */
-final class WsConnection implements Session.Listener.AutoDemanding {
+/**
+ * One WebSocket connection on {@code /v1}; results go through its {@link WsSessions.Session}.
+ * Public only because Jetty insists on public endpoint classes; it cannot be created outside this package.
+ */
+public final class WsConnection implements Session.Listener.AutoDemanding {
     private final RunwareEmulator emulator;
     private final boolean dryRun;
     private volatile Session socket;
