@@ -3,6 +3,7 @@ package dev.airgen.emulator;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 
@@ -328,8 +330,24 @@ public final class Snapshot {
 
     /** Compiles a target's request schema once; networknt schemas are safe to share between threads. */
     Schema compiled(Target target) {
-        return compiled.computeIfAbsent(target.key(), k -> registry.getSchema(target.requestSchema()));
+        return compiled.computeIfAbsent(target.key(), k -> {
+            ObjectNode copy = ((ObjectNode) target.requestSchema()).deepCopy();
+            // Many model schemas may share one $id; each gets its own location so none shadows another.
+            copy.remove("$id");
+            JsonNode dialect = copy.get("$schema");
+            if (dialect != null && (!dialect.isString() || !KNOWN_DIALECTS.contains(dialect.stringValue().replaceAll("#$", "")))) {
+                // An unknown meta-schema would have to be fetched; validate with the default dialect instead.
+                copy.remove("$schema");
+            }
+            String location = "urn:airgen:snapshot:" + URLEncoder.encode(k, StandardCharsets.UTF_8);
+            return registry.getSchema(SchemaLocation.of(location), copy);
+        });
     }
+
+    private static final Set<String> KNOWN_DIALECTS = Set.of(
+            "http://json-schema.org/draft-04/schema", "http://json-schema.org/draft-06/schema",
+            "http://json-schema.org/draft-07/schema", "https://json-schema.org/draft/2019-09/schema",
+            "https://json-schema.org/draft/2020-12/schema");
 
     private ObjectNode buildRegistry() {
         ObjectNode doc = Json.object();

@@ -148,6 +148,10 @@ final class TaskEngine implements AutoCloseable {
             };
         } catch (TaskException e) {
             out = Outcome.error(e.error());
+        } catch (RuntimeException e) {
+            // A schema the validator cannot use (e.g. a $ref to a remote document) must not take the server down.
+            out = Outcome.error(ApiError.of(500, "internalServerError",
+                    "The emulator could not process this task: " + abbreviate(String.valueOf(e.getMessage()))));
         }
         if (!out.errors().isEmpty()) {
             List<ApiError> tagged = out.errors().stream().map(e -> e.forTask(taskType, uuid)).toList();

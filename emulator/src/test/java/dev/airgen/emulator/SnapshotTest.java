@@ -56,4 +56,34 @@ class SnapshotTest {
             }
         }
     }
+
+    private static String model(String air, String id, String required, String dialect, String extra) {
+        return "{\"slug\":\"" + air.replace(':', '-') + "\",\"air\":\"" + air + "\",\"requestSchema\":{"
+                + "\"$schema\":\"" + dialect + "\",\"$id\":\"" + id + "\",\"type\":\"object\","
+                + "\"properties\":{\"taskType\":{\"const\":\"imageInference\"},\"model\":{\"const\":\"" + air + "\"}" + extra + "},"
+                + "\"required\":[\"taskType\",\"model\"" + required + "]}}";
+    }
+
+    @Test
+    void schemasSharingAnIdDoNotShadowEachOther() {
+        String map = "{\"version\":\"1\",\"inference\":["
+                + model("a:1@1", "https://example.com/same.json", ",\"seed\"", "https://json-schema.org/draft/2019-09/schema", "")
+                + "," + model("b:1@1", "https://example.com/same.json", "", "https://json-schema.org/draft/2019-09/schema", "")
+                + "," + model("c:1@1", "x", "", "https://example.com/custom-dialect", "")
+                + "," + model("d:1@1", "y", "", "https://json-schema.org/draft/2019-09/schema",
+                        ",\"seed\":{\"$ref\":\"https://example.com/remote.json\"}")
+                + "]}";
+        try (RunwareEmulator e = RunwareEmulator.builder().snapshot(Snapshot.of(map, null)).start()) {
+            TestSupport.Resp a = TestSupport.api(e, TestSupport.task("imageInference", "a:1@1"));
+            assertThat(a.error(0).get("code").asString()).isEqualTo("missingSeed");
+            TestSupport.Resp b = TestSupport.api(e, TestSupport.task("imageInference", "b:1@1").put("outputFormat", "PNG"));
+            assertThat(b.status()).as(b.body()).isEqualTo(200);
+            TestSupport.Resp c = TestSupport.api(e, TestSupport.task("imageInference", "c:1@1"));
+            assertThat(c.status()).as(c.body()).isEqualTo(200);
+            TestSupport.Resp d = TestSupport.api(e, TestSupport.task("imageInference", "d:1@1").put("seed", 1));
+            assertThat(d.status()).as(d.body()).isEqualTo(500);
+            assertThat(d.error(0).get("code").asString()).isEqualTo("internalServerError");
+            assertThat(TestSupport.api(e, TestSupport.task("imageInference", "b:1@1")).status()).isEqualTo(200);
+        }
+    }
 }
