@@ -31,6 +31,7 @@ final class Results {
             "1k", new int[] {1024, 1024}, "2k", new int[] {2048, 2048}, "4k", new int[] {3840, 2160});
 
     static final int MAX_SIDE = 8192;
+    static final long MAX_PIXELS = 4096L * 4096;
 
     private Results() {
     }
@@ -127,6 +128,11 @@ final class Results {
         }
         width = dimension(task, "width", width);
         height = dimension(task, "height", height);
+        if ((long) width * height > MAX_PIXELS) {
+            throw new TaskException(new ApiError(400, "invalidDimensions", "The emulator renders at most "
+                    + MAX_PIXELS + " pixels per output; " + width + "x" + height + " is larger",
+                    List.of("width", "height"), null, null, null));
+        }
         double seconds = task.path("duration").isNumber() ? task.get("duration").doubleValue() : 5;
         if (seconds <= 0 || seconds > 600) {
             throw new TaskException(ApiError.param(400, "invalidDuration", "duration must be within (0, 600] seconds", "duration"));

@@ -214,15 +214,21 @@ final class TaskEngine implements AutoCloseable {
         boolean includeCost = Json.bool(task, "includeCost");
         long duration = owner.taskDuration().toMillis();
         Job job = new Job(uuid, taskType, task.deepCopy(), n, duration, plan, cost, includeCost);
-        if (jobs.putIfAbsent(uuid, job) != null) {
-            throw new TaskException(ApiError.param(400, "duplicateTaskUUID",
-                    "A task with this taskUUID was already submitted", "taskUUID"));
+        Job earlier = jobs.putIfAbsent(uuid, job);
+        if (earlier != null) {
+            if (!earlier.request.equals(task)) {
+                throw new TaskException(ApiError.param(400, "duplicateTaskUUID",
+                        "Another task with this taskUUID was already submitted", "taskUUID"));
+            }
+            // A client retrying the very same task (after a lost answer) gets the original job, not a second run.
+            job = earlier;
+        } else {
+            remember(jobs, jobOrder, uuid, null);
+            if (webhook != null) {
+                job.listen(new WebhookListener(webhook));
+            }
+            schedule(job);
         }
-        remember(jobs, jobOrder, uuid, null);
-        if (webhook != null) {
-            job.listen(new WebhookListener(webhook));
-        }
-        schedule(job);
         return new Outcome(List.of(), List.of(), job, webhook != null && d == Delivery.SYNC ? Delivery.ASYNC : d,
                 webhook != null);
     }

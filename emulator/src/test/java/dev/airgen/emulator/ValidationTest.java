@@ -227,16 +227,42 @@ class ValidationTest {
     }
 
     @Test
-    void duplicateTaskUuidIsRejected() {
+    void reusedTaskUuidWithOtherContentIsRejected() {
         ObjectNode t = image();
         assertThat(api(emulator, t).status()).isEqualTo(200);
-        TestSupport.Resp again = api(emulator, t);
+        TestSupport.Resp again = api(emulator, t.deepCopy().put("positivePrompt", "something else"));
         assertThat(again.error(0).get("code").asString()).isEqualTo("duplicateTaskUUID");
+    }
+
+    @Test
+    void retryingTheSameTaskReturnsTheSameResult() {
+        ObjectNode t = image();
+        TestSupport.Resp first = api(emulator, t);
+        TestSupport.Resp retry = api(emulator, t);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.data(0).get("imageUUID")).isEqualTo(first.data(0).get("imageUUID"));
     }
 
     @Test
     void unsupportedOutputFormatIsExplained() {
         JsonNode e = onlyError(task("audioInference", "test:audio@1").put("positivePrompt", "rain").put("outputFormat", "FLAC"));
         assertThat(e.get("parameter").asString()).isEqualTo("outputFormat");
+    }
+
+    @Test
+    void oversizedOutputsAreRefusedAsCrossField() {
+        try (RunwareEmulator open = RunwareEmulator.builder().snapshot(TestSupport.testSnapshot()).start()) {
+            ObjectNode t = task("imageInference", "civitai:101@202").put("positivePrompt", "huge").put("width", 2048).put("height", 2048);
+            assertThat(api(open, t).status()).isEqualTo(200);
+        }
+        Results.Plan ok = Results.plan("imageInference", image().put("width", 4096).put("height", 4096), null);
+        assertThat(ok.width()).isEqualTo(4096);
+        try {
+            Results.plan("imageInference", image().put("width", 8000).put("height", 8000), null);
+            throw new AssertionError("expected a refusal");
+        } catch (TaskException e) {
+            assertThat(e.error().code()).isEqualTo("invalidDimensions");
+            assertThat(e.error().parameters()).containsExactly("width", "height");
+        }
     }
 }

@@ -252,6 +252,36 @@ class WebSocketTest {
         }
     }
 
+    @Test
+    void includeCostAndAccountFaultsOverWebSocket() {
+        try (TestSupport.Ws ws = TestSupport.Ws.open(emulator)) {
+            ws.auth(null);
+            ObjectNode t = image().put("includeCost", true);
+            ws.send(array(t));
+            assertThat(ws.await(dataFor(t.get("taskUUID").asString())).get("data").get(0).get("cost").doubleValue()).isPositive();
+
+            emulator.faults().insufficientCredits(true);
+            ObjectNode u = image();
+            ws.send(array(u));
+            assertThat(ws.await(TestSupport.errorFor(u.get("taskUUID").asString())).get("errors").get(0).get("code").asString())
+                    .isEqualTo("insufficientCredits");
+        }
+    }
+
+    @Test
+    void resendingAPendingTaskGetsTheSameResult() {
+        emulator.taskDuration(Duration.ofMillis(300));
+        try (TestSupport.Ws ws = TestSupport.Ws.open(emulator)) {
+            ws.auth(null);
+            ObjectNode t = image();
+            ws.send(array(t));
+            ws.send(array(t));
+            JsonNode a = ws.await(dataFor(t.get("taskUUID").asString()));
+            JsonNode b = ws.await(dataFor(t.get("taskUUID").asString()));
+            assertThat(a.get("data").get(0).get("imageUUID")).isEqualTo(b.get("data").get(0).get("imageUUID"));
+        }
+    }
+
     private static boolean parses(String s) {
         try {
             Json.parse(s);
