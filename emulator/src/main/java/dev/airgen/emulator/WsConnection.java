@@ -32,8 +32,9 @@ public final class WsConnection implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int status, String reason) {
+    public void onWebSocketClose(int status, String reason, Callback callback) {
         gone();
+        callback.succeed();
     }
 
     @Override
