@@ -255,6 +255,19 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void bundleWithRootRefIntoLocalDefinitionsResolvesOffline() {
+        String bundled = "/airgen/test-schemas/bundled.json";
+        Map<String, Object> ok = new LinkedHashMap<>(Map.of("taskType", "textInference",
+                "taskUUID", UUID.randomUUID().toString(), "settings", Map.of("temperature", 0.5)));
+        assertThat(check(bundled, ok)).isEmpty();
+        assertThat(params(bundled, with(ok, "settings", Map.of("temperature", 3, "maxTokens", 0))))
+                .containsExactlyInAnyOrder("settings.temperature", "settings.maxTokens");
+        assertThat(params(bundled, with(ok, "providerSettings", Map.of("google", Map.of("enhancePrompt", "no")))))
+                .containsExactlyInAnyOrder("providerSettings.google.enhancePrompt", "settings.maxTokens",
+                        "providerSettings");
+    }
+
+    @Test
     void missingSchemaResourceIsNamed() {
         JsonNode any = Json.mapper().createObjectNode();
         assertThatThrownBy(() -> validator.validate(getClass().getClassLoader(), "/airgen/nope.json", any))
