@@ -1,0 +1,198 @@
+package dev.airgen.runtime;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Base of every failure the client reports. Carries the server's raw {@code code} and message when
+ * there was one, the parameters it blamed as dotted paths, the task it belongs to, a documentation
+ * link, a stable {@link ErrorCategory} and whether sending the same task again may succeed.
+ *
+ * <p>Texts never contain the API key: messages that come from the server are scrubbed before an
+ * exception is built.
+ */
+public class RunwareException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ErrorCategory category;
+    private final String code;
+    private final String serverMessage;
+    private final List<String> parameters;
+    private final String taskUUID;
+    private final String taskType;
+    private final String documentation;
+    private final int httpStatus;
+    private final boolean retryable;
+
+    protected RunwareException(Details details, Throwable cause) {
+        super(render(details), cause);
+        this.category = Objects.requireNonNull(details.category, "category");
+        this.code = details.code;
+        this.serverMessage = details.message;
+        this.parameters = details.parameters == null ? List.of() : List.copyOf(details.parameters);
+        this.taskUUID = details.taskUUID;
+        this.taskType = details.taskType;
+        this.documentation = details.documentation;
+        this.httpStatus = details.httpStatus;
+        this.retryable = details.retryable != null ? details.retryable : details.category.isRetryable();
+    }
+
+    /** A failure with the given category, code and text. */
+    public RunwareException(ErrorCategory category, String code, String message) {
+        this(details(category, code, message), null);
+    }
+
+    /** A failure with the given category, code and text, caused by {@code cause}. */
+    public RunwareException(ErrorCategory category, String code, String message, Throwable cause) {
+        this(details(category, code, message), cause);
+    }
+
+    public static Details details(ErrorCategory category, String code, String message) {
+        Details d = new Details();
+        d.category = category;
+        d.code = code;
+        d.message = message;
+        return d;
+    }
+
+    /** The stable grouping of this failure. */
+    public ErrorCategory category() {
+        return category;
+    }
+
+    /** The raw error code (from the server, or one of the client's own such as {@code connectionFailed}). */
+    public String code() {
+        return code;
+    }
+
+    /** The human text without the decoration {@link #getMessage()} adds. */
+    public String serverMessage() {
+        return serverMessage;
+    }
+
+    /** The first blamed parameter as a dotted path, or null. */
+    public String parameter() {
+        return parameters.isEmpty() ? null : parameters.get(0);
+    }
+
+    /** Every blamed parameter as a dotted path (several for cross-field rules). */
+    public List<String> parameters() {
+        return parameters;
+    }
+
+    /** The task this failure belongs to, or null when it concerns the whole request or connection. */
+    public String taskUUID() {
+        return taskUUID;
+    }
+
+    /** The task type this failure belongs to, when known. */
+    public String taskType() {
+        return taskType;
+    }
+
+    /** A link to the documentation of the failing parameter or model, when the server sent one. */
+    public String documentation() {
+        return documentation;
+    }
+
+    /** The HTTP status of the response that carried the failure, or 0 (WebSocket, network failure). */
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    /** Whether sending the same task again (same {@code taskUUID}) may succeed. */
+    public boolean isRetryable() {
+        return retryable;
+    }
+
+    private static String render(Details d) {
+        StringBuilder out = new StringBuilder();
+        out.append('[').append(d.category == null ? "UNKNOWN" : d.category.name()).append(']');
+        if (d.code != null) {
+            out.append(' ').append(d.code).append(':');
+        }
+        out.append(' ').append(d.message == null ? "(no message)" : d.message);
+        if (d.parameters != null && !d.parameters.isEmpty()) {
+            out.append(" (parameter").append(d.parameters.size() > 1 ? "s " : " ")
+                    .append(String.join(", ", d.parameters)).append(')');
+        }
+        if (d.taskUUID != null) {
+            out.append(" [task ").append(d.taskUUID);
+            if (d.taskType != null) {
+                out.append(' ').append(d.taskType);
+            }
+            out.append(']');
+        }
+        if (d.httpStatus > 0) {
+            out.append(" [HTTP ").append(d.httpStatus).append(']');
+        }
+        return out.toString();
+    }
+
+    /** Mutable bag of fields for subclasses and the transports; not part of the stable API. */
+    public static final class Details {
+        ErrorCategory category = ErrorCategory.UNKNOWN;
+        String code;
+        String message;
+        List<String> parameters;
+        String taskUUID;
+        String taskType;
+        String documentation;
+        int httpStatus;
+        Boolean retryable;
+
+        public Details category(ErrorCategory value) {
+            category = value;
+            return this;
+        }
+
+        public Details code(String value) {
+            code = value;
+            return this;
+        }
+
+        public Details message(String value) {
+            message = value;
+            return this;
+        }
+
+        public Details parameters(List<String> value) {
+            parameters = value;
+            return this;
+        }
+
+        public Details taskUUID(String value) {
+            taskUUID = value;
+            return this;
+        }
+
+        public Details taskType(String value) {
+            taskType = value;
+            return this;
+        }
+
+        public Details documentation(String value) {
+            documentation = value;
+            return this;
+        }
+
+        public Details httpStatus(int value) {
+            httpStatus = value;
+            return this;
+        }
+
+        public Details retryable(boolean value) {
+            retryable = value;
+            return this;
+        }
+
+        public ErrorCategory category() {
+            return category;
+        }
+
+        public String taskUUID() {
+            return taskUUID;
+        }
+    }
+}

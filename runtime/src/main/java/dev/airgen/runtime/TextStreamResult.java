@@ -1,0 +1,18 @@
+package dev.airgen.runtime;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A streamed text answer put back together.
+ *
+ * @param taskUUID         the task
+ * @param text             the whole answer text
+ * @param reasoningContent the whole reasoning text, empty when none was streamed
+ * @param finishReason     why generation stopped, when the server said
+ * @param usage            token counts, when requested
+ * @param cost             the cost in USD, when requested
+ * @param chunks           how many chunks carried it
+ */
+public record TextStreamResult(String taskUUID, String text, String reasoningContent, String finishReason,
+                               JsonNode usage, Double cost, int chunks) {
+}

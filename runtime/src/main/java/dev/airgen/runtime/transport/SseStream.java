@@ -1,0 +1,279 @@
+package dev.airgen.runtime.transport;
+
+import dev.airgen.runtime.ApiError;
+import dev.airgen.runtime.ErrorCategory;
+import dev.airgen.runtime.RunwareApiException;
+import dev.airgen.runtime.RunwareException;
+import dev.airgen.runtime.types.Json;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Server-sent events for {@code deliveryMethod: stream}: POSTs the task and hands every
+ * {@code data:} chunk to a consumer until {@code data: [DONE]}. Failures before the first chunk are
+ * retried like any REST call; once text has been delivered a failure ends the stream, since
+ * repeating it would deliver the start twice.
+ *
+ * <p>No read blocks without a deadline: a watchdog closes the body when nothing arrives for the
+ * request timeout or the overall deadline passes.
+ */
+public final class SseStream {
+
+    private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.transport");
+
+    private final TransportSettings settings;
+
+    public SseStream(TransportSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Streams one task. The consumer runs on one thread, in order. The future completes after
+     * {@code [DONE]}, or exceptionally with a {@link RunwareException}.
+     */
+    public CompletableFuture<Void> stream(ObjectNode task, Consumer<JsonNode> chunks, long deadlineNanos) {
+        ArrayNode body = Json.mapper().createArrayNode().add(task);
+        byte[] bytes = Json.mapper().writeValueAsBytes(body);
+        String uuid = Envelope.text(task, "taskUUID");
+        return CompletableFuture.runAsync(() -> run(bytes, uuid, chunks, deadlineNanos), settings.executor());
+    }
+
+    private void run(byte[] body, String uuid, Consumer<JsonNode> chunks, long deadlineNanos) {
+        for (int retry = 0; ; retry++) {
+            Attempt attempt = new Attempt(uuid, chunks, deadlineNanos);
+            try {
+                attempt.run(body);
+                return;
+            } catch (RunwareException e) {
+                boolean again = e.isRetryable() && !attempt.delivered && retry < settings.retry().maxRetries();
+                Duration delay = again ? settings.retry().delay(retry, attempt.retryAfter) : Duration.ZERO;
+                if (!again || System.nanoTime() + delay.toNanos() >= deadlineNanos) {
+                    throw e;
+                }
+                int n = retry + 1;
+                LOG.log(System.Logger.Level.DEBUG, () -> "retrying stream " + uuid + " in " + delay.toMillis()
+                        + " ms (retry " + n + "): " + e.getMessage());
+                sleep(delay);
+            }
+        }
+    }
+
+    private static void sleep(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw Failures.aborted("interrupted while waiting to retry a stream");
+        }
+    }
+
+    private final class Attempt {
+        final String uuid;
+        final Consumer<JsonNode> chunks;
+        final long deadlineNanos;
+        boolean delivered;
+        Duration retryAfter;
+
+        Attempt(String uuid, Consumer<JsonNode> chunks, long deadlineNanos) {
+            this.uuid = uuid;
+            this.chunks = chunks;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        void run(byte[] body) {
+            long left = deadlineNanos - System.nanoTime();
+            if (left <= 0) {
+                throw Failures.timeout("deadline passed before stream " + uuid + " started", uuid);
+            }
+            HttpRequest request = HttpRequest.newBuilder(settings.baseUrl())
+                    .timeout(Duration.ofNanos(Math.min(left, settings.requestTimeout().toNanos())))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "text/event-stream")
+                    .header("User-Agent", settings.userAgent())
+                    .header("Authorization", "Bearer " + settings.apiKey().reveal())
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
+            HttpResponse<InputStream> response;
+            try {
+                response = settings.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            } catch (IOException e) {
+                throw Failures.wrap(e, settings.apiKey());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw Failures.aborted("interrupted while opening stream " + uuid);
+            }
+            int status = response.statusCode();
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (status < 200 || status >= 300) {
+                retryAfter = RestChannel.retryAfter(response);
+                throw preStreamError(status, readAll(response.body()));
+            }
+            if (!type.toLowerCase().contains("text/event-stream")) {
+                whole(status, readAll(response.body()));
+                return;
+            }
+            readEvents(response.body());
+        }
+
+        /** A non-stream answer to a stream request: an error envelope, or the whole result at once. */
+        private void whole(int status, String text) {
+            Envelope env = parseEnvelope(text, status);
+            List<ApiError> errors = env.errorsFor(uuid).isEmpty() ? env.errors() : env.errorsFor(uuid);
+            if (!errors.isEmpty()) {
+                throw Failures.fromErrors(errors, status);
+            }
+            for (JsonNode item : env.items()) {
+                delivered = true;
+                chunks.accept(item);
+            }
+        }
+
+        private RunwareException preStreamError(int status, String text) {
+            boolean retryable = status == 408 || status == 429 || status >= 500;
+            ApiError error;
+            try {
+                Envelope env = Envelope.parse(Json.mapper().readTree(text), settings.apiKey());
+                error = env.errors().isEmpty() ? null : env.errors().get(0);
+            } catch (RuntimeException unreadable) {
+                error = null;
+            }
+            if (error == null) {
+                error = new ApiError(status == 401 ? "invalidApiKey" : "http" + status,
+                        "server answered HTTP " + status, List.of(), uuid, null, null);
+            }
+            ErrorCategory category = ErrorCategory.classify(error.code(), status);
+            return new RunwareApiException(error, status, category, retryable);
+        }
+
+        private Envelope parseEnvelope(String text, int status) {
+            try {
+                return Envelope.parse(Json.mapper().readTree(text), settings.apiKey());
+            } catch (JacksonException e) {
+                throw Failures.malformed("body is not valid JSON", status, null);
+            } catch (MalformedResponseException e) {
+                throw Failures.malformed(e.getMessage(), status, null);
+            }
+        }
+
+        private void readEvents(InputStream in) {
+            AtomicLong lastActivity = new AtomicLong(System.nanoTime());
+            AtomicBoolean expired = new AtomicBoolean();
+            long idle = settings.requestTimeout().toNanos();
+            long period = Math.max(10_000_000L, Math.min(idle / 4, 1_000_000_000L));
+            ScheduledFuture<?> watchdog = settings.scheduler().scheduleAtFixedRate(() -> {
+                long now = System.nanoTime();
+                if (now - lastActivity.get() > idle || now > deadlineNanos) {
+                    expired.set(true);
+                    closeQuietly(in);
+                }
+            }, period, period, TimeUnit.NANOSECONDS);
+            boolean done = false;
+            boolean finishSeen = false;
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    lastActivity.set(System.nanoTime());
+                    if (line.isEmpty() || line.startsWith(":") || !line.startsWith("data:")) {
+                        continue;
+                    }
+                    String payload = line.substring(5).trim();
+                    if (payload.equals("[DONE]")) {
+                        done = true;
+                        break;
+                    }
+                    JsonNode chunk = parseChunk(payload);
+                    if (chunk.path("finishReason").isString()) {
+                        finishSeen = true;
+                    }
+                    delivered = true;
+                    chunks.accept(chunk);
+                }
+            } catch (IOException e) {
+                if (expired.get()) {
+                    throw Failures.timeout("stream " + uuid + " went silent or ran past its deadline", uuid);
+                }
+                throw Failures.connection("streamInterrupted", "stream " + uuid + " broke off: "
+                        + settings.apiKey().redact(e.getMessage()), e);
+            } finally {
+                watchdog.cancel(false);
+            }
+            if (!done) {
+                if (expired.get()) {
+                    throw Failures.timeout("stream " + uuid + " went silent or ran past its deadline", uuid);
+                }
+                throw Failures.malformed("stream " + uuid + " ended without [DONE]"
+                        + (finishSeen ? " (after its finish reason)" : " (truncated)"), 200, null);
+            }
+        }
+
+        private JsonNode parseChunk(String payload) {
+            JsonNode chunk;
+            try {
+                chunk = Json.mapper().readTree(payload);
+            } catch (JacksonException e) {
+                throw Failures.malformed("stream chunk is not valid JSON: " + shorten(payload), 200, null);
+            }
+            if (!chunk.isObject()) {
+                throw Failures.malformed("stream chunk is not a JSON object: " + shorten(payload), 200, null);
+            }
+            if (chunk.has("errors") || chunk.has("error")) {
+                Envelope env = Envelope.parse(chunk, settings.apiKey());
+                if (!env.errors().isEmpty()) {
+                    throw Failures.fromErrors(env.errors(), 200);
+                }
+            }
+            JsonNode data = chunk.get("data");
+            if (data != null && data.isObject() && !chunk.has("delta")) {
+                return data;
+            }
+            if (data != null && data.isArray() && data.size() == 1 && data.get(0).isObject()) {
+                return data.get(0);
+            }
+            return chunk;
+        }
+
+        private String shorten(String s) {
+            String r = settings.apiKey().redact(s);
+            return r.length() > 120 ? r.substring(0, 120) + "..." : r;
+        }
+
+        /** Reads a small non-stream body, giving up when the request timeout passes. */
+        private String readAll(InputStream in) {
+            long limit = Math.min(settings.requestTimeout().toNanos(), Math.max(0, deadlineNanos - System.nanoTime()));
+            ScheduledFuture<?> guard = settings.scheduler().schedule(() -> closeQuietly(in), limit, TimeUnit.NANOSECONDS);
+            try (in) {
+                byte[] bytes = in.readNBytes(1 << 20);
+                return new String(bytes, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return "";
+            } finally {
+                guard.cancel(false);
+            }
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // closing is how the watchdog interrupts a blocked read; a failure here changes nothing
+        }
+    }
+}

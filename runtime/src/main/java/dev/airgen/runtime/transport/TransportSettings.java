@@ -1,0 +1,51 @@
+package dev.airgen.runtime.transport;
+
+import dev.airgen.runtime.RetryPolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Everything a transport needs, fixed when the client is built.
+ *
+ * @param baseUrl              the REST endpoint (requests are POSTed to it as is)
+ * @param webSocketUrl         the WebSocket endpoint
+ * @param apiKey               the key
+ * @param http                 the HTTP client, also used to open WebSockets
+ * @param executor             runs callbacks and continuations
+ * @param scheduler            runs timers (retries, deadlines, heartbeats)
+ * @param requestTimeout       the longest single HTTP call, or the longest wait for a WebSocket answer
+ * @param retry                the retry policy for REST calls
+ * @param authTimeout          the longest wait for the WebSocket authentication answer
+ * @param heartbeatInterval    how often an idle WebSocket is pinged
+ * @param pongTimeout          how long a ping may go unanswered before the socket counts as dead
+ * @param maxReconnectAttempts consecutive reconnect attempts before every pending task is failed
+ * @param reconnectBaseDelay   the first reconnect wait; doubles per attempt
+ * @param reconnectMaxDelay    the longest reconnect wait
+ * @param userAgent            the User-Agent header
+ */
+public record TransportSettings(URI baseUrl, URI webSocketUrl, Secret apiKey, HttpClient http, Executor executor,
+                                ScheduledExecutorService scheduler, Duration requestTimeout, RetryPolicy retry,
+                                Duration authTimeout, Duration heartbeatInterval, Duration pongTimeout,
+                                int maxReconnectAttempts, Duration reconnectBaseDelay, Duration reconnectMaxDelay,
+                                String userAgent) {
+
+    public TransportSettings {
+        Objects.requireNonNull(baseUrl, "baseUrl");
+        Objects.requireNonNull(apiKey, "apiKey");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(executor, "executor");
+        Objects.requireNonNull(scheduler, "scheduler");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(retry, "retry");
+    }
+
+    @Override
+    public String toString() {
+        return "TransportSettings{baseUrl=" + baseUrl + ", webSocketUrl=" + webSocketUrl + ", apiKey=" + apiKey
+                + ", requestTimeout=" + requestTimeout + ", retry=" + retry + "}";
+    }
+}
