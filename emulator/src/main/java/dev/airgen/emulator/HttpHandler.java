@@ -259,6 +259,12 @@ final class HttpHandler extends Handler.Abstract {
             json(response, callback, 404, Envelope.errors(List.of(ApiError.of(404, "mediaNotFound", "No such file"))), false);
             return;
         }
+        if (e.redirect() != null) {
+            response.setStatus(302);
+            response.getHeaders().put(HttpHeader.LOCATION, e.redirect());
+            callback.succeeded();
+            return;
+        }
         byte[] bytes;
         try {
             bytes = e.content();

@@ -17,9 +17,9 @@ record MediaSpec(Kind kind, String format, int width, int height, long seed, dou
     enum Kind { IMAGE, VIDEO, AUDIO, MODEL }
 
     static final Map<Kind, Set<String>> FORMATS = Map.of(
-            Kind.IMAGE, Set.of("PNG", "JPG", "JPEG", "WEBP", "SVG"),
+            Kind.IMAGE, Set.of("PNG", "JPG", "JPEG", "WEBP", "SVG", "TIFF"),
             Kind.VIDEO, Set.of("MP4", "MOV"),
-            Kind.AUDIO, Set.of("MP3", "WAV"),
+            Kind.AUDIO, Set.of("MP3", "WAV", "FLAC"),
             Kind.MODEL, Set.of("GLB"));
 
     static boolean supported(Kind kind, String format) {
@@ -37,6 +37,8 @@ record MediaSpec(Kind kind, String format, int width, int height, long seed, dou
             case "JPG", "JPEG" -> "image/jpeg";
             case "WEBP" -> "image/webp";
             case "SVG" -> "image/svg+xml";
+            case "TIFF" -> "image/tiff";
+            case "FLAC" -> "audio/flac";
             case "MP4" -> "video/mp4";
             case "MOV" -> "video/quicktime";
             case "MP3" -> "audio/mpeg";
@@ -53,6 +55,8 @@ record MediaSpec(Kind kind, String format, int width, int height, long seed, dou
             case "JPG", "JPEG" -> imageIo(p, "jpg");
             case "WEBP" -> WebpEncoder.encode(p, width, height);
             case "SVG" -> svg(p);
+            case "TIFF" -> imageIo(p, "tiff");
+            case "FLAC" -> AudioEncoder.flac(seed, seconds);
             case "MP4" -> Mp4Encoder.encode(p, width, height, seconds, false);
             case "MOV" -> Mp4Encoder.encode(p, width, height, seconds, true);
             case "MP3" -> AudioEncoder.mp3(seconds);

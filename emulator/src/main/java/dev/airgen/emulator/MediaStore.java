@@ -11,7 +11,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class MediaStore {
     private static final int MAX_ENTRIES = 20_000;
 
-    record Entry(String contentType, MediaSpec spec, byte[] bytes) {
+    /** One file: a recipe, stored bytes, or (for a remote URL that was never downloaded) where it lives. */
+    record Entry(String contentType, MediaSpec spec, byte[] bytes, String redirect) {
+        Entry(String contentType, MediaSpec spec, byte[] bytes) {
+            this(contentType, spec, bytes, null);
+        }
+
         byte[] content() {
             return bytes != null ? bytes : spec.render();
         }

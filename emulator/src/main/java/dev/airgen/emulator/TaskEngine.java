@@ -339,9 +339,19 @@ final class TaskEngine implements AutoCloseable {
             return new Stored(name.substring(0, name.indexOf('.')), value);
         }
         if (value.startsWith("http://") || value.startsWith("https://")) {
-            throw new TaskException(ApiError.param(400, "invalid" + what,
-                    "The emulator works offline and cannot download " + abbreviate(value)
-                            + "; send base64 data, a data URI or a URL this server returned", field));
+            // Offline: the file is never fetched; this server's URL for it redirects to the original.
+            URI remote;
+            try {
+                remote = URI.create(value);
+            } catch (IllegalArgumentException e) {
+                throw new TaskException(ApiError.param(400, "invalid" + what, field + " is not a valid URL", field));
+            }
+            String path = remote.getPath() == null ? "" : remote.getPath();
+            String ext = path.matches(".*\\.[A-Za-z0-9]{1,5}$") ? path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "bin";
+            String id = UUID.randomUUID().toString();
+            String name = id + "." + ext;
+            media.put(name, new MediaStore.Entry("application/octet-stream", null, null, value));
+            return new Stored(id, base + name);
         }
         try {
             String existing = media.nameOf(UUID.fromString(value).toString());
@@ -438,9 +448,13 @@ final class TaskEngine implements AutoCloseable {
                 if (id == null) {
                     id = Json.text(task, "mediaUUID");
                 }
-                String name = id == null ? null : media.nameOf(id);
-                if (name == null || !media.remove(name)) {
-                    throw new TaskException(ApiError.param(400, "mediaNotFound", "No stored media with this UUID", "media"));
+                if (id == null) {
+                    throw new TaskException(ApiError.param(400, "missingMedia", "Name the media UUID to delete", "media"));
+                }
+                // Deleting is idempotent: a UUID that is already gone is not an error.
+                String name = media.nameOf(id);
+                if (name != null) {
+                    media.remove(name);
                 }
                 item.put("mediaUUID", id);
             }

@@ -228,6 +228,85 @@ class MediaTest {
         assertThat(new String(svg, StandardCharsets.UTF_8)).startsWith("<svg").contains("width=\"40\"").endsWith("</svg>");
     }
 
+    @Test
+    void tiffDecodesWithImageIo() throws IOException {
+        BufferedImage img = ImageIO.read(new ByteArrayInputStream(generate("TIFF", 200, 150, 4)));
+        assertThat(img.getWidth()).isEqualTo(200);
+        assertThat(img.getHeight()).isEqualTo(150);
+    }
+
+    @Test
+    void flacFramesAreWellFormed() {
+        var t = task("audioInference", "test:audio@1").put("positivePrompt", "rain").put("duration", 1.5)
+                .put("outputFormat", "FLAC");
+        byte[] flac = TestSupport.download(api(emulator, t).data(0).get("audioURL").asString());
+        assertThat(new String(flac, 0, 4, StandardCharsets.US_ASCII)).isEqualTo("fLaC");
+        assertThat(flac[4] & 0xFF).as("last block, STREAMINFO").isEqualTo(0x80);
+        ByteBuffer b = ByteBuffer.wrap(flac);
+        assertThat(b.getShort(8) & 0xFFFF).isEqualTo(4096);
+        long packed = b.getLong(18); // sample rate(20) channels(3) bits(5) total(36)
+        assertThat(packed >>> 44).isEqualTo(16000);
+        assertThat((packed >>> 41) & 7).isEqualTo(0);
+        assertThat(((packed >>> 36) & 31) + 1).isEqualTo(16);
+        long total = packed & 0xFFFFFFFFFL;
+        assertThat(total).isEqualTo(24000);
+        int at = 42;
+        long samples = 0;
+        int frames = 0;
+        while (at < flac.length) {
+            assertThat(((flac[at] & 0xFF) << 6) | ((flac[at + 1] & 0xFF) >>> 2)).as("frame sync").isEqualTo(0x3FFE);
+            int sizeCode = (flac[at + 2] & 0xFF) >>> 4;
+            int headerLen = 5; // sync+codes (4 bytes) and a one-byte frame number
+            int n = sizeCode == 12 ? 4096 : (((flac[at + headerLen] & 0xFF) << 8) | (flac[at + headerLen + 1] & 0xFF)) + 1;
+            if (sizeCode != 12) {
+                headerLen += 2;
+            }
+            assertThat(crc8Table(flac, at, headerLen)).isEqualTo(flac[at + headerLen] & 0xFF);
+            int frameLen = headerLen + 1 + 1 + n * 2 + 2;
+            assertThat(crc16Table(flac, at, frameLen - 2))
+                    .isEqualTo(((flac[at + frameLen - 2] & 0xFF) << 8) | (flac[at + frameLen - 1] & 0xFF));
+            assertThat(flac[at + headerLen + 1] & 0xFF).as("VERBATIM subframe").isEqualTo(0x02);
+            samples += n;
+            frames++;
+            at += frameLen;
+        }
+        assertThat(samples).isEqualTo(total);
+        assertThat(frames).isEqualTo(6);
+    }
+
+    /** Table-driven CRCs, written independently of the encoder's bitwise ones. */
+    private static int crc8Table(byte[] d, int from, int len) {
+        int[] table = new int[256];
+        for (int i = 0; i < 256; i++) {
+            int c = i;
+            for (int k = 0; k < 8; k++) {
+                c = (c & 0x80) != 0 ? (c << 1) ^ 0x107 : c << 1;
+            }
+            table[i] = c & 0xFF;
+        }
+        int crc = 0;
+        for (int i = from; i < from + len; i++) {
+            crc = table[crc ^ (d[i] & 0xFF)];
+        }
+        return crc;
+    }
+
+    private static int crc16Table(byte[] d, int from, int len) {
+        int[] table = new int[256];
+        for (int i = 0; i < 256; i++) {
+            int c = i << 8;
+            for (int k = 0; k < 8; k++) {
+                c = (c & 0x8000) != 0 ? (c << 1) ^ 0x18005 : c << 1;
+            }
+            table[i] = c & 0xFFFF;
+        }
+        int crc = 0;
+        for (int i = from; i < from + len; i++) {
+            crc = ((crc << 8) ^ table[((crc >>> 8) ^ (d[i] & 0xFF)) & 0xFF]) & 0xFFFF;
+        }
+        return crc;
+    }
+
     /** Just enough of ISO BMFF to walk boxes. */
     static final class Mp4 {
         final byte[] bytes;
