@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -169,6 +170,7 @@ final class SnapshotRefresher {
         ChangeReport report = ChangeReport.compare("local files", before, schemasUrl, after);
         print(report);
         refuseBreaking(report, failOnBreaking, folder);
+        checkReadable(folder, downloads);
 
         Map<Path, Path> staged = new LinkedHashMap<>();
         try {
@@ -193,6 +195,49 @@ final class SnapshotRefresher {
             throw new RefreshException("airgen: cannot write into " + folder + ": " + e.getMessage(), e);
         } finally {
             staged.keySet().forEach(SnapshotRefresher::deleteQuietly);
+        }
+    }
+
+    /**
+     * Reads a copy of the folder as it will be with the new documents, so that a document the generator
+     * cannot take (say, one that contradicts the bundle beside it) is refused before anything is replaced.
+     */
+    private static void checkReadable(Path folder, Map<Path, byte[]> downloads) throws RefreshException {
+        Path copy = null;
+        try {
+            copy = Files.createTempDirectory("airgen-refresh");
+            if (Files.isDirectory(folder)) {
+                Path root = copy;
+                try (Stream<Path> files = Files.walk(folder)) {
+                    for (Path file : (Iterable<Path>) files.filter(p -> p.getFileName().toString().endsWith(".json"))::iterator) {
+                        Path to = root.resolve(folder.relativize(file).toString());
+                        Files.createDirectories(to.getParent());
+                        Files.copy(file, to);
+                    }
+                }
+            }
+            for (Map.Entry<Path, byte[]> d : downloads.entrySet()) {
+                Files.write(copy.resolve(d.getKey().getFileName().toString()), d.getValue());
+            }
+            SnapshotReader.read(copy);
+        } catch (SchemaException e) {
+            throw new RefreshException("airgen: the resolved documents do not fit the snapshot: " + e.getMessage() + "; "
+                    + keptMessage(folder), e);
+        } catch (IOException e) {
+            throw new RefreshException("airgen: cannot check the resolved documents: " + e.getMessage() + "; " + keptMessage(folder), e);
+        } finally {
+            deleteTree(copy);
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (root == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(SnapshotRefresher::deleteQuietly);
+        } catch (IOException ignored) {
+            // a leftover folder in the temporary directory harms nothing
         }
     }
 
@@ -274,7 +319,8 @@ final class SnapshotRefresher {
                 return t.getMessage();
             }
         }
-        return e.getClass().getSimpleName();
+        // The HTTP client reports a refused connection without any message.
+        return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
     }
 
     private static String keptMessage(Path target) {
