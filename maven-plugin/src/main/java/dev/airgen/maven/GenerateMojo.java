@@ -166,7 +166,7 @@ public class GenerateMojo extends AbstractMojo {
             return new Generator().generate(config);
         } catch (SchemaException e) {
             File where = messageFile(config.snapshot(), e.file());
-            buildContext.addMessage(where, 0, 0, e.getMessage(), BuildContext.SEVERITY_ERROR, e);
+            buildContext.addMessage(where, 0, 0, e.getMessage(), BuildContext.SEVERITY_ERROR, null);
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new MojoFailureException("airgen: cannot read " + describe(config.snapshot()) + ": " + e.getMessage(), e);

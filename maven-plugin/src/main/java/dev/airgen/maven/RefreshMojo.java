@@ -72,7 +72,9 @@ public class RefreshMojo extends AbstractMojo {
                 refresher.refreshModels(target, airs, failOnBreaking);
             }
         } catch (SnapshotRefresher.RefreshException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            // The message already names what failed and where; Maven would append the cause's message again.
+            getLog().debug(e);
+            throw new MojoExecutionException(e.getMessage());
         } catch (SnapshotRefresher.BreakingChangesException e) {
             throw new MojoFailureException(e.getMessage());
         }

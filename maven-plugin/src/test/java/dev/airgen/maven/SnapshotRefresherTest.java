@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.airgen.emulator.RunwareEmulator;
 import dev.airgen.emulator.Snapshot;
+import dev.airgen.maven.it.CutShortServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,10 +130,7 @@ class SnapshotRefresherTest {
     @Test
     void unreachableServerKeepsTheOldSnapshot() throws Exception {
         Path folder = oldSnapshot();
-        int port;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = probe.getLocalPort();
-        }
+        int port = CutShortServer.closedPort();
         String url = "http://127.0.0.1:" + port + "/schemas";
         assertThatThrownBy(() -> refresher(url).refreshRelease(folder, "latest", false))
                 .isInstanceOf(SnapshotRefresher.RefreshException.class)
@@ -151,8 +144,7 @@ class SnapshotRefresherTest {
     void responseCutShortOfItsContentLengthKeepsTheOldSnapshot() throws Exception {
         Path folder = oldSnapshot();
         byte[] body = NEW.getBytes(StandardCharsets.UTF_8);
-        try (RawServer server = new RawServer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n",
-                body, body.length / 2)) {
+        try (CutShortServer server = CutShortServer.halfOfDeclaredLength(body)) {
             assertThatThrownBy(() -> refresher(server.url()).refreshRelease(folder, "latest", false))
                     .isInstanceOf(SnapshotRefresher.RefreshException.class)
                     .hasMessageStartingWith("airgen: the download of " + server.url() + "/releases/latest/schema-map.json failed: ")
@@ -165,7 +157,7 @@ class SnapshotRefresherTest {
     void bodyCutShortWithoutLengthIsCaughtAsBrokenJson() throws Exception {
         Path folder = oldSnapshot();
         byte[] body = NEW.getBytes(StandardCharsets.UTF_8);
-        try (RawServer server = new RawServer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n",
+        try (CutShortServer server = new CutShortServer("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n",
                 body, body.length / 2)) {
             assertThatThrownBy(() -> refresher(server.url()).refreshRelease(folder, "latest", false))
                     .isInstanceOf(SnapshotRefresher.RefreshException.class)
@@ -183,13 +175,13 @@ class SnapshotRefresherTest {
                 .hasMessageStartingWith("airgen: " + emulator.schemasUrl() + "/releases/19990101000000/schema-map.json answered HTTP 404: ")
                 .hasMessageEndingWith("was left unchanged");
         byte[] notABundle = "{\"version\": \"1\", \"models\": {}}".getBytes(StandardCharsets.UTF_8);
-        try (RawServer server = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: " + notABundle.length + "\r\n\r\n", notABundle, notABundle.length)) {
+        try (CutShortServer server = new CutShortServer("HTTP/1.1 200 OK\r\nContent-Length: " + notABundle.length + "\r\n\r\n", notABundle, notABundle.length)) {
             assertThatThrownBy(() -> refresher(server.url()).refreshRelease(folder, "latest", false))
                     .hasMessage("airgen: " + server.url() + "/releases/latest/schema-map.json did not answer a schema bundle (a JSON object with an "
                             + "'inference' array); the snapshot at " + folder.resolve("schema-map.json") + " was left unchanged");
         }
         byte[] unusable = bundle("2", "{'air': 'x:1@1', 'requestSchema': 42}").getBytes(StandardCharsets.UTF_8);
-        try (RawServer server = new RawServer("HTTP/1.1 200 OK\r\nContent-Length: " + unusable.length + "\r\n\r\n", unusable, unusable.length)) {
+        try (CutShortServer server = new CutShortServer("HTTP/1.1 200 OK\r\nContent-Length: " + unusable.length + "\r\n\r\n", unusable, unusable.length)) {
             assertThatThrownBy(() -> refresher(server.url()).refreshRelease(folder, "latest", false))
                     .hasMessage("airgen: the bundle from " + server.url() + "/releases/latest/schema-map.json is not usable: "
                             + "schema-map.json#/inference/0/requestSchema: a schema must be an object or a boolean, found NUMBER; the snapshot at "
@@ -257,47 +249,5 @@ class SnapshotRefresherTest {
                         + "defined twice with different schemas; the other is at acme%3Aimage%401.json#/requestSchema; the snapshot at "
                         + folder + " was left unchanged");
         assertUntouched(folder);
-    }
-
-    /** Answers every connection with fixed bytes, then hangs up: for responses cut short. */
-    static final class RawServer implements AutoCloseable {
-        private final ServerSocket socket;
-        private final Thread thread;
-
-        RawServer(String head, byte[] body, int bodyBytes) throws IOException {
-            socket = new ServerSocket(0, 5, InetAddress.getLoopbackAddress());
-            thread = new Thread(() -> {
-                while (!socket.isClosed()) {
-                    try (Socket client = socket.accept()) {
-                        readHead(client.getInputStream());
-                        OutputStream out = client.getOutputStream();
-                        out.write(head.getBytes(StandardCharsets.US_ASCII));
-                        out.write(body, 0, bodyBytes);
-                        out.flush();
-                    } catch (IOException closed) {
-                        // closed by the test, or the client gave up
-                    }
-                }
-            }, "raw-http");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private static void readHead(InputStream in) throws IOException {
-            int matched = 0;
-            byte[] end = {'\r', '\n', '\r', '\n'};
-            for (int b; matched < 4 && (b = in.read()) != -1; ) {
-                matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
-            }
-        }
-
-        String url() {
-            return "http://127.0.0.1:" + socket.getLocalPort() + "/schemas";
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
     }
 }
