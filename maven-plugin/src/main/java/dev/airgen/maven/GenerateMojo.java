@@ -10,6 +10,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -112,24 +116,27 @@ public class GenerateMojo extends AbstractMojo {
             return;
         }
 
-        GeneratorConfig config = config(snapshotPath());
+        // Settings first, with a stand-in snapshot: the bundled one is only opened when generation runs.
+        GeneratorConfig settings = config(Path.of("snapshot"));
+        Path explicit = explicitSnapshot();
         String fingerprint;
         try {
-            fingerprint = fingerprint(config);
+            fingerprint = fingerprint(explicit, settings);
         } catch (IOException | UncheckedIOException e) {
-            throw new MojoExecutionException("airgen: cannot read the snapshot " + describe(config.snapshot()) + ": " + e.getMessage(), e);
+            throw new MojoExecutionException("airgen: cannot read the " + describe(explicit) + ": " + e.getMessage(), e);
         }
         OutputState state = new OutputState(stateDirectory.toPath().resolve(mojoExecution.getExecutionId()));
         try {
             if (fingerprint.equals(state.fingerprint()) && state.outputsPresent()) {
                 getLog().info(String.format("airgen: inputs unchanged, nothing written (%s, fingerprint %s, %d ms)",
-                        describe(config.snapshot()), fingerprint.substring(0, 12), millisSince(start)));
+                        describe(explicit), fingerprint.substring(0, 12), millisSince(start)));
                 return;
             }
         } catch (IOException e) {
             getLog().debug("airgen: unreadable state in " + state.dir() + ", regenerating", e);
         }
 
+        GeneratorConfig config = config(explicit != null ? explicit : bundledSnapshot());
         GenerationResult result = generate(config);
         List<OutputState.Target> targets = new ArrayList<>();
         for (GeneratedFile file : result.files()) {
@@ -156,7 +163,7 @@ public class GenerateMojo extends AbstractMojo {
         }
         getLog().info(String.format("airgen: %s", result.report()));
         getLog().info(String.format("airgen: %d files written, %d unchanged, %d stale deleted (%s, %d ms)",
-                synced.written(), synced.unchanged(), synced.deleted(), describe(config.snapshot()), millisSince(start)));
+                synced.written(), synced.unchanged(), synced.deleted(), describe(explicit), millisSince(start)));
     }
 
     private GenerationResult generate(GeneratorConfig config) throws MojoFailureException {
@@ -169,7 +176,7 @@ public class GenerateMojo extends AbstractMojo {
             buildContext.addMessage(where, 0, 0, e.getMessage(), BuildContext.SEVERITY_ERROR, null);
             throw new MojoFailureException(e.getMessage(), e);
         } catch (UncheckedIOException e) {
-            throw new MojoFailureException("airgen: cannot read " + describe(config.snapshot()) + ": " + e.getMessage(), e);
+            throw new MojoFailureException("airgen: cannot read " + config.snapshot() + ": " + e.getMessage(), e);
         }
     }
 
@@ -193,34 +200,68 @@ public class GenerateMojo extends AbstractMojo {
         return out;
     }
 
-    private Path snapshotPath() throws MojoFailureException {
-        if (snapshot != null) {
-            Path path = snapshot.toPath().toAbsolutePath().normalize();
-            if (!Files.exists(path)) {
-                throw new MojoFailureException("airgen: snapshot " + path + " does not exist (parameter 'snapshot', property airgen.snapshot)");
-            }
-            return path;
+    /** The configured snapshot, or null for the bundled one. */
+    private Path explicitSnapshot() throws MojoFailureException {
+        if (snapshot == null) {
+            return null;
         }
-        return BundledSnapshot.locate(GenerateMojo.class.getClassLoader()).orElseThrow(() -> new MojoFailureException(
-                "airgen: no snapshot configured and airgen-model-schemas is not on the plugin's class path; set 'snapshot'"));
+        Path path = snapshot.toPath().toAbsolutePath().normalize();
+        if (!Files.exists(path)) {
+            throw new MojoFailureException("airgen: snapshot " + path + " does not exist (parameter 'snapshot', property airgen.snapshot)");
+        }
+        return path;
     }
 
-    /** Everything the output depends on besides the snapshot bytes. */
-    private String fingerprint(GeneratorConfig config) throws IOException {
-        Map<String, Path> inputs = SnapshotInputs.of(config.snapshot());
+    private Path bundledSnapshot() throws MojoFailureException {
+        return BundledSnapshot.locate(GenerateMojo.class.getClassLoader()).orElseThrow(GenerateMojo::noBundledSnapshot);
+    }
+
+    private static MojoFailureException noBundledSnapshot() {
+        return new MojoFailureException("airgen: no snapshot configured and airgen-model-schemas is not on the plugin's class path; set 'snapshot'");
+    }
+
+    /** Everything the output depends on: the snapshot, the settings, and the plugin build. */
+    private String fingerprint(Path explicit, GeneratorConfig settings) throws IOException, MojoFailureException {
         Fingerprint fingerprint = new Fingerprint()
                 .text("plugin", plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion())
-                .text("packageName", config.packageName())
-                .text("includes", String.join("\n", config.includes()))
-                .text("excludes", String.join("\n", config.excludes()))
-                .text("snapshotKind", Files.isDirectory(config.snapshot()) ? "folder" : "file");
+                .text("packageName", settings.packageName())
+                .text("includes", String.join("\n", settings.includes()))
+                .text("excludes", String.join("\n", settings.excludes()));
         if (plugin.getVersion() != null && plugin.getVersion().endsWith("-SNAPSHOT")) {
             // A development version is rebuilt under the same number: the code that generates counts too.
             for (Map.Entry<String, Path> code : codeArtifacts().entrySet()) {
                 fingerprint.file("code " + code.getKey(), code.getValue());
             }
         }
-        return fingerprint.files(inputs).hex();
+        if (explicit != null) {
+            fingerprint.text("snapshot", Files.isDirectory(explicit) ? "folder" : "file").files(SnapshotInputs.of(explicit));
+        } else {
+            bundledInputs(fingerprint);
+        }
+        return fingerprint.hex();
+    }
+
+    /**
+     * The bundled snapshot: when it sits in a jar, the jar's own bytes, which is cheaper than inflating
+     * every schema and changes whenever any of them does; in a folder (a build of this project), its files.
+     */
+    private static void bundledInputs(Fingerprint fingerprint) throws IOException, MojoFailureException {
+        URL marker = GenerateMojo.class.getClassLoader().getResource(BundledSnapshot.RESOURCE_DIR + "/schema-map.json");
+        if (marker == null) {
+            throw noBundledSnapshot();
+        }
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                String location = uri.getRawSchemeSpecificPart();
+                Path archive = Path.of(URI.create(location.substring(0, location.indexOf("!/"))));
+                fingerprint.text("snapshot", "bundled archive").file("archive", archive);
+            } else {
+                fingerprint.text("snapshot", "bundled folder").files(SnapshotInputs.of(Path.of(uri).getParent()));
+            }
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            throw new IOException("cannot locate the bundled snapshot " + marker + ": " + e.getMessage(), e);
+        }
     }
 
     /** The jars (or class folders) of this plugin and of the generator. */
@@ -301,8 +342,8 @@ public class GenerateMojo extends AbstractMojo {
         return path.getFileSystem() == java.nio.file.FileSystems.getDefault();
     }
 
-    private String describe(Path snapshotPath) {
-        return snapshot == null ? "bundled snapshot" : "snapshot " + snapshotPath;
+    private static String describe(Path explicit) {
+        return explicit == null ? "bundled snapshot" : "snapshot " + explicit;
     }
 
     private static long millisSince(long start) {

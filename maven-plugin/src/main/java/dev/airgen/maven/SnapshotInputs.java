@@ -26,7 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class SnapshotInputs {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Only single-file snapshots need parsing; a folder build should not pay for loading Jackson. */
+    private static final class Parser {
+        static final JsonMapper JSON = JsonMapper.builder().build();
+    }
     private static final URI BASE = URI.create("https://snapshot.invalid/");
 
     private SnapshotInputs() {
@@ -57,7 +60,7 @@ final class SnapshotInputs {
             files.put(name, file);
             JsonNode document;
             try {
-                document = JSON.readTree(Files.readAllBytes(file));
+                document = Parser.JSON.readTree(Files.readAllBytes(file));
             } catch (JacksonException notJson) {
                 continue; // hashed as bytes; the generator reports the syntax error with its location
             }
