@@ -191,9 +191,16 @@ public final class WebSocketChannel implements Channel {
                 .connectTimeout(settings.authTimeout());
         builder.buildAsync(settings.webSocketUrl(), new Listener(gen)).whenComplete((ws, failure) -> {
             if (failure != null) {
-                lost(gen, "connect failed: " + settings.apiKey().redact(String.valueOf(Failures.unwrap(failure).getMessage())));
+                lost(gen, "connect failed: " + describe(Failures.unwrap(failure)));
             }
         });
+    }
+
+    private String describe(Throwable t) {
+        if (t instanceof java.net.http.WebSocketHandshakeException h && h.getResponse() != null) {
+            return "handshake refused with HTTP " + h.getResponse().statusCode();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + settings.apiKey().redact(t.getMessage()));
     }
 
     private void opened(int gen, WebSocket ws) {
