@@ -17,10 +17,12 @@ import tools.jackson.core.type.TypeReference;
  */
 public final class ModelCatalog {
 
+    private final ClassLoader loader;
     private final Map<String, ModelInfo> byAir;
     private final Map<String, ModelInfo> bySlug;
 
-    private ModelCatalog(Collection<ModelInfo> models) {
+    private ModelCatalog(Collection<ModelInfo> models, ClassLoader loader) {
+        this.loader = loader;
         Map<String, ModelInfo> airs = new LinkedHashMap<>();
         Map<String, ModelInfo> slugs = new LinkedHashMap<>();
         for (ModelInfo model : models) {
@@ -39,7 +41,8 @@ public final class ModelCatalog {
             if (in == null) {
                 throw new IllegalStateException("catalog resource " + resource + " not found beside " + anchor.getName());
             }
-            return new ModelCatalog(Json.mapper().readValue(in, new TypeReference<java.util.List<ModelInfo>>() { }));
+            return new ModelCatalog(Json.mapper().readValue(in, new TypeReference<java.util.List<ModelInfo>>() { }),
+                    anchor.getClassLoader());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read catalog resource " + resource, e);
         }
@@ -60,6 +63,27 @@ public final class ModelCatalog {
             throw new IllegalStateException("catalog has no model " + air);
         }
         return model;
+    }
+
+    /** The generated request class of a model, loaded beside the catalog; empty when it has none. */
+    public Optional<Class<?>> requestType(ModelInfo model) {
+        return load(model.requestClass());
+    }
+
+    /** The generated result class of a model, loaded beside the catalog; empty when it has none. */
+    public Optional<Class<?>> resultType(ModelInfo model) {
+        return load(model.resultClass());
+    }
+
+    private Optional<Class<?>> load(String className) {
+        if (className == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Class.forName(className, false, loader));
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** Every model in catalog order. */

@@ -1,7 +1,6 @@
 package dev.airgen.runtime.types;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Catalog metadata of one model, as generated from the snapshot.
@@ -24,27 +23,5 @@ public record ModelInfo(String air, String slug, String name, String creator, St
 
     public ModelInfo {
         capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
-    }
-
-    /** The generated request class, loaded with the class loader that holds the catalog. */
-    public Optional<Class<?>> requestType() {
-        return load(requestClass);
-    }
-
-    /** The generated result class, loaded with the class loader that holds the catalog. */
-    public Optional<Class<?>> resultType() {
-        return load(resultClass);
-    }
-
-    private Optional<Class<?>> load(String className) {
-        if (className == null) {
-            return Optional.empty();
-        }
-        try {
-            ClassLoader loader = Thread.currentThread().getContextClassLoader();
-            return Optional.of(Class.forName(className, false, loader != null ? loader : ModelInfo.class.getClassLoader()));
-        } catch (ClassNotFoundException e) {
-            return Optional.empty();
-        }
     }
 }

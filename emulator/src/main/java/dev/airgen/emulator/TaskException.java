@@ -1,0 +1,16 @@
+package dev.airgen.emulator;
+
+/** Carries one task-level error out of deep checks. */
+final class TaskException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient ApiError error;
+
+    TaskException(ApiError error) {
+        super(error.message(), null, false, false);
+        this.error = error;
+    }
+
+    ApiError error() {
+        return error;
+    }
+}

@@ -1,0 +1,201 @@
+package dev.airgen.emulator;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One WebSocket connection on {@code /v1}; results go through its {@link WsSessions.Session}.
+ * Public only because Jetty insists on public endpoint classes; it cannot be created outside this package.
+ */
+public final class WsConnection implements Session.Listener.AutoDemanding {
+    private final RunwareEmulator emulator;
+    private final boolean dryRun;
+    private volatile Session socket;
+    private volatile WsSessions.Session session;
+    private volatile boolean halfOpen;
+
+    WsConnection(RunwareEmulator emulator, String query) {
+        this.emulator = emulator;
+        this.dryRun = query != null && List.of(query.split("&")).contains("dryRun=1");
+    }
+
+    @Override
+    public void onWebSocketOpen(Session s) {
+        this.socket = s;
+        emulator.opened(this);
+    }
+
+    @Override
+    public void onWebSocketClose(int status, String reason, Callback callback) {
+        gone();
+        callback.succeed();
+    }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        gone();
+    }
+
+    private void gone() {
+        emulator.closed(this);
+        WsSessions.Session s = session;
+        if (s != null) {
+            s.detach(this);
+        }
+    }
+
+    /** From now on this socket reads nothing and writes nothing, but stays connected. */
+    void halfOpen() {
+        halfOpen = true;
+    }
+
+    @Override
+    public void onWebSocketText(String message) {
+        if (halfOpen) {
+            return;
+        }
+        Faults faults = emulator.faults();
+        TaskEngine.sleep(faults.latency());
+        ApiError transientError = faults.takeTransient();
+        Envelope.Parsed parsed = Envelope.parse(message, emulator.maxTasksPerRequest());
+        if (parsed.error() != null) {
+            reply(Envelope.errors(List.of(parsed.error())));
+            return;
+        }
+        if (transientError != null) {
+            List<ApiError> perTask = parsed.tasks().stream()
+                    .filter(t -> !Envelope.isAuthentication(t))
+                    .map(t -> transientError.forTask(Json.text(t, "taskType"), Json.text(t, "taskUUID"))).toList();
+            reply(Envelope.errors(perTask.isEmpty() ? List.of(transientError) : perTask));
+            return;
+        }
+        for (JsonNode task : parsed.tasks()) {
+            if (halfOpen) {
+                return;
+            }
+            if (Envelope.isAuthentication(task)) {
+                authenticate(task);
+                continue;
+            }
+            WsSessions.Session s = session;
+            if (s == null) {
+                if (task.isObject() && "ping".equals(Json.text(task, "taskType"))) {
+                    reply(pong());
+                    continue;
+                }
+                reply(Envelope.errors(List.of(ApiError.of(401, "missingApiKey",
+                        "Authenticate first: send [{\"taskType\":\"authentication\",\"apiKey\":\"...\"}]")
+                        .forTask(Json.text(task, "taskType"), Json.text(task, "taskUUID")))));
+                continue;
+            }
+            ApiError account = faults.accountFailure();
+            if (account != null) {
+                s.deliver(Json.write(Envelope.errors(List.of(account.forTask(Json.text(task, "taskType"),
+                        Json.text(task, "taskUUID"))))));
+                continue;
+            }
+            TaskEngine.Outcome o = emulator.engine().handle(task, new TaskEngine.Ctx(s.apiKey, dryRun));
+            if (!o.data().isEmpty()) {
+                s.deliver(Json.write(Envelope.data(o.data())));
+            }
+            if (!o.errors().isEmpty()) {
+                s.deliver(Json.write(Envelope.errors(o.errors())));
+            }
+            Job job = o.job();
+            if (job == null) {
+                continue;
+            }
+            if (o.delivery() == TaskEngine.Delivery.SYNC || o.delivery() == TaskEngine.Delivery.STREAM) {
+                job.listen(new Job.Listener() {
+                    @Override
+                    public void item(Job j, ObjectNode item) {
+                        s.deliver(Json.write(Envelope.data(List.of(item))));
+                    }
+
+                    @Override
+                    public void failed(Job j, ApiError error) {
+                        s.deliver(Json.write(Envelope.errors(List.of(error))));
+                    }
+                });
+            } else {
+                s.deliver(Json.write(Envelope.data(List.of(Envelope.ack(job)))));
+            }
+            if (faults.takeDrop()) {
+                drop();
+                return;
+            }
+        }
+    }
+
+    private void authenticate(JsonNode task) {
+        String key = Json.text(task, "apiKey");
+        if (key == null || key.isBlank()) {
+            reply(Envelope.errors(List.of(ApiError.param(401, "missingApiKey", "The authentication task needs an apiKey", "apiKey")
+                    .forTask("authentication", null))));
+            return;
+        }
+        if (!emulator.acceptsKey(key)) {
+            reply(Envelope.errors(List.of(ApiError.param(401, "invalidApiKey", "The API key is not valid", "apiKey")
+                    .forTask("authentication", null))));
+            return;
+        }
+        WsSessions.Session previous = session;
+        if (previous != null) {
+            previous.detach(this);
+        }
+        WsSessions.Session s = emulator.sessions().open(Json.text(task, "connectionSessionUUID"), key);
+        session = s;
+        ObjectNode item = Json.object();
+        item.put("taskType", "authentication");
+        item.put("connectionSessionUUID", s.id);
+        s.attach(this, Json.write(Envelope.data(List.of(item))));
+    }
+
+    private static ObjectNode pong() {
+        ObjectNode pong = Json.object();
+        pong.put("taskType", "ping");
+        pong.put("pong", true);
+        return Envelope.data(List.of(pong));
+    }
+
+    private void reply(ObjectNode frame) {
+        send(Json.write(frame));
+    }
+
+    /** Writes one text frame and waits for it to leave; false when the socket cannot take it. */
+    synchronized boolean send(String text) {
+        Session s = socket;
+        if (halfOpen || s == null || !s.isOpen()) {
+            return false;
+        }
+        Callback.Completable done = new Callback.Completable();
+        s.sendText(emulator.faults().garble(text), done);
+        try {
+            done.get(10, TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** Cuts the TCP connection without a close handshake, as a network failure would. */
+    private void drop() {
+        WsSessions.Session s = session;
+        if (s != null) {
+            s.detach(this);
+        }
+        Session sock = socket;
+        if (sock != null) {
+            sock.disconnect();
+        }
+    }
+}

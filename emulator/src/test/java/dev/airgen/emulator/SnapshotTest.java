@@ -1,0 +1,89 @@
+package dev.airgen.emulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotTest {
+
+    @Test
+    void loadsAFolderWithCatalog() {
+        Snapshot s = TestSupport.testSnapshot();
+        assertThat(s.version()).isEqualTo("20260101000000");
+        assertThat(s.airs()).contains("test:image@1", "civitai:101@202", "test:caption@1").hasSize(8);
+        assertThat(s.knowsTaskType("caption")).isTrue();
+        assertThat(s.knowsTaskType("modelSearch")).isTrue();
+        assertThat(s.targetForModel("civitai:101@202").key()).isEqualTo("architecture:sdxl");
+        assertThat(s.targetForModel("test:caption@1")).isNull();
+        assertThat(s.targetsForTaskType("caption")).hasSize(1);
+    }
+
+    @Test
+    void loadsASchemaMapFileWithoutCatalog(@TempDir Path dir) throws IOException {
+        Path map = dir.resolve("bundle.json");
+        Files.copy(TestSupport.snapshotDir().resolve("schema-map.json"), map);
+        Snapshot s = Snapshot.load(map);
+        assertThat(s.airs()).hasSize(6).doesNotContain("civitai:101@202");
+    }
+
+    @Test
+    void explainsBrokenInput(@TempDir Path dir) throws IOException {
+        assertThatThrownBy(() -> Snapshot.load(dir)).hasMessageContaining("no schema-map.json");
+        assertThatThrownBy(() -> Snapshot.of("{nope", null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("schema-map.json is not valid JSON");
+        assertThatThrownBy(() -> Snapshot.of("[]", null)).hasMessageContaining("must be a JSON object");
+        assertThatThrownBy(() -> Snapshot.of("{\"inference\":{}}", null)).hasMessageContaining("'inference' must be an array");
+        assertThatThrownBy(() -> Snapshot.of("{\"inference\":[{\"slug\":\"x\"}]}", null)).hasMessageContaining("inference[0]");
+        assertThatThrownBy(() -> Snapshot.of("{}", "{\"a\":1}")).hasMessageContaining("catalog.json must be a JSON array");
+        assertThatThrownBy(() -> Snapshot.of("{}", "[{\"slug\":\"x\"}]")).hasMessageContaining("entry 0 needs a string 'air'");
+    }
+
+    @Test
+    void bundledSnapshotIsReadableAndEveryModelSchemaCompiles() {
+        Snapshot s = Snapshot.bundled();
+        assertThat(s.version()).isNotBlank();
+        assertThat(s.airs()).isNotEmpty();
+        for (String air : s.airs()) {
+            Snapshot.Target t = s.targetForModel(air);
+            if (t != null) {
+                assertThat(s.compiled(t)).as(air).isNotNull();
+            }
+        }
+    }
+
+    private static String model(String air, String id, String required, String dialect, String extra) {
+        return "{\"slug\":\"" + air.replace(':', '-') + "\",\"air\":\"" + air + "\",\"requestSchema\":{"
+                + "\"$schema\":\"" + dialect + "\",\"$id\":\"" + id + "\",\"type\":\"object\","
+                + "\"properties\":{\"taskType\":{\"const\":\"imageInference\"},\"model\":{\"const\":\"" + air + "\"}" + extra + "},"
+                + "\"required\":[\"taskType\",\"model\"" + required + "]}}";
+    }
+
+    @Test
+    void schemasSharingAnIdDoNotShadowEachOther() {
+        String map = "{\"version\":\"1\",\"inference\":["
+                + model("a:1@1", "https://example.com/same.json", ",\"seed\"", "https://json-schema.org/draft/2019-09/schema", "")
+                + "," + model("b:1@1", "https://example.com/same.json", "", "https://json-schema.org/draft/2019-09/schema", "")
+                + "," + model("c:1@1", "x", "", "https://example.com/custom-dialect", "")
+                + "," + model("d:1@1", "y", "", "https://json-schema.org/draft/2019-09/schema",
+                        ",\"seed\":{\"$ref\":\"https://example.com/remote.json\"}")
+                + "]}";
+        try (RunwareEmulator e = RunwareEmulator.builder().snapshot(Snapshot.of(map, null)).start()) {
+            TestSupport.Resp a = TestSupport.api(e, TestSupport.task("imageInference", "a:1@1"));
+            assertThat(a.error(0).get("code").asString()).isEqualTo("missingSeed");
+            TestSupport.Resp b = TestSupport.api(e, TestSupport.task("imageInference", "b:1@1").put("outputFormat", "PNG"));
+            assertThat(b.status()).as(b.body()).isEqualTo(200);
+            TestSupport.Resp c = TestSupport.api(e, TestSupport.task("imageInference", "c:1@1"));
+            assertThat(c.status()).as(c.body()).isEqualTo(200);
+            TestSupport.Resp d = TestSupport.api(e, TestSupport.task("imageInference", "d:1@1").put("seed", 1));
+            assertThat(d.status()).as(d.body()).isEqualTo(500);
+            assertThat(d.error(0).get("code").asString()).isEqualTo("internalServerError");
+            assertThat(TestSupport.api(e, TestSupport.task("imageInference", "b:1@1")).status()).isEqualTo(200);
+        }
+    }
+}

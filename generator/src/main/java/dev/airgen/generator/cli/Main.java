@@ -1,0 +1,79 @@
+package dev.airgen.generator.cli;
+
+import dev.airgen.generator.GenerationResult;
+import dev.airgen.generator.Generator;
+import dev.airgen.generator.GeneratorConfig;
+import dev.airgen.generator.SchemaException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command-line entry for builds that do not use Maven:
+ * {@code java -jar airgen-generator-<version>-cli.jar --snapshot PATH --out DIR --package NAME [--include GLOB]...}.
+ * Sources go to {@code DIR/java}, schema resources and the catalog to {@code DIR/resources}.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the command; returns the process exit code (0 success, 1 input error, 2 usage error). */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        Path snapshot = null;
+        Path target = null;
+        String packageName = null;
+        List<String> includes = new ArrayList<>();
+        List<String> excludes = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--help") || arg.equals("-h")) {
+                out.println(usage());
+                return 0;
+            }
+            if (i + 1 >= args.length) {
+                err.println("missing value after " + arg + "\n" + usage());
+                return 2;
+            }
+            String value = args[++i];
+            switch (arg) {
+                case "--snapshot" -> snapshot = Path.of(value);
+                case "--out" -> target = Path.of(value);
+                case "--package" -> packageName = value;
+                case "--include" -> includes.add(value);
+                case "--exclude" -> excludes.add(value);
+                default -> {
+                    err.println("unknown option " + arg + "\n" + usage());
+                    return 2;
+                }
+            }
+        }
+        if (snapshot == null || target == null) {
+            err.println("--snapshot and --out are required\n" + usage());
+            return 2;
+        }
+        try {
+            GenerationResult result = new Generator().generate(new GeneratorConfig(snapshot, packageName, includes, excludes));
+            int written = result.writeTo(target.resolve("java"), target.resolve("resources"));
+            out.println("AIRgen: " + result.report() + "; " + written + " files written under " + target);
+            return 0;
+        } catch (SchemaException e) {
+            err.println("AIRgen: " + e.getMessage());
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            err.println("AIRgen: " + e);
+            return 1;
+        }
+    }
+
+    private static String usage() {
+        return "usage: java -jar airgen-generator-cli.jar --snapshot PATH --out DIR [--package NAME]"
+                + " [--include GLOB]... [--exclude GLOB]...";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.airgen.generator.emit;
+
+import dev.airgen.generator.source.SchemaDocument;
+import dev.airgen.generator.source.SchemaRef;
+import dev.airgen.generator.source.SchemaResolver;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns a task's schema into one self-contained document for the classpath, so the runtime validates
+ * offline. A schema whose references stay inside itself is written unchanged; otherwise every document it
+ * reaches is embedded under {@code $defs} and each {@code $ref} rewritten to point there.
+ */
+public final class SchemaBundler {
+
+    /** The dialect Runware's schemas use; applied when a schema does not name one. */
+    public static final String DEFAULT_DIALECT = "https://json-schema.org/draft/2019-09/schema";
+
+    private final SchemaResolver resolver;
+
+    public SchemaBundler(SchemaResolver resolver) {
+        this.resolver = resolver;
+    }
+
+    public JsonNode bundle(SchemaRef entry) {
+        SchemaDocument root = entry.document();
+        List<SchemaDocument> documents = new ArrayList<>();
+        documents.add(root);
+        for (int i = 0; i < documents.size(); i++) {
+            SchemaDocument document = documents.get(i);
+            walkRefs(document, document.root(), "", (ref, target) -> {
+                if (indexOf(documents, target.document()) < 0) {
+                    documents.add(target.document());
+                }
+            });
+        }
+        String dialect = root.root().path("$schema").isString() ? root.root().get("$schema").asString() : DEFAULT_DIALECT;
+        if (documents.size() == 1 && entry.pointer().isEmpty()) {
+            ObjectNode copy = ((ObjectNode) root.root()).deepCopy();
+            if (!copy.has("$schema")) {
+                ObjectNode ordered = JsonNodeFactory.instance.objectNode().put("$schema", dialect);
+                ordered.setAll(copy);
+                return ordered;
+            }
+            return copy;
+        }
+        ObjectNode bundle = JsonNodeFactory.instance.objectNode();
+        bundle.put("$schema", dialect);
+        bundle.put("$ref", "#/$defs/d0" + entry.pointer());
+        ObjectNode defs = bundle.putObject("$defs");
+        for (int i = 0; i < documents.size(); i++) {
+            defs.set("d" + i, rewrite(documents.get(i), documents));
+        }
+        return bundle;
+    }
+
+    private JsonNode rewrite(SchemaDocument document, List<SchemaDocument> documents) {
+        JsonNode copy = document.root().deepCopy();
+        Map<JsonNode, String> replacements = new IdentityHashMap<>();
+        walkRefs(document, document.root(), "", (ref, target) ->
+                replacements.put(ref.node(), "#/$defs/d" + indexOf(documents, target.document()) + target.pointer()));
+        applyRewrites(document.root(), copy, replacements);
+        if (copy instanceof ObjectNode object) {
+            object.remove("$id");
+            object.remove("$schema");
+        }
+        return copy;
+    }
+
+    private static void applyRewrites(JsonNode original, JsonNode copy, Map<JsonNode, String> replacements) {
+        if (original.isObject()) {
+            String replacement = replacements.get(original);
+            if (replacement != null) {
+                ((ObjectNode) copy).put("$ref", replacement);
+            }
+            for (Map.Entry<String, JsonNode> f : original.properties()) {
+                applyRewrites(f.getValue(), copy.get(f.getKey()), replacements);
+            }
+        } else if (original.isArray()) {
+            for (int i = 0; i < original.size(); i++) {
+                applyRewrites(original.get(i), copy.get(i), replacements);
+            }
+        }
+    }
+
+    private interface RefVisitor {
+        void visit(SchemaRef ref, SchemaRef target);
+    }
+
+    private void walkRefs(SchemaDocument document, JsonNode node, String pointer, RefVisitor visitor) {
+        if (node.isObject()) {
+            if (node.path("$ref").isString()) {
+                SchemaRef here = new SchemaRef(document, pointer);
+                visitor.visit(here, resolver.resolve(here, node.get("$ref").asString()));
+            }
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
+                walkRefs(document, f.getValue(), pointer + "/" + f.getKey().replace("~", "~0").replace("/", "~1"), visitor);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walkRefs(document, node.get(i), pointer + "/" + i, visitor);
+            }
+        }
+    }
+
+    private static int indexOf(List<SchemaDocument> documents, SchemaDocument document) {
+        for (int i = 0; i < documents.size(); i++) {
+            SchemaDocument d = documents.get(i);
+            if (d.root() == document.root()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.airgen.generator.schema;
+
+import dev.airgen.generator.source.Origin;
+
+/** A string, integer, number or boolean, with its constraints kept for documentation. */
+public record ScalarType(Origin origin, ScalarKind kind, Constraints constraints) implements TypeNode {
+}

@@ -1,0 +1,18 @@
+package dev.airgen.generator.schema;
+
+import dev.airgen.generator.source.Origin;
+
+/**
+ * A node of the intermediate type model: what one JSON Schema means for Java, independent of how it is
+ * written (inline, {@code $ref}, {@code allOf} parts). Every node remembers where it came from.
+ */
+public sealed interface TypeNode permits ObjectType, EnumType, UnionType, ArrayType, MapType, ScalarType,
+        ConstType, AnyType, MediaType {
+
+    Origin origin();
+
+    /** True for the nodes that become classes of their own and therefore need a name. */
+    default boolean isNamed() {
+        return this instanceof ObjectType || this instanceof EnumType || this instanceof UnionType;
+    }
+}

@@ -1,0 +1,180 @@
+package dev.airgen.generator.source;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Resolves {@code $ref}s between the documents of one snapshot, offline. Every document is known by its
+ * base URI and by any {@code $id} it declares; a reference to anything else is an error naming the
+ * reference, never a download.
+ */
+public final class SchemaResolver {
+
+    /** Base URI of snapshot files; the reserved {@code .invalid} domain guarantees it never resolves. */
+    public static final URI SNAPSHOT_BASE = URI.create("https://snapshot.invalid/");
+
+    private final Map<String, SchemaDocument> byUri = new HashMap<>();
+    private final Map<String, SchemaRef> anchors = new HashMap<>();
+    private final Function<String, SchemaDocument> fileLoader;
+
+    /**
+     * @param fileLoader loads a snapshot-relative path as a whole-file document, or returns null when the
+     *                   snapshot has no such file
+     */
+    public SchemaResolver(Function<String, SchemaDocument> fileLoader) {
+        this.fileLoader = fileLoader;
+    }
+
+    /** The base URI of a snapshot-relative file. */
+    public static URI fileUri(String relativePath) {
+        return SNAPSHOT_BASE.resolve(encodePath(relativePath));
+    }
+
+    private static String encodePath(String path) {
+        try {
+            return new URI(null, null, path, null).getRawPath();
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(path, e);
+        }
+    }
+
+    /** Registers a document and every embedded resource ({@code $id}, {@code $anchor}) inside it. */
+    public synchronized SchemaDocument register(SchemaDocument document) {
+        JsonNode root = document.root();
+        SchemaDocument effective = document;
+        if (root.isObject() && root.path("$id").isString()) {
+            URI id = document.baseUri().resolve(root.get("$id").asString());
+            effective = new SchemaDocument(document.file(), document.pointer(), root, stripFragment(id));
+        }
+        byUri.putIfAbsent(key(effective.baseUri()), effective);
+        byUri.putIfAbsent(key(document.baseUri()), effective);
+        indexEmbedded(effective, root, "");
+        return effective;
+    }
+
+    private void indexEmbedded(SchemaDocument document, JsonNode node, String pointer) {
+        if (node.isObject()) {
+            if (!pointer.isEmpty() && node.path("$id").isString() && !isPropertiesMap(pointer)) {
+                URI id = stripFragment(document.baseUri().resolve(node.get("$id").asString()));
+                SchemaDocument embedded = new SchemaDocument(document.file(), document.pointer() + pointer, node, id);
+                byUri.putIfAbsent(key(id), embedded);
+                indexEmbedded(embedded, node, "");
+                return;
+            }
+            if (node.path("$anchor").isString()) {
+                anchors.putIfAbsent(key(document.baseUri()) + "#" + node.get("$anchor").asString(),
+                        new SchemaRef(document, pointer));
+            }
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                indexEmbedded(document, field.getValue(), pointer + "/" + escape(field.getKey()));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                indexEmbedded(document, node.get(i), pointer + "/" + i);
+            }
+        }
+    }
+
+    /** A property literally named {@code $id} under {@code properties} is data, not an identifier. */
+    private static boolean isPropertiesMap(String pointer) {
+        return pointer.endsWith("/properties") || pointer.contains("/properties/$id");
+    }
+
+    /**
+     * Resolves a {@code $ref} found in the schema at {@code from}.
+     *
+     * @throws dev.airgen.generator.SchemaException naming {@code from} when the target is missing or remote
+     */
+    public SchemaRef resolve(SchemaRef from, String ref) {
+        Origin origin = from.origin().child("$ref");
+        URI target;
+        try {
+            target = from.document().baseUri().resolve(new URI(null, null, null, null).resolve(ref.replace(" ", "%20")));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw origin.error("malformed $ref '" + ref + "'");
+        }
+        String fragment = target.getRawFragment() == null ? "" : URLDecoder.decode(target.getRawFragment(), StandardCharsets.UTF_8);
+        SchemaDocument document = document(stripFragment(target), from, ref, origin);
+        if (!fragment.isEmpty() && !fragment.startsWith("/")) {
+            SchemaRef anchored = anchors.get(key(document.baseUri()) + "#" + fragment);
+            if (anchored == null) {
+                throw origin.error("$ref '" + ref + "' names anchor '" + fragment + "', which is not declared");
+            }
+            return anchored;
+        }
+        JsonNode node = fragment.isEmpty() ? document.root() : document.root().at(fragment);
+        if (node.isMissingNode()) {
+            throw origin.error("$ref '" + ref + "' points to nothing: " + document.file() + "#" + document.pointer() + fragment + " does not exist");
+        }
+        return new SchemaRef(document, fragment);
+    }
+
+    private synchronized SchemaDocument document(URI uri, SchemaRef from, String ref, Origin origin) {
+        if (uri.equals(stripFragment(from.document().baseUri()))) {
+            return from.document();
+        }
+        SchemaDocument known = byUri.get(key(uri));
+        if (known != null) {
+            return known;
+        }
+        String base = SNAPSHOT_BASE.toString();
+        if (uri.toString().startsWith(base)) {
+            String relative = URLDecoder.decode(uri.getRawPath().substring(SNAPSHOT_BASE.getRawPath().length()), StandardCharsets.UTF_8);
+            SchemaDocument loaded = fileLoader.apply(relative);
+            if (loaded == null) {
+                throw origin.error("$ref '" + ref + "' refers to file '" + relative + "', which is not in the snapshot");
+            }
+            return register(loaded);
+        }
+        throw origin.error("$ref '" + ref + "' is remote (" + uri + ") and the snapshot does not contain it; references are resolved offline only");
+    }
+
+    /** All documents registered so far, keyed by base URI. */
+    public synchronized Map<String, SchemaDocument> documents() {
+        return Map.copyOf(byUri);
+    }
+
+    /**
+     * The ref to use for a child node: itself, or the embedded resource it starts when it declares an
+     * {@code $id}, so that relative references below it resolve against the right base.
+     */
+    public SchemaRef enter(SchemaRef ref) {
+        JsonNode node = ref.node();
+        if (!ref.pointer().isEmpty() && node.isObject() && node.path("$id").isString()) {
+            URI id = stripFragment(ref.document().baseUri().resolve(node.get("$id").asString()));
+            SchemaDocument embedded = byUri.get(key(id));
+            if (embedded != null && embedded.root() == node) {
+                return SchemaRef.root(embedded);
+            }
+        }
+        return ref;
+    }
+
+    static String escape(String token) {
+        return token.replace("~", "~0").replace("/", "~1");
+    }
+
+    private static URI stripFragment(URI uri) {
+        try {
+            return new URI(uri.getScheme(), uri.getSchemeSpecificPart(), null);
+        } catch (URISyntaxException e) {
+            return uri;
+        }
+    }
+
+    private static String key(URI uri) {
+        return stripFragment(uri.normalize()).toString();
+    }
+
+    /** Iterates object fields in document order (Jackson 3 helper kept in one place). */
+    public static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode node) {
+        return node.properties().iterator();
+    }
+}

@@ -1,0 +1,352 @@
+package dev.airgen.generator.source;
+
+import dev.airgen.generator.SchemaException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads a snapshot from a file or a folder, recognising each JSON file by its content:
+ * <ul>
+ *   <li>a schemas-service bundle ({@code schema-map.json}: {@code inference[]}, {@code architectures},
+ *       {@code modalities}, {@code operations}, {@code utilities[]});</li>
+ *   <li>a {@code /resolve/{air}} document ({@code requestSchema}, {@code responseSchema}, {@code documentation});</li>
+ *   <li>a per-model docs {@code schema.json} (OpenAPI 3.1 with {@code info.x-air-id});</li>
+ *   <li>a catalog: an array of model metadata, or a {@code registry.json} ({@code models} keyed by AIR);</li>
+ *   <li>anything else: a plain schema that others may {@code $ref}.</li>
+ * </ul>
+ * Files are visited in the order of their relative paths as strings, so the result never depends on the
+ * file system's listing order.
+ */
+public final class SnapshotReader {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final Path root;
+    private final Map<String, SchemaDocument> wholeFiles = new TreeMap<>();
+    private final Map<String, SnapshotEntry> entries = new TreeMap<>();
+    private final Map<String, CatalogEntry> catalog = new TreeMap<>();
+    private final SchemaResolver resolver;
+    private String version;
+
+    private SnapshotReader(Path root) {
+        this.root = root;
+        this.resolver = new SchemaResolver(this::loadReferencedFile);
+    }
+
+    /** Reads every supported file under {@code path} (or {@code path} itself when it is a file). */
+    public static Snapshot read(Path path) {
+        if (!Files.exists(path)) {
+            throw new SchemaException(path.toString(), "", "snapshot does not exist");
+        }
+        boolean folder = Files.isDirectory(path);
+        SnapshotReader reader = new SnapshotReader(folder ? path : path.toAbsolutePath().getParent());
+        for (String relative : folder ? listJson(path) : List.of(path.getFileName().toString())) {
+            reader.readFile(relative);
+        }
+        if (reader.entries.isEmpty() && reader.catalog.isEmpty()) {
+            throw new SchemaException(path.getFileName() == null ? path.toString() : path.getFileName().toString(), "",
+                    "no model schemas or catalog found: expected a schema-map.json bundle, /resolve documents, docs schema.json files or a catalog");
+        }
+        return reader.snapshot();
+    }
+
+    private Snapshot snapshot() {
+        List<SnapshotEntry> sorted = new ArrayList<>(entries.values());
+        sorted.sort(Comparator.comparing((SnapshotEntry e) -> e.kind().ordinal()).thenComparing(SnapshotEntry::key));
+        return new Snapshot(version, List.copyOf(sorted), List.copyOf(catalog.values()), resolver);
+    }
+
+    private static List<String> listJson(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> folder.relativize(p).toString().replace('\\', '/'))
+                    .filter(p -> p.endsWith(".json"))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list snapshot folder " + folder, e);
+        }
+    }
+
+    private SchemaDocument parse(String relative) {
+        return wholeFiles.computeIfAbsent(relative, r -> {
+            Path file = root.resolve(r);
+            try {
+                JsonNode node = MAPPER.readTree(Files.readAllBytes(file));
+                return new SchemaDocument(r, "", node, SchemaResolver.fileUri(r));
+            } catch (JacksonException e) {
+                String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+                throw new SchemaException(r, "", "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+            } catch (IOException e) {
+                throw new SchemaException(r, "", "cannot read file: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private SchemaDocument loadReferencedFile(String relative) {
+        if (relative.contains("..") && !root.resolve(relative).normalize().startsWith(root.normalize())) {
+            return null;
+        }
+        return Files.isRegularFile(root.resolve(relative)) ? parse(relative) : null;
+    }
+
+    private void readFile(String relative) {
+        SchemaDocument file = parse(relative);
+        JsonNode node = file.root();
+        if (node.isObject() && node.path("inference").isArray()) {
+            readBundle(file);
+        } else if (node.isObject() && node.has("openapi")) {
+            readOpenApi(file);
+        } else if (node.isObject() && node.has("requestSchema")) {
+            readResolveDocument(file);
+        } else if (node.isArray() && isArrayOfObjects(node)) {
+            readCatalogArray(file, node, "");
+        } else if (node.isObject() && node.path("models").isArray()) {
+            readCatalogArray(file, node.get("models"), "/models");
+        } else if (node.isObject() && node.path("models").isObject()) {
+            readRegistry(file);
+        } else {
+            resolver.register(file);
+        }
+    }
+
+    private static boolean isArrayOfObjects(JsonNode node) {
+        for (JsonNode item : node) {
+            if (!item.isObject()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // --- schemas-service bundle ------------------------------------------------------------------
+
+    private void readBundle(SchemaDocument file) {
+        JsonNode bundle = file.root();
+        if (bundle.path("version").isString()) {
+            version = bundle.get("version").asString();
+        }
+        resolver.register(file);
+        JsonNode inference = bundle.get("inference");
+        for (int i = 0; i < inference.size(); i++) {
+            String at = "/inference/" + i;
+            JsonNode item = inference.get(i);
+            SchemaRef request = subResource(file, at + "/requestSchema", true);
+            String air = text(item, "air");
+            if (air == null) {
+                air = modelConst(request);
+            }
+            if (air == null) {
+                throw new SchemaException(file.file(), at, "inference entry has neither 'air' nor a const 'model' in its requestSchema");
+            }
+            String slug = text(item, "slug");
+            add(new SnapshotEntry(EntryKind.MODEL, air, slug, request, subResource(file, at + "/responseSchema", false)), file, at);
+            addCatalog(new CatalogEntry(air, slug, null, creatorOf(air), taskTypeOf(request), null, null, null, null,
+                    new Origin(file.file(), at)));
+        }
+        readKeyed(file, "architectures", EntryKind.ARCHITECTURE);
+        readKeyed(file, "modalities", EntryKind.MODALITY);
+        readKeyed(file, "operations", EntryKind.OPERATION);
+        JsonNode utilities = bundle.path("utilities");
+        for (int i = 0; i < utilities.size(); i++) {
+            String at = "/utilities/" + i;
+            SchemaRef request = subResource(file, at + "/requestSchema", true);
+            String slug = text(utilities.get(i), "slug");
+            String key = taskTypeOf(request) != null ? taskTypeOf(request) : slug;
+            if (key == null) {
+                throw new SchemaException(file.file(), at, "utility has neither a slug nor a const taskType");
+            }
+            add(new SnapshotEntry(EntryKind.UTILITY, key, slug, request, subResource(file, at + "/responseSchema", false)), file, at);
+        }
+    }
+
+    private void readKeyed(SchemaDocument file, String section, EntryKind kind) {
+        JsonNode map = file.root().path(section);
+        for (Map.Entry<String, JsonNode> e : map.properties()) {
+            String at = "/" + section + "/" + SchemaResolver.escape(e.getKey());
+            JsonNode value = e.getValue();
+            // Tolerate both forms: the schema itself, or {requestSchema, responseSchema}.
+            if (value.has("requestSchema")) {
+                add(new SnapshotEntry(kind, e.getKey(), null, subResource(file, at + "/requestSchema", true),
+                        subResource(file, at + "/responseSchema", false)), file, at);
+            } else {
+                add(new SnapshotEntry(kind, e.getKey(), null, subResource(file, at, true), null), file, at);
+            }
+        }
+    }
+
+    /**
+     * Each schema inside a bundle is its own resource: {@code #} inside it means the schema itself, as when
+     * the schemas service serves it alone from {@code /resolve}.
+     */
+    private SchemaRef subResource(SchemaDocument file, String pointer, boolean required) {
+        JsonNode node = file.root().at(pointer);
+        if (node.isMissingNode() || node.isNull()) {
+            if (required) {
+                throw new SchemaException(file.file(), pointer, "missing schema");
+            }
+            return null;
+        }
+        if (!node.isObject() && !node.isBoolean()) {
+            throw new SchemaException(file.file(), pointer, "a schema must be an object or a boolean, found " + node.getNodeType());
+        }
+        // The file's own URI (so relative refs resolve beside the file), made unique per schema by a query.
+        URI base = URI.create(SchemaResolver.fileUri(file.file()) + "?" + pointer.replaceAll("[^A-Za-z0-9/_.-]", "_"));
+        SchemaDocument document = resolver.register(new SchemaDocument(file.file(), pointer, node, base));
+        return SchemaRef.root(document);
+    }
+
+    // --- /resolve/{air} documents ----------------------------------------------------------------
+
+    private void readResolveDocument(SchemaDocument file) {
+        resolver.register(file);
+        SchemaRef request = optionalChild(file, "requestSchema");
+        if (request == null) {
+            return; // the service answers null for models it has no schema for; nothing to type
+        }
+        String air = modelConst(request);
+        if (air == null) {
+            air = airFromFileName(file.file());
+        }
+        String documentation = text(file.root(), "documentation");
+        String slug = documentation == null ? null : documentation.substring(documentation.lastIndexOf('/') + 1);
+        add(new SnapshotEntry(EntryKind.MODEL, air, slug, request, optionalChild(file, "responseSchema")), file, "");
+        addCatalog(new CatalogEntry(air, slug, null, creatorOf(air), taskTypeOf(request), null, null, null, null, file.origin()));
+    }
+
+    private SchemaRef optionalChild(SchemaDocument file, String name) {
+        JsonNode node = file.root().path(name);
+        return node.isObject() ? subResource(file, "/" + name, true) : null;
+    }
+
+    /** {@code civitai%3A38784%4044716.json} or {@code civitai_38784@44716.json} back to an AIR. */
+    static String airFromFileName(String relative) {
+        String name = relative.substring(relative.lastIndexOf('/') + 1);
+        name = name.substring(0, name.length() - ".json".length());
+        return URLDecoder.decode(name, StandardCharsets.UTF_8);
+    }
+
+    // --- OpenAPI docs schema.json ----------------------------------------------------------------
+
+    private void readOpenApi(SchemaDocument file) {
+        SchemaDocument document = resolver.register(file);
+        JsonNode info = file.root().path("info");
+        JsonNode items = file.root().at("/components/schemas/RequestBody/items");
+        if (items.isMissingNode()) {
+            throw new SchemaException(file.file(), "/components/schemas/RequestBody", "OpenAPI document has no task schema at RequestBody.items");
+        }
+        SchemaRef request = resolveIfRef(new SchemaRef(document, "/components/schemas/RequestBody/items"));
+        JsonNode responseNode = file.root().at("/components/schemas/ResponseBody/properties/data/items");
+        SchemaRef response = responseNode.isMissingNode() ? null
+                : resolveIfRef(new SchemaRef(document, "/components/schemas/ResponseBody/properties/data/items"));
+        String air = text(info, "x-air-id");
+        if (air == null) {
+            air = modelConst(request);
+        }
+        String slug = text(info, "x-model-id");
+        if (air == null) {
+            String taskType = taskTypeOf(request);
+            if (taskType == null) {
+                throw new SchemaException(file.file(), "/info", "OpenAPI document names no x-air-id and its task has no const taskType");
+            }
+            add(new SnapshotEntry(EntryKind.UTILITY, taskType, slug, request, response), file, "");
+            return;
+        }
+        add(new SnapshotEntry(EntryKind.MODEL, air, slug, request, response), file, "");
+        List<String> capabilities = new ArrayList<>();
+        info.path("x-capabilities").forEach(c -> capabilities.add(c.asString()));
+        String title = text(info, "title");
+        String name = title == null ? null : title.replaceFirst("^Runware API\\s*-\\s*", "");
+        JsonNode creator = info.path("x-creator");
+        addCatalog(new CatalogEntry(air, slug, name, creator.isObject() ? text(creator, "id") : creatorOf(air),
+                taskTypeOf(request), null, capabilities, text(info, "x-status"), text(info, "x-released-at"),
+                new Origin(file.file(), "/info")));
+    }
+
+    private SchemaRef resolveIfRef(SchemaRef ref) {
+        JsonNode node = ref.node();
+        return node.path("$ref").isString() && node.size() == 1 ? resolver.resolve(ref, node.get("$ref").asString()) : ref;
+    }
+
+    // --- catalogs --------------------------------------------------------------------------------
+
+    private void readCatalogArray(SchemaDocument file, JsonNode array, String at) {
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode item = array.get(i);
+            Origin origin = new Origin(file.file(), at + "/" + i);
+            String air = text(item, "air");
+            if (air == null || air.isBlank()) {
+                throw origin.error("catalog entry has no 'air'");
+            }
+            List<String> capabilities = new ArrayList<>();
+            item.path("capabilities").forEach(c -> capabilities.add(c.isObject() ? text(c, "id") : c.asString()));
+            String slug = text(item, "slug") != null ? text(item, "slug") : text(item, "model");
+            JsonNode creator = item.path("creator");
+            addCatalog(new CatalogEntry(air, slug, text(item, "name"),
+                    creator.isObject() ? text(creator, "id") : text(item, "creator"), text(item, "taskType"),
+                    text(item, "architecture"), capabilities, text(item, "status"), text(item, "releasedAt"), origin));
+        }
+    }
+
+    private void readRegistry(SchemaDocument file) {
+        for (Map.Entry<String, JsonNode> e : file.root().get("models").properties()) {
+            addCatalog(new CatalogEntry(e.getKey(), text(e.getValue(), "id"), null, creatorOf(e.getKey()),
+                    text(e.getValue(), "taskType"), null, null, null, null,
+                    new Origin(file.file(), "/models/" + SchemaResolver.escape(e.getKey()))));
+        }
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    private void add(SnapshotEntry entry, SchemaDocument file, String at) {
+        String id = entry.kind() + " " + entry.key();
+        SnapshotEntry previous = entries.putIfAbsent(id, entry);
+        if (previous != null && !previous.request().node().equals(entry.request().node())) {
+            throw new SchemaException(file.file(), at, entry.kind().name().toLowerCase() + " '" + entry.key()
+                    + "' is defined twice with different schemas; the other is at " + previous.request().origin());
+        }
+    }
+
+    private void addCatalog(CatalogEntry entry) {
+        catalog.merge(entry.air(), entry, CatalogEntry::mergedWith);
+    }
+
+    private static String modelConst(SchemaRef request) {
+        return text(request.node().path("properties").path("model"), "const");
+    }
+
+    static String taskTypeOf(SchemaRef request) {
+        JsonNode taskType = request.node().path("properties").path("taskType");
+        String value = text(taskType, "const");
+        if (value == null && taskType.path("enum").size() == 1) {
+            value = taskType.get("enum").get(0).asString();
+        }
+        return value;
+    }
+
+    private static String creatorOf(String air) {
+        int colon = air.indexOf(':');
+        return colon > 0 ? air.substring(0, colon) : null;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isString() ? value.asString() : null;
+    }
+
+}
