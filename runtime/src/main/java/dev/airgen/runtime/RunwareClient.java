@@ -40,6 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Flow;
+import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -249,6 +251,51 @@ public final class RunwareClient implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         return streamPrepared(p, listener);
+    }
+
+    /**
+     * The same stream as {@link #stream} as a {@link Flow.Publisher}. The task starts when the first
+     * subscriber subscribes; a request can be streamed once, so a second subscriber is refused.
+     * Back-pressure reaches the connection: reading pauses while the subscriber's buffer is full.
+     */
+    public Flow.Publisher<TextChunk> streamPublisher(TaskRequest<?> textRequest) {
+        Objects.requireNonNull(textRequest, "textRequest");
+        java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
+        return subscriber -> {
+            Objects.requireNonNull(subscriber, "subscriber");
+            if (!used.compareAndSet(false, true)) {
+                subscriber.onSubscribe(new Flow.Subscription() {
+                    @Override
+                    public void request(long n) {
+                    }
+
+                    @Override
+                    public void cancel() {
+                    }
+                });
+                subscriber.onError(new IllegalStateException("task " + textRequest.taskUUID() + " is already streaming"));
+                return;
+            }
+            SubmissionPublisher<TextChunk> publisher = new SubmissionPublisher<>(settings.executor(),
+                    Flow.defaultBufferSize());
+            publisher.subscribe(subscriber);
+            stream(textRequest, new StreamListener() {
+                @Override
+                public void onChunk(TextChunk chunk) {
+                    publisher.submit(chunk);
+                }
+
+                @Override
+                public void onComplete(TextStreamResult result) {
+                    publisher.close();
+                }
+
+                @Override
+                public void onError(RunwareException error) {
+                    publisher.closeExceptionally(error);
+                }
+            });
+        };
     }
 
     /** Checks a request against its schema without sending it. */
