@@ -20,7 +20,7 @@ record MediaSpec(Kind kind, String format, int width, int height, long seed, dou
             Kind.IMAGE, Set.of("PNG", "JPG", "JPEG", "WEBP", "SVG", "TIFF"),
             Kind.VIDEO, Set.of("MP4", "MOV"),
             Kind.AUDIO, Set.of("MP3", "WAV", "FLAC"),
-            Kind.MODEL, Set.of("GLB"));
+            Kind.MODEL, Set.of("GLB", "SAFETENSORS"));
 
     static boolean supported(Kind kind, String format) {
         return FORMATS.get(kind).contains(format.toUpperCase(Locale.ROOT));
@@ -44,6 +44,7 @@ record MediaSpec(Kind kind, String format, int width, int height, long seed, dou
             case "MP3" -> "audio/mpeg";
             case "WAV" -> "audio/wav";
             case "GLB" -> "model/gltf-binary";
+            case "SAFETENSORS" -> "application/octet-stream";
             default -> "application/octet-stream";
         };
     }
@@ -62,6 +63,7 @@ record MediaSpec(Kind kind, String format, int width, int height, long seed, dou
             case "MP3" -> AudioEncoder.mp3(seconds);
             case "WAV" -> AudioEncoder.wav(seed, seconds);
             case "GLB" -> GlbEncoder.encode(seed);
+            case "SAFETENSORS" -> safetensors();
             default -> throw new IllegalStateException("no encoder for " + format);
         };
     }
@@ -84,6 +86,18 @@ record MediaSpec(Kind kind, String format, int width, int height, long seed, dou
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    /** An empty but well-formed safetensors file: a length-prefixed JSON header with metadata only. */
+    private byte[] safetensors() {
+        StringBuilder header = new StringBuilder("{\"__metadata__\":{\"producer\":\"AIRgen emulator\",\"seed\":\"" + seed + "\"}}");
+        while (header.length() % 8 != 0) {
+            header.append(' ');
+        }
+        byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + json.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putLong(json.length).put(json);
+        return b.array();
     }
 
     private byte[] svg(Pattern p) {

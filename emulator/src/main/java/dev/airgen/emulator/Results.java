@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Builds the result item of a task: what fields it has depends on the model's response shape. */
 final class Results {
 
-    enum Kind { IMAGE, VIDEO, AUDIO, MODEL, TEXT, GUIDE, MASK, NONE }
+    enum Kind { IMAGE, VIDEO, AUDIO, MODEL, TEXT, GUIDE, MASK, TRAINING, NONE }
 
     private static final Map<String, Kind> BY_TASK_TYPE = Map.ofEntries(
             Map.entry("imageInference", Kind.IMAGE), Map.entry("upscale", Kind.IMAGE),
@@ -23,7 +23,8 @@ final class Results {
             Map.entry("videoInference", Kind.VIDEO), Map.entry("audioInference", Kind.AUDIO),
             Map.entry("3dInference", Kind.MODEL), Map.entry("textInference", Kind.TEXT),
             Map.entry("caption", Kind.TEXT), Map.entry("promptEnhance", Kind.TEXT),
-            Map.entry("controlNetPreprocess", Kind.GUIDE), Map.entry("imageMasking", Kind.MASK));
+            Map.entry("controlNetPreprocess", Kind.GUIDE), Map.entry("imageMasking", Kind.MASK),
+            Map.entry("training", Kind.TRAINING));
 
     private static final Map<String, int[]> RESOLUTIONS = Map.of(
             "360p", new int[] {640, 360}, "480p", new int[] {854, 480}, "540p", new int[] {960, 540},
@@ -60,6 +61,9 @@ final class Results {
             if (props.has("text")) {
                 return Kind.TEXT;
             }
+            if (props.has("air")) {
+                return Kind.TRAINING;
+            }
         }
         return BY_TASK_TYPE.getOrDefault(taskType, Kind.NONE);
     }
@@ -94,20 +98,20 @@ final class Results {
             case IMAGE, GUIDE, MASK -> MediaSpec.Kind.IMAGE;
             case VIDEO -> MediaSpec.Kind.VIDEO;
             case AUDIO -> MediaSpec.Kind.AUDIO;
-            case MODEL -> MediaSpec.Kind.MODEL;
+            case MODEL, TRAINING -> MediaSpec.Kind.MODEL;
             default -> null;
         };
         String format = Json.text(task, "outputFormat");
         if (mediaKind == null) {
             return new Plan(kind, null, format, 0, 0, 0, seed, outputTypes);
         }
-        if (format == null || (kind == Kind.GUIDE || kind == Kind.MASK)) {
+        if (format == null || kind == Kind.GUIDE || kind == Kind.MASK || kind == Kind.TRAINING) {
             format = switch (mediaKind) {
                 case IMAGE -> "vectorize".equals(taskType) ? "SVG"
                         : "removeBackground".equals(taskType) || kind != Kind.IMAGE ? "PNG" : "JPG";
                 case VIDEO -> "MP4";
                 case AUDIO -> "MP3";
-                case MODEL -> "GLB";
+                case MODEL -> kind == Kind.TRAINING ? "SAFETENSORS" : "GLB";
             };
         }
         if (!MediaSpec.supported(mediaKind, format)) {
@@ -159,6 +163,7 @@ final class Results {
             case VIDEO -> 0.05 * plan.seconds();
             case AUDIO -> 0.001 * plan.seconds();
             case MODEL -> 0.2;
+            case TRAINING -> 2.0;
             case TEXT -> 0.000002 * (tokens(promptOf(task)) + 64);
             case NONE -> 0.001;
         };
@@ -195,6 +200,14 @@ final class Results {
                 ArrayNode files = item.putObject("outputs").putArray("files");
                 files.addObject().put("uuid", out.toString()).put("url", mediaBase + name);
                 item.put("seed", seed);
+            }
+            case TRAINING -> {
+                String air = Json.text(task.path("importModel"), "air");
+                item.put("air", air != null ? air : "runware:trained@" + out.toString().substring(0, 8));
+                MediaSpec spec = new MediaSpec(MediaSpec.Kind.MODEL, plan.format(), 1, 1, seed, 0);
+                String name = out + "." + spec.extension();
+                media.put(name, new MediaStore.Entry(spec.contentType(), spec, null));
+                item.putObject("outputs").putArray("files").addObject().put("uuid", out.toString()).put("url", mediaBase + name);
             }
             case GUIDE -> {
                 media(item, "guideImage", out, plan, seed, media, mediaBase);

@@ -154,8 +154,16 @@ public final class Snapshot {
         }
     }
 
-    /** The snapshot bundled in {@code airgen-model-schemas}. */
+    /** The snapshot bundled in {@code airgen-model-schemas}; read once per class loader and shared, being immutable. */
     public static Snapshot bundled() {
+        return BundledHolder.INSTANCE;
+    }
+
+    private static final class BundledHolder {
+        static final Snapshot INSTANCE = readBundled();
+    }
+
+    private static Snapshot readBundled() {
         ClassLoader cl = Snapshot.class.getClassLoader();
         byte[] map = readResource(cl, BUNDLED_RESOURCE_DIR + "schema-map.json");
         if (map == null) {

@@ -137,7 +137,7 @@ final class TaskEngine implements AutoCloseable {
             out = switch (taskType) {
                 case "getResponse" -> poll(task, uuid);
                 case "getTaskDetails" -> details(task, uuid);
-                case "imageUpload", "mediaStorage", "modelSearch", "accountManagement" -> utility(task, taskType, uuid, ctx);
+                case "imageUpload", "mediaStorage", "modelSearch", "accountManagement", "modelUpload" -> utility(task, taskType, uuid, ctx);
                 default -> {
                     if (!INFERENCE_TYPES.contains(taskType) && !owner.snapshot().knowsTaskType(taskType)) {
                         yield Outcome.error(ApiError.param(400, "invalidTaskType",
@@ -203,6 +203,10 @@ final class TaskEngine implements AutoCloseable {
             checkWebhook(webhook);
         }
         Results.Plan plan = Results.plan(taskType, task, target == null ? null : target.responseSchema());
+        if (plan.kind() == Results.Kind.NONE) {
+            throw new TaskException(ApiError.param(400, "unsupportedTaskType",
+                    "The task is valid, but the emulator does not run " + taskType + " tasks", "taskType"));
+        }
         double cost = Results.cost(plan, task);
         if (ctx.dryRun()) {
             ObjectNode item = Json.object();
@@ -317,6 +321,17 @@ final class TaskEngine implements AutoCloseable {
             }
             case "mediaStorage" -> mediaStorage(task, item);
             case "modelSearch" -> modelSearch(task, item);
+            case "modelUpload" -> {
+                // Nothing is downloaded; the answer says where the model would live once stored.
+                String air = Json.text(task, "air");
+                if (air == null) {
+                    String name = String.valueOf(Json.text(task, "name")).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+                    air = "runware:" + name + "@" + String.valueOf(Json.text(task, "version"));
+                }
+                item.put("status", "ready");
+                item.put("message", "Stored (emulated: nothing was downloaded)");
+                item.put("air", air);
+            }
             default -> account(task, item, ctx);
         }
         return Outcome.data(item);

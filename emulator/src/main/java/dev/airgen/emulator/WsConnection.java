@@ -195,7 +195,8 @@ public final class WsConnection implements Session.Listener.AutoDemanding {
         }
         Session sock = socket;
         if (sock != null) {
-            sock.disconnect();
+            // Cut it from another thread, outside Jetty's read callback, so the abort is never deferred.
+            emulator.engine().scheduler().execute(sock::disconnect);
         }
     }
 }

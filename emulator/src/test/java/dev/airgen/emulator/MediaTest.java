@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The generated files really decode, have the requested size and depend only on the seed. */
 class MediaTest {
@@ -272,6 +273,25 @@ class MediaTest {
         }
         assertThat(samples).isEqualTo(total);
         assertThat(frames).isEqualTo(6);
+    }
+
+    @Test
+    void trainingReturnsTheNewAirAndAWellFormedSafetensorsFile() {
+        ObjectNode t = Json.object().put("taskType", "training").put("taskUUID", TestSupport.uuid()).put("model", "x:train@1");
+        t.putObject("importModel").put("air", "runware:my-style@1");
+        Results.Plan plan = Results.plan("training", t, null);
+        MediaStore store = new MediaStore();
+        ObjectNode item = Results.item("training", t.get("taskUUID").asString(), t, plan, 0, store, "http://h/media/", true, 2.0);
+        assertThat(item.get("air").asString()).isEqualTo("runware:my-style@1");
+        assertThat(item.get("cost").doubleValue()).isEqualTo(2.0);
+        String url = item.get("outputs").get("files").get(0).get("url").asString();
+        assertThat(url).endsWith(".safetensors");
+        byte[] file = store.get(url.substring("http://h/media/".length())).content();
+        ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        long headerLen = b.getLong(0);
+        assertThat(8 + headerLen).isEqualTo(file.length);
+        JsonNode header = Json.parse(new String(file, 8, (int) headerLen, StandardCharsets.UTF_8));
+        assertThat(header.get("__metadata__").get("producer").asString()).isNotBlank();
     }
 
     /** Table-driven CRCs, written independently of the encoder's bitwise ones. */

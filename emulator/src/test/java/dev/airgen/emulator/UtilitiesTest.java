@@ -150,6 +150,16 @@ class UtilitiesTest {
     }
 
     @Test
+    void modelUploadIsAcknowledgedWithoutDownloading() {
+        ObjectNode t = task("modelUpload", null).put("name", "My Style").put("version", "1")
+                .put("downloadURL", "https://example.com/model.safetensors");
+        TestSupport.Resp r = api(emulator, t);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.data(0).get("status").asString()).isEqualTo("ready");
+        assertThat(r.data(0).get("air").asString()).isEqualTo("runware:my-style@1");
+    }
+
+    @Test
     void utilitiesWorkOverWebSocketToo() {
         try (TestSupport.Ws ws = TestSupport.Ws.open(emulator)) {
             ws.auth(null);

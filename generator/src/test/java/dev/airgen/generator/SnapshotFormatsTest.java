@@ -127,6 +127,10 @@ class SnapshotFormatsTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("resolve/common/lora.json#: not valid JSON");
         assertThat(Main.run(new String[] {"--snapshot"}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        // No --snapshot: the bundled one from airgen-model-schemas (a test dependency here) is used.
+        assertThat(Main.run(new String[] {"--out", dir.resolve("bundled").toString(), "--include", "runware:101@1"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))).isZero();
+        assertThat(dir.resolve("bundled/java/dev/airgen/models/RunwareCatalog.java")).exists();
     }
 
     private static String resource(GenerationResult result, String path) {
