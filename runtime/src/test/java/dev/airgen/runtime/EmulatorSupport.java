@@ -74,7 +74,7 @@ final class EmulatorSupport {
                 .timeout(Duration.ofSeconds(15))
                 .authTimeout(Duration.ofSeconds(3))
                 .heartbeatInterval(Duration.ofMillis(150))
-                .pongTimeout(Duration.ofMillis(200))
+                .pongTimeout(Duration.ofMillis(500))
                 .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(200))
                 .maxReconnectAttempts(5)
                 .retryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(100), 0.2))

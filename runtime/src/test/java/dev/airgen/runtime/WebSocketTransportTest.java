@@ -47,7 +47,7 @@ class WebSocketTransportTest {
                 .timeout(Duration.ofSeconds(10))
                 .authTimeout(Duration.ofSeconds(2))
                 .heartbeatInterval(Duration.ofMillis(100))
-                .pongTimeout(Duration.ofMillis(150))
+                .pongTimeout(Duration.ofMillis(1000))
                 .reconnectBackoff(Duration.ofMillis(20), Duration.ofMillis(100))
                 .maxReconnectAttempts(3)
                 .pollingPolicy(new PollingPolicy(Duration.ofMillis(20), 1.5, Duration.ofMillis(60), Duration.ofSeconds(10)));
