@@ -108,6 +108,21 @@ class SnapshotFormatsTest {
     }
 
     @Test
+    void withIncludesOnlyTheArchitecturesIncludedModelsNeedAreGenerated() throws Exception {
+        Path shapes = GeneratedCodeTest.resource("/snapshots/shapes");
+        List<String> videoOnly = new Generator().generate(GeneratorConfig.of(shapes, "x.y").withIncludes(List.of("acme:video@1")))
+                .sources().stream().map(GeneratedFile::relativePath).toList();
+        assertThat(videoOnly).contains("x/y/AcmeVideo1Request.java", "x/y/ModelSearchRequest.java")
+                .doesNotContain("x/y/SdxlRequest.java", "x/y/AcmeImage1Request.java");
+        List<String> checkpoint = new Generator().generate(GeneratorConfig.of(shapes, "x.y").withIncludes(List.of("civitai:*")))
+                .sources().stream().map(GeneratedFile::relativePath).toList();
+        assertThat(checkpoint).contains("x/y/SdxlRequest.java", "x/y/ModelSearchRequest.java").doesNotContain("x/y/AcmeVideo1Request.java");
+        List<String> everything = new Generator().generate(GeneratorConfig.of(shapes, "x.y"))
+                .sources().stream().map(GeneratedFile::relativePath).toList();
+        assertThat(everything).contains("x/y/SdxlRequest.java", "x/y/AcmeVideo1Request.java");
+    }
+
+    @Test
     void commandLineWritesSourcesAndResources() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -127,6 +142,10 @@ class SnapshotFormatsTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("resolve/common/lora.json#: not valid JSON");
         assertThat(Main.run(new String[] {"--snapshot"}, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(2);
+        // No --snapshot: the bundled one from airgen-model-schemas (a test dependency here) is used.
+        assertThat(Main.run(new String[] {"--out", dir.resolve("bundled").toString(), "--include", "runware:101@1"},
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))).isZero();
+        assertThat(dir.resolve("bundled/java/dev/airgen/models/RunwareCatalog.java")).exists();
     }
 
     private static String resource(GenerationResult result, String path) {

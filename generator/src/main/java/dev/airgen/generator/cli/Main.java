@@ -13,6 +13,7 @@ import java.util.List;
 /**
  * Command-line entry for builds that do not use Maven:
  * {@code java -jar airgen-generator-<version>-cli.jar --snapshot PATH --out DIR --package NAME [--include GLOB]...}.
+ * Without {@code --snapshot} the snapshot of {@code airgen-model-schemas} is used when it is on the class path.
  * Sources go to {@code DIR/java}, schema resources and the catalog to {@code DIR/resources}.
  */
 public final class Main {
@@ -20,8 +21,12 @@ public final class Main {
     private Main() {
     }
 
+    /** Exits with a non-zero status on failure only, so that running it inside another JVM (exec:java) is safe. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 
     /** Runs the command; returns the process exit code (0 success, 1 input error, 2 usage error). */
@@ -54,9 +59,17 @@ public final class Main {
                 }
             }
         }
-        if (snapshot == null || target == null) {
-            err.println("--snapshot and --out are required\n" + usage());
+        if (target == null) {
+            err.println("--out is required\n" + usage());
             return 2;
+        }
+        if (snapshot == null) {
+            // Without --snapshot, use the one airgen-model-schemas ships, when it is on the class path.
+            snapshot = dev.airgen.generator.source.BundledSnapshot.locate(Main.class.getClassLoader()).orElse(null);
+            if (snapshot == null) {
+                err.println("--snapshot is required: no bundled snapshot (airgen-model-schemas) is on the class path\n" + usage());
+                return 2;
+            }
         }
         try {
             GenerationResult result = new Generator().generate(new GeneratorConfig(snapshot, packageName, includes, excludes));
@@ -73,7 +86,7 @@ public final class Main {
     }
 
     private static String usage() {
-        return "usage: java -jar airgen-generator-cli.jar --snapshot PATH --out DIR [--package NAME]"
+        return "usage: java -jar airgen-generator-cli.jar [--snapshot PATH] --out DIR [--package NAME]"
                 + " [--include GLOB]... [--exclude GLOB]...";
     }
 }
