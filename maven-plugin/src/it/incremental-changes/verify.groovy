@@ -29,6 +29,8 @@ def unchanged = build('unchanged', 'compile')
 assert unchanged.contains('airgen: inputs unchanged, nothing written (snapshot ')
 assert unchanged.contains('Nothing to compile - all classes are up to date')
 assert touched().isEmpty()
+// Invoked directly (execution id default-cli) the goal shares the state of the lifecycle execution.
+assert build('cli', 'airgen:generate').contains('airgen: inputs unchanged, nothing written (snapshot ')
 
 // 3. A change in the $ref'd file regenerates, but only files whose bytes differ are written.
 def common = new File(basedir, 'snapshot/common.json')

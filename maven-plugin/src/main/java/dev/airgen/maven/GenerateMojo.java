@@ -25,7 +25,6 @@ import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
-import org.apache.maven.plugin.MojoExecution;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
@@ -41,7 +40,7 @@ import org.codehaus.plexus.build.BuildContext;
  *
  * <p>Incremental: a SHA-256 over every input (each snapshot file, including files reached through
  * {@code $ref}, the effective configuration and the plugin build) is kept under
- * {@code target/airgen/<execution>/}. When it matches and the outputs are all there, nothing is read or
+ * {@code target/airgen/<output folder>-<hash>/}. When it matches and the outputs are all there, nothing is read or
  * written. Otherwise the classes are generated in memory, only files whose bytes differ are written, and
  * files an earlier run wrote that are no longer generated are deleted. The source and resource roots are
  * added to the build in every case, including {@code skip}.
@@ -83,15 +82,12 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/generated-resources/airgen", readonly = true, required = true)
     private File resourcesDirectory;
 
-    /** Fingerprint and manifest of the last generation, one folder per execution. */
+    /** Fingerprint and manifest of the last generation, one folder per output directory. */
     @Parameter(defaultValue = "${project.build.directory}/airgen", readonly = true, required = true)
     private File stateDirectory;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
-
-    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
-    private MojoExecution mojoExecution;
 
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
@@ -125,7 +121,7 @@ public class GenerateMojo extends AbstractMojo {
         } catch (IOException | UncheckedIOException e) {
             throw new MojoExecutionException("airgen: cannot read the " + describe(explicit) + ": " + e.getMessage(), e);
         }
-        OutputState state = new OutputState(stateDirectory.toPath().resolve(mojoExecution.getExecutionId()));
+        OutputState state = new OutputState(stateDirectory.toPath().resolve(stateName(sources)));
         try {
             if (fingerprint.equals(state.fingerprint()) && state.outputsPresent()) {
                 getLog().info(String.format("airgen: inputs unchanged, nothing written (%s, fingerprint %s, %d ms)",
@@ -340,6 +336,15 @@ public class GenerateMojo extends AbstractMojo {
 
     private static boolean isLocal(Path path) {
         return path.getFileSystem() == java.nio.file.FileSystems.getDefault();
+    }
+
+    /**
+     * The state folder belongs to the output folder, not to an execution id, so that {@code mvn airgen:generate}
+     * and the lifecycle execution share what they know about the files they both write.
+     */
+    private static String stateName(Path sources) {
+        String hash = new Fingerprint().text("outputDirectory", sources.toString()).hex();
+        return sources.getFileName() + "-" + hash.substring(0, 8);
     }
 
     private static String describe(Path explicit) {
