@@ -71,7 +71,9 @@ public final class Generator {
             ObjectType request = builder.root(entry.request(), TypeModelBuilder.Side.REQUEST);
             String taskType = constantTaskType(request, entry);
             ensureString(request, "taskUUID", true);
-            SchemaRef responseSchema = entry.response() != null ? entry.response() : standardResult(standard, taskType);
+            // A missing or shapeless response schema ({} or true) gets the standard result of its task type.
+            SchemaRef responseSchema = entry.response() != null && builder.describesTask(entry.response())
+                    ? entry.response() : standardResult(standard, taskType);
             ObjectType result = builder.root(responseSchema, TypeModelBuilder.Side.RESPONSE);
             ensureString(result, "taskType", false);
             ensureString(result, "taskUUID", false);

@@ -123,6 +123,18 @@ class SnapshotFormatsTest {
     }
 
     @Test
+    void aShapelessResponseSchemaGetsTheStandardResultOfItsTaskType() throws Exception {
+        tools.jackson.databind.node.ObjectNode parsed = Snapshots.object(Snapshots.bundleWithProperties(""));
+        ((tools.jackson.databind.node.ObjectNode) parsed.get("inference").get(0)).putObject("responseSchema");
+        String bundle = Snapshots.JSON.writeValueAsString(parsed);
+        Path snapshot = Snapshots.write(dir.resolve("shapeless"), Map.of("schema-map.json", bundle));
+        GenerationResult result = new Generator().generate(GeneratorConfig.of(snapshot, "x.y"));
+        String request = result.sources().stream().filter(f -> f.relativePath().equals("x/y/TestModelRequest.java")).findFirst().orElseThrow().text();
+        assertThat(request).contains("implements TaskRequest<ImageInferenceResult>");
+        assertThat(result.sources()).extracting(GeneratedFile::relativePath).contains("x/y/ImageInferenceResult.java");
+    }
+
+    @Test
     void commandLineWritesSourcesAndResources() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
