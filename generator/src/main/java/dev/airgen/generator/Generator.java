@@ -342,7 +342,8 @@ public final class Generator {
                 }
             }
         }
-        return new GenerationReport(snapshot.version(), tasks.size(), results.size(), other, providers, rows.size(), bytes, lines);
+        return new GenerationReport(snapshot.version(), tasks.size(), results.size(), other, providers, rows.size(), bytes, lines,
+                snapshot.warnings());
     }
 
     /** Pretty JSON with LF line endings on every OS, so resources are byte-identical everywhere. */

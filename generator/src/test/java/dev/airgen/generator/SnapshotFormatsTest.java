@@ -135,6 +135,26 @@ class SnapshotFormatsTest {
     }
 
     @Test
+    void aModelDefinedTwiceIsReportedAndOneIsKeptWhateverTheOrder() throws Exception {
+        tools.jackson.databind.node.ObjectNode bundle = Snapshots.object(Snapshots.bundleWithProperties("\"steps\":{\"type\":\"integer\"}"));
+        tools.jackson.databind.node.ObjectNode twin = (tools.jackson.databind.node.ObjectNode) bundle.get("inference").get(0).deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) twin.at("/requestSchema/properties")).putObject("cfgScale").put("type", "number");
+        tools.jackson.databind.node.ArrayNode inference = (tools.jackson.databind.node.ArrayNode) bundle.get("inference");
+        inference.add(twin);
+        GenerationResult first = new Generator().generate(GeneratorConfig.of(
+                Snapshots.write(dir.resolve("twice-a"), Map.of("schema-map.json", Snapshots.JSON.writeValueAsString(bundle))), "x.y"));
+        inference.removeAll();
+        inference.add(twin);
+        inference.add(Snapshots.object(Snapshots.bundleWithProperties("\"steps\":{\"type\":\"integer\"}")).get("inference").get(0));
+        GenerationResult reversed = new Generator().generate(GeneratorConfig.of(
+                Snapshots.write(dir.resolve("twice-b"), Map.of("schema-map.json", Snapshots.JSON.writeValueAsString(bundle))), "x.y"));
+        assertThat(first.report().warnings()).singleElement().asString().contains("model 'test:1@1' is defined twice");
+        String request = first.sources().stream().filter(f -> f.relativePath().endsWith("TestModelRequest.java")).findFirst().orElseThrow().text();
+        String again = reversed.sources().stream().filter(f -> f.relativePath().endsWith("TestModelRequest.java")).findFirst().orElseThrow().text();
+        assertThat(again).isEqualTo(request);
+    }
+
+    @Test
     void commandLineWritesSourcesAndResources() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
