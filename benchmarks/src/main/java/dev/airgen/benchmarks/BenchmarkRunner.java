@@ -96,6 +96,10 @@ public final class BenchmarkRunner {
         return switch (suite) {
             case "generation" -> new GenerationBench(quick ? GenerationBench.Settings.quick() : GenerationBench.Settings.full(),
                     Files.createDirectories(work.resolve("generation")), log).run();
+            case "jmh" -> new dev.airgen.benchmarks.hotpath.HotPathBench(quick ? dev.airgen.benchmarks.hotpath.HotPathBench.Settings.quick()
+                    : dev.airgen.benchmarks.hotpath.HotPathBench.Settings.full(), log).run();
+            case "client" -> new dev.airgen.benchmarks.client.ClientBench(quick ? dev.airgen.benchmarks.client.ClientBench.Settings.quick()
+                    : dev.airgen.benchmarks.client.ClientBench.Settings.full(), log).run();
             default -> Section.failed(title(suite), "not written yet", goals(suite));
         };
     }
@@ -113,6 +117,8 @@ public final class BenchmarkRunner {
     static List<String> goals(String suite) {
         return switch (suite) {
             case "generation" -> List.of(GenerationBench.GOAL);
+            case "jmh" -> dev.airgen.benchmarks.hotpath.HotPathBench.goals();
+            case "client" -> List.of(dev.airgen.benchmarks.client.ClientBench.GOAL);
             default -> List.of();
         };
     }
