@@ -19,7 +19,8 @@ import java.util.Set;
  * line so that JMH's forked JVMs see the same one.
  *
  * <p>Options: {@code --mode=full|quick}, {@code --only=generation,jmh,client,incremental},
- * {@code --report=FILE}, {@code --root=DIR} (the project root, for the incremental-build suite).
+ * {@code --report=FILE}, {@code --root=DIR} (the project root) and {@code --local-repo=DIR} (for the
+ * incremental-build suite).
  */
 public final class BenchmarkRunner {
 
@@ -34,6 +35,7 @@ public final class BenchmarkRunner {
         Set<String> only = new LinkedHashSet<>(SUITES);
         Path report = Path.of("docs/benchmarks.md");
         Path root = Path.of(".");
+        Path localRepo = Path.of(System.getProperty("user.home"), ".m2", "repository");
         for (String arg : args) {
             String value = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : "";
             if (arg.startsWith("--mode=")) {
@@ -52,6 +54,8 @@ public final class BenchmarkRunner {
                 }
             } else if (arg.startsWith("--report=")) {
                 report = Path.of(value);
+            } else if (arg.startsWith("--local-repo=")) {
+                localRepo = Path.of(value);
             } else if (arg.startsWith("--root=")) {
                 root = Path.of(value);
             } else {
@@ -74,7 +78,7 @@ public final class BenchmarkRunner {
                     continue;
                 }
                 try {
-                    sections.add(run(suite, quick, work, root, log));
+                    sections.add(run(suite, quick, work, root, localRepo, log));
                 } catch (Exception | Error e) {
                     failed = true;
                     e.printStackTrace(log);
@@ -92,7 +96,7 @@ public final class BenchmarkRunner {
         }
     }
 
-    private static Section run(String suite, boolean quick, Path work, Path root, PrintStream log) throws Exception {
+    private static Section run(String suite, boolean quick, Path work, Path root, Path localRepo, PrintStream log) throws Exception {
         return switch (suite) {
             case "generation" -> new GenerationBench(quick ? GenerationBench.Settings.quick() : GenerationBench.Settings.full(),
                     Files.createDirectories(work.resolve("generation")), log).run();
@@ -100,7 +104,11 @@ public final class BenchmarkRunner {
                     : dev.airgen.benchmarks.hotpath.HotPathBench.Settings.full(), log).run();
             case "client" -> new dev.airgen.benchmarks.client.ClientBench(quick ? dev.airgen.benchmarks.client.ClientBench.Settings.quick()
                     : dev.airgen.benchmarks.client.ClientBench.Settings.full(), log).run();
-            default -> Section.failed(title(suite), "not written yet", goals(suite));
+            case "incremental" -> new dev.airgen.benchmarks.incremental.IncrementalBench(quick
+                    ? dev.airgen.benchmarks.incremental.IncrementalBench.Settings.quick()
+                    : dev.airgen.benchmarks.incremental.IncrementalBench.Settings.full(), root, localRepo,
+                    Files.createDirectories(work.resolve("incremental")), log).run();
+            default -> throw new IllegalArgumentException("unknown suite " + suite);
         };
     }
 
@@ -119,6 +127,7 @@ public final class BenchmarkRunner {
             case "generation" -> List.of(GenerationBench.GOAL);
             case "jmh" -> dev.airgen.benchmarks.hotpath.HotPathBench.goals();
             case "client" -> List.of(dev.airgen.benchmarks.client.ClientBench.GOAL);
+            case "incremental" -> List.of(dev.airgen.benchmarks.incremental.IncrementalBench.GOAL);
             default -> List.of();
         };
     }

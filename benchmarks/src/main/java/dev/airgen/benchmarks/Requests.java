@@ -61,7 +61,7 @@ public final class Requests {
         task.put("steps", 28);
         task.put("seed", 42L);
         task.put("scheduler", "FlowMatchEulerDiscreteScheduler");
-        task.put("cfgScale", 3.5);
+        task.put("CFGScale", 3.5);
         task.putArray("lora").addObject().put("model", LORA).put("weight", 0.8);
         task.put("outputFormat", "WEBP");
         task.put("numberResults", 1);
@@ -103,6 +103,7 @@ public final class Requests {
         task.putObject("providerSettings").putObject("klingai")
                 .put("keepOriginalSound", true)
                 .put("characterOrientation", "video");
+        task.put("outputType", "URL");
         task.put("outputFormat", "MP4");
         return task;
     }

@@ -1,0 +1,338 @@
+package dev.airgen.benchmarks.incremental;
+
+import dev.airgen.benchmarks.Section;
+import dev.airgen.benchmarks.Stats;
+import dev.airgen.benchmarks.Target;
+import dev.airgen.generator.source.BundledSnapshot;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * {@code mvn compile} on a small consumer project that uses {@code airgen-maven-plugin}, through the Maven
+ * wrapper: with nothing changed (the plugin's own time, read from Maven's time-stamped log, and the whole
+ * build), and after one model's schema changed (generated files rewritten, classes recompiled). Skips with
+ * a clear reason when the plugin is neither a module of this build nor in the local repository.
+ */
+public final class IncrementalBench {
+
+    public static final String GOAL = "No-op incremental build: plugin time under 100 ms";
+    static final String PLUGIN = "airgen-maven-plugin";
+    static final String CHANGED_MODEL = "runware:101@1";
+    private static final Pattern GOAL_HEADER = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) \\[INFO\\] --- ([\\w.-]+?):");
+    private static final Pattern NEXT_STEP = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d\\.\\d{3}) \\[\\w+\\] (--- |-{20,}|BUILD )");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    /** How much to measure. */
+    public record Settings(int noOpRuns, int changeRuns, long buildTimeoutSeconds) {
+        public static Settings full() {
+            return new Settings(5, 3, 900);
+        }
+
+        public static Settings quick() {
+            return new Settings(1, 1, 900);
+        }
+    }
+
+    private record Build(long totalNanos, long pluginNanos, int rewritten, int recompiled, String log) {
+    }
+
+    private final Settings settings;
+    private final Path root;
+    private final Path localRepo;
+    private final Path work;
+    private final PrintStream log;
+
+    public IncrementalBench(Settings settings, Path root, Path localRepo, Path work, PrintStream log) {
+        this.settings = settings;
+        this.root = root.toAbsolutePath().normalize();
+        this.localRepo = localRepo;
+        this.work = work;
+        this.log = log;
+    }
+
+    public Section run() throws Exception {
+        String version = projectVersion();
+        Optional<String> missing = ensurePlugin(version);
+        if (missing.isPresent()) {
+            String why = "plugin not available — " + missing.get();
+            log.println("[incremental] " + why);
+            return new Section("Incremental builds", "Not measured: " + why + ".\n\nOnce `" + PLUGIN + "` exists, the same "
+                    + "command drives a consumer project (template: `benchmarks/src/main/resources/dev/airgen/benchmarks/"
+                    + "incremental/consumer-pom.xml`) through the Maven wrapper: " + settings.noOpRuns() + " no-op `compile` "
+                    + "runs (plugin time from Maven's time-stamped log, and the whole build), then " + settings.changeRuns()
+                    + " runs after changing one description in `" + CHANGED_MODEL + "`'s request schema (generated "
+                    + "files rewritten, classes recompiled).\n", List.of(Target.notMeasured(GOAL, why)));
+        }
+        Path consumer = consumer(version);
+        log.println("[incremental] consumer project in " + consumer);
+        Build first = build(consumer);
+        log.printf(Locale.ROOT, "[incremental]   first build: %.1f s, %d generated files, %d classes%n", first.totalNanos() / 1e9,
+                first.rewritten(), first.recompiled());
+        List<Build> noOps = new ArrayList<>();
+        for (int i = 0; i < settings.noOpRuns(); i++) {
+            Build b = build(consumer);
+            noOps.add(b);
+            log.printf(Locale.ROOT, "[incremental]   no-op: plugin %.0f ms, total %.1f s, %d rewritten, %d recompiled%n",
+                    b.pluginNanos() / 1e6, b.totalNanos() / 1e9, b.rewritten(), b.recompiled());
+        }
+        List<Build> changes = new ArrayList<>();
+        for (int i = 0; i < settings.changeRuns(); i++) {
+            changeOneSchema(consumer, i);
+            Build b = build(consumer);
+            changes.add(b);
+            log.printf(Locale.ROOT, "[incremental]   one schema changed: plugin %.0f ms, total %.1f s, %d rewritten, %d recompiled%n",
+                    b.pluginNanos() / 1e6, b.totalNanos() / 1e9, b.rewritten(), b.recompiled());
+        }
+        return section(first, noOps, changes);
+    }
+
+    // ------------------------------------------------------------------ plugin availability
+
+    private Optional<String> ensurePlugin(String version) throws Exception {
+        Path installed = localRepo.resolve("dev/airgen/" + PLUGIN + "/" + version + "/" + PLUGIN + "-" + version + ".jar");
+        boolean inReactor = Files.isRegularFile(root.resolve("maven-plugin/pom.xml"));
+        if (inReactor) {
+            // Install this build's plugin (and what the consumer needs) so the consumer measures this code.
+            log.println("[incremental] installing " + PLUGIN + " and airgen-runtime from this build");
+            Process p = maven(root, List.of("-B", "-q", "install", "-DskipTests", "-pl", "maven-plugin,runtime", "-am"),
+                    work.resolve("install.log"));
+            if (!p.waitFor(settings.buildTimeoutSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                return Optional.of("installing the maven-plugin module failed; see the build output: "
+                        + tail(work.resolve("install.log")));
+            }
+        }
+        if (!Files.isRegularFile(installed)) {
+            return Optional.of("`dev.airgen:" + PLUGIN + ":" + version + "` is neither a module of this build (no `maven-plugin/` "
+                    + "folder) nor in the local repository");
+        }
+        return Optional.empty();
+    }
+
+    private String projectVersion() throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(root.resolve("pom.xml").toFile());
+        NodeList children = pom.getDocumentElement().getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            if (children.item(i) instanceof Element e && e.getTagName().equals("version")) {
+                return e.getTextContent().trim();
+            }
+        }
+        throw new IllegalStateException("no <version> in " + root.resolve("pom.xml"));
+    }
+
+    /** A plugin version from the root pom's pluginManagement, so the consumer uses what this project pins. */
+    private String managedPluginVersion(String artifactId) throws Exception {
+        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(root.resolve("pom.xml").toFile());
+        NodeList plugins = pom.getElementsByTagName("plugin");
+        for (int i = 0; i < plugins.getLength(); i++) {
+            Element plugin = (Element) plugins.item(i);
+            NodeList ids = plugin.getElementsByTagName("artifactId");
+            NodeList versions = plugin.getElementsByTagName("version");
+            if (ids.getLength() > 0 && ids.item(0).getTextContent().trim().equals(artifactId) && versions.getLength() > 0) {
+                return versions.item(0).getTextContent().trim();
+            }
+        }
+        throw new IllegalStateException(artifactId + " has no pinned version in the root pom");
+    }
+
+    // ------------------------------------------------------------------ the consumer project
+
+    private Path consumer(String version) throws Exception {
+        Path dir = Files.createDirectories(work.resolve("consumer"));
+        String pom;
+        try (InputStream in = IncrementalBench.class.getResourceAsStream("consumer-pom.xml")) {
+            pom = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        pom = pom.replace("@AIRGEN_VERSION@", version)
+                .replace("@COMPILER_VERSION@", managedPluginVersion("maven-compiler-plugin"))
+                .replace("@RESOURCES_VERSION@", managedPluginVersion("maven-resources-plugin"));
+        Files.writeString(dir.resolve("pom.xml"), pom);
+        Path schemas = Files.createDirectories(dir.resolve("src/main/airgen"));
+        Path bundled = BundledSnapshot.locate(IncrementalBench.class.getClassLoader())
+                .orElseThrow(() -> new IllegalStateException("airgen-model-schemas is not on the class path"));
+        for (String file : new String[] {"schema-map.json", "catalog.json"}) {
+            if (Files.exists(bundled.resolve(file))) {
+                try (InputStream in = Files.newInputStream(bundled.resolve(file))) {
+                    Files.copy(in, schemas.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Files.createDirectories(dir.resolve(".mvn/wrapper"));
+        Files.copy(root.resolve(".mvn/wrapper/maven-wrapper.properties"), dir.resolve(".mvn/wrapper/maven-wrapper.properties"));
+        Files.copy(root.resolve("mvnw"), dir.resolve("mvnw"));
+        Files.setPosixFilePermissions(dir.resolve("mvnw"), EnumSet.of(PosixFilePermission.OWNER_READ,
+                PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
+        return dir;
+    }
+
+    /** Rewrites one property description of one model, a different text each time. */
+    private static void changeOneSchema(Path consumer, int round) throws IOException {
+        Path file = consumer.resolve("src/main/airgen/schema-map.json");
+        JsonNode bundle = MAPPER.readTree(file.toFile());
+        for (JsonNode entry : bundle.path("inference")) {
+            if (CHANGED_MODEL.equals(entry.path("air").asString())) {
+                ((ObjectNode) entry.path("requestSchema").path("properties").path("positivePrompt"))
+                        .put("description", "What the image should show (benchmark edit " + (round + 1) + ").");
+                MAPPER.writeValue(file.toFile(), bundle);
+                return;
+            }
+        }
+        throw new IllegalStateException(CHANGED_MODEL + " is not in the consumer's snapshot");
+    }
+
+    private Build build(Path consumer) throws Exception {
+        Map<Path, Long> sourcesBefore = stamps(consumer.resolve("target/generated-sources"), "");
+        Map<Path, Long> classesBefore = stamps(consumer.resolve("target/classes"), ".class");
+        Path logFile = work.resolve("consumer-build.log");
+        long start = System.nanoTime();
+        Process p = maven(consumer, List.of("-B", "compile", "-Dorg.slf4j.simpleLogger.showDateTime=true",
+                "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"), logFile);
+        if (!p.waitFor(settings.buildTimeoutSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("consumer build did not finish within " + settings.buildTimeoutSeconds() + " s");
+        }
+        long total = System.nanoTime() - start;
+        String output = Files.readString(logFile);
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException("consumer build failed (exit " + p.exitValue() + "): " + tail(logFile));
+        }
+        return new Build(total, pluginNanos(output), changed(sourcesBefore, stamps(consumer.resolve("target/generated-sources"), "")),
+                changed(classesBefore, stamps(consumer.resolve("target/classes"), ".class")), output);
+    }
+
+    private Process maven(Path dir, List<String> args, Path logFile) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(dir.resolve("mvnw").toString());
+        command.addAll(args);
+        return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(logFile.toFile()).start();
+    }
+
+    /**
+     * Time from the plugin's goal header to the next goal header (or the end-of-build rule) in Maven's
+     * time-stamped log. Maven logs a goal's header before it loads and configures the plugin, so class
+     * loading is included.
+     */
+    static long pluginNanos(String log) {
+        String[] lines = log.split("\\R");
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = GOAL_HEADER.matcher(lines[i]);
+            if (m.find() && m.group(2).equals("airgen")) {
+                LocalTime begin = LocalTime.parse(m.group(1), CLOCK);
+                for (int j = i + 1; j < lines.length; j++) {
+                    Matcher next = NEXT_STEP.matcher(lines[j]);
+                    if (next.find()) {
+                        long nanos = java.time.Duration.between(begin, LocalTime.parse(next.group(1), CLOCK)).toNanos();
+                        // a build that runs across midnight
+                        return nanos < 0 ? nanos + TimeUnit.DAYS.toNanos(1) : nanos;
+                    }
+                }
+                throw new IllegalStateException("the build log ends inside the airgen goal");
+            }
+        }
+        throw new IllegalStateException("the build log shows no airgen goal; is the plugin bound in the consumer pom?");
+    }
+
+    private static Map<Path, Long> stamps(Path dir, String suffix) throws IOException {
+        Map<Path, Long> out = new HashMap<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(suffix)).toList()) {
+                out.put(p, Files.getLastModifiedTime(p).toMillis() ^ (Files.size(p) << 20));
+            }
+        }
+        return out;
+    }
+
+    /** Files added, removed or touched between two listings. */
+    private static int changed(Map<Path, Long> before, Map<Path, Long> after) {
+        int n = 0;
+        for (Map.Entry<Path, Long> e : after.entrySet()) {
+            if (!e.getValue().equals(before.get(e.getKey()))) {
+                n++;
+            }
+        }
+        for (Path p : before.keySet()) {
+            if (!after.containsKey(p)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join(" / ", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private Section section(Build first, List<Build> noOps, List<Build> changes) {
+        Stats plugin = Stats.of(noOps.stream().mapToDouble(Build::pluginNanos).toArray());
+        Stats total = Stats.of(noOps.stream().mapToDouble(Build::totalNanos).toArray());
+        Stats changePlugin = Stats.of(changes.stream().mapToDouble(Build::pluginNanos).toArray());
+        Stats changeTotal = Stats.of(changes.stream().mapToDouble(Build::totalNanos).toArray());
+        StringBuilder md = new StringBuilder();
+        md.append("A consumer project (the bundled snapshot copied into it, `airgen:generate` bound by default, "
+                        + "`maven-compiler-plugin` ").append("as pinned in the root pom) built with `./mvnw -B compile` through "
+                        + "the Maven wrapper. Plugin time runs from the plugin's goal header to the next goal's header in "
+                        + "Maven's time-stamped log (millisecond clock); total is the wall time of the `mvnw` process, JVM "
+                        + "start included. Files and classes count as rewritten/recompiled when their size or "
+                        + "modification time changed.\n\n");
+        md.append("| build | runs | plugin time, median (min–max) | total, median (min–max) | generated files rewritten | classes recompiled |\n");
+        md.append("|---|---|---|---|---|---|\n");
+        md.append("| first (clean) | 1 | ").append(Stats.num(first.pluginNanos() / 1e6)).append(" ms | ")
+                .append(Stats.num(first.totalNanos() / 1e9)).append(" s | ").append(first.rewritten()).append(" | ")
+                .append(first.recompiled()).append(" |\n");
+        md.append("| nothing changed | ").append(noOps.size()).append(" | ").append(plugin.format(1e6, "ms")).append(" | ")
+                .append(total.format(1e9, "s")).append(" | ").append(range(noOps, Build::rewritten)).append(" | ")
+                .append(range(noOps, Build::recompiled)).append(" |\n");
+        md.append("| one schema changed (`").append(CHANGED_MODEL).append("`, one description) | ").append(changes.size())
+                .append(" | ").append(changePlugin.format(1e6, "ms")).append(" | ").append(changeTotal.format(1e9, "s"))
+                .append(" | ").append(range(changes, Build::rewritten)).append(" | ").append(range(changes, Build::recompiled))
+                .append(" |\n");
+        double ms = plugin.median() / 1e6;
+        Target t = Target.judged(GOAL, ms < 100, String.format(Locale.ROOT, "%s ms median (%s–%s), whole build %s s",
+                        Stats.num(ms), Stats.num(plugin.min() / 1e6), Stats.num(plugin.max() / 1e6), Stats.num(total.median() / 1e9)),
+                ms < 100 ? String.format(Locale.ROOT, "%.0f%% under the limit", (1 - ms / 100) * 100)
+                        : String.format(Locale.ROOT, "%.1f× the limit", ms / 100));
+        return new Section("Incremental builds", md.toString(), List.of(t));
+    }
+
+    private static String range(List<Build> builds, java.util.function.ToIntFunction<Build> f) {
+        int min = builds.stream().mapToInt(f).min().orElse(0);
+        int max = builds.stream().mapToInt(f).max().orElse(0);
+        return min == max ? String.valueOf(min) : min + "–" + max;
+    }
+}
