@@ -24,7 +24,7 @@ public final class ClientBench {
     /** How much to measure. */
     public record Settings(int[] inFlight, double warmupSeconds, double measureSeconds, int maxTasks, int rounds) {
         public static Settings full() {
-            return new Settings(new int[] {1, 16, 256}, 2, 4, 400_000, 3);
+            return new Settings(new int[] {1, 16, 256}, 1.5, 3.5, 400_000, 3);
         }
 
         public static Settings quick() {
