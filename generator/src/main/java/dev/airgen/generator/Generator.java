@@ -77,6 +77,9 @@ public final class Generator {
             ensureString(result, "taskUUID", false);
             tasks.add(new TaskModel(entry, taskType, request, result, responseSchema));
         }
+        if (!config.includes().isEmpty()) {
+            tasks = withoutUnusedGeneralTasks(tasks, snapshot, filter);
+        }
         if (tasks.isEmpty()) {
             throw new SchemaException(config.snapshot().getFileName().toString(), "",
                     "no task schema matches the include/exclude filters " + config.includes() + " / " + config.excludes());
@@ -106,6 +109,31 @@ public final class Generator {
                 json(catalogJson(snapshot, rows, tasks, namer, dedup, config.packageName()))));
         files.sort(Comparator.comparing((GeneratedFile f) -> f.kind().ordinal()).thenComparing(GeneratedFile::relativePath));
         return new GenerationResult(files, report(snapshot, tasks, dedup, namer, rows, files, config.packageName()));
+    }
+
+    /**
+     * With an include list, architecture, modality and operation requests are kept only when an included
+     * catalog model is sent with them (a {@code civitai:} checkpoint needs its architecture's class);
+     * utilities are always kept, since any application may upload media or search models.
+     */
+    private static List<TaskModel> withoutUnusedGeneralTasks(List<TaskModel> tasks, Snapshot snapshot, AirFilter filter) {
+        java.util.Set<TaskModel> needed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (CatalogEntry entry : snapshot.catalog()) {
+            if (filter.test(entry.air())) {
+                TaskModel task = taskFor(entry, tasks);
+                if (task != null) {
+                    needed.add(task);
+                }
+            }
+        }
+        List<TaskModel> kept = new ArrayList<>();
+        for (TaskModel task : tasks) {
+            EntryKind kind = task.entry().kind();
+            if (kind == EntryKind.MODEL || kind == EntryKind.UTILITY || needed.contains(task)) {
+                kept.add(task);
+            }
+        }
+        return kept;
     }
 
     /**

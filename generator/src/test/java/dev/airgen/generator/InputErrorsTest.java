@@ -83,6 +83,12 @@ class InputErrorsTest {
     }
 
     @Test
+    void dynamicReferencesAreRefusedNotIgnored() {
+        fails(Map.of("schema-map.json", Snapshots.bundleWithProperties("\"tree\":{\"$dynamicRef\":\"#node\"}")),
+                "/properties/tree/$dynamicRef: '$dynamicRef' is not supported");
+    }
+
+    @Test
     void emptyFolder() {
         fails(Map.of("notes.json", "{\"hello\":\"world\"}"), "no model schemas or catalog found");
     }

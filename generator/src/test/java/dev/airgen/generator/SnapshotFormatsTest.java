@@ -108,6 +108,21 @@ class SnapshotFormatsTest {
     }
 
     @Test
+    void withIncludesOnlyTheArchitecturesIncludedModelsNeedAreGenerated() throws Exception {
+        Path shapes = GeneratedCodeTest.resource("/snapshots/shapes");
+        List<String> videoOnly = new Generator().generate(GeneratorConfig.of(shapes, "x.y").withIncludes(List.of("acme:video@1")))
+                .sources().stream().map(GeneratedFile::relativePath).toList();
+        assertThat(videoOnly).contains("x/y/AcmeVideo1Request.java", "x/y/ModelSearchRequest.java")
+                .doesNotContain("x/y/SdxlRequest.java", "x/y/AcmeImage1Request.java");
+        List<String> checkpoint = new Generator().generate(GeneratorConfig.of(shapes, "x.y").withIncludes(List.of("civitai:*")))
+                .sources().stream().map(GeneratedFile::relativePath).toList();
+        assertThat(checkpoint).contains("x/y/SdxlRequest.java", "x/y/ModelSearchRequest.java").doesNotContain("x/y/AcmeVideo1Request.java");
+        List<String> everything = new Generator().generate(GeneratorConfig.of(shapes, "x.y"))
+                .sources().stream().map(GeneratedFile::relativePath).toList();
+        assertThat(everything).contains("x/y/SdxlRequest.java", "x/y/AcmeVideo1Request.java");
+    }
+
+    @Test
     void commandLineWritesSourcesAndResources() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

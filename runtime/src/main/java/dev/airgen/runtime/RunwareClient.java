@@ -40,6 +40,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Flow;
+import java.util.concurrent.SubmissionPublisher;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -157,7 +159,7 @@ public final class RunwareClient implements AutoCloseable {
      * that fails (validation included) does not hide the others: look each up in the result.
      */
     public BatchResult runBatch(List<? extends TaskRequest<?>> requests) {
-        return await(runBatchAsync(requests), Duration.ofDays(1));
+        return await(runBatchAsync(requests), timeout.plus(polling.timeout()).plusSeconds(5));
     }
 
     /** Like {@link #runBatch} without blocking. */
@@ -249,6 +251,51 @@ public final class RunwareClient implements AutoCloseable {
             return CompletableFuture.failedFuture(e);
         }
         return streamPrepared(p, listener);
+    }
+
+    /**
+     * The same stream as {@link #stream} as a {@link Flow.Publisher}. The task starts when the first
+     * subscriber subscribes; a request can be streamed once, so a second subscriber is refused.
+     * Back-pressure reaches the connection: reading pauses while the subscriber's buffer is full.
+     */
+    public Flow.Publisher<TextChunk> streamPublisher(TaskRequest<?> textRequest) {
+        Objects.requireNonNull(textRequest, "textRequest");
+        java.util.concurrent.atomic.AtomicBoolean used = new java.util.concurrent.atomic.AtomicBoolean();
+        return subscriber -> {
+            Objects.requireNonNull(subscriber, "subscriber");
+            if (!used.compareAndSet(false, true)) {
+                subscriber.onSubscribe(new Flow.Subscription() {
+                    @Override
+                    public void request(long n) {
+                    }
+
+                    @Override
+                    public void cancel() {
+                    }
+                });
+                subscriber.onError(new IllegalStateException("task " + textRequest.taskUUID() + " is already streaming"));
+                return;
+            }
+            SubmissionPublisher<TextChunk> publisher = new SubmissionPublisher<>(settings.executor(),
+                    Flow.defaultBufferSize());
+            publisher.subscribe(subscriber);
+            stream(textRequest, new StreamListener() {
+                @Override
+                public void onChunk(TextChunk chunk) {
+                    publisher.submit(chunk);
+                }
+
+                @Override
+                public void onComplete(TextStreamResult result) {
+                    publisher.close();
+                }
+
+                @Override
+                public void onError(RunwareException error) {
+                    publisher.closeExceptionally(error);
+                }
+            });
+        };
     }
 
     /** Checks a request against its schema without sending it. */
@@ -389,14 +436,11 @@ public final class RunwareClient implements AutoCloseable {
      * @return the number of bytes written
      */
     public long download(URI url, Path target, DownloadListener listener) {
-        checkScheme(url, "download URL", "https", "http", allowInsecure);
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout())
-                .header("User-Agent", settings.userAgent()).GET().build();
         Path dir = target.toAbsolutePath().getParent();
         Path part = null;
         ScheduledFuture<?> guard = null;
         try {
-            HttpResponse<InputStream> response = settings.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = open(url);
             try (InputStream in = response.body()) {
                 if (response.statusCode() != 200) {
                     throw new RunwareTransportException(RunwareException.details(
@@ -448,6 +492,27 @@ public final class RunwareClient implements AutoCloseable {
         }
     }
 
+    /** GETs a download URL, following a few redirects itself so that each hop is checked for HTTPS. */
+    private HttpResponse<InputStream> open(URI url) throws IOException, InterruptedException {
+        URI current = url;
+        for (int hop = 0; ; hop++) {
+            checkScheme(current, "download URL", "https", "http", allowInsecure);
+            HttpRequest request = HttpRequest.newBuilder(current).timeout(settings.requestTimeout())
+                    .header("User-Agent", settings.userAgent()).GET().build();
+            HttpResponse<InputStream> response = settings.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            int status = response.statusCode();
+            var location = response.headers().firstValue("Location");
+            if (status / 100 != 3 || location.isEmpty() || status == 304) {
+                return response;
+            }
+            response.body().close();
+            if (hop >= 5) {
+                throw Failures.connection("tooManyRedirects", "download redirected more than 5 times", null);
+            }
+            current = current.resolve(location.get());
+        }
+    }
+
     /**
      * Reads a webhook body (what Runware POSTs when a task finishes) into typed results.
      *
@@ -489,6 +554,7 @@ public final class RunwareClient implements AutoCloseable {
         closed = true;
         stoppers.forEach(Runnable::run);
         channel.close();
+        sse.close();
         ((ScheduledThreadPoolExecutor) settings.scheduler()).shutdownNow();
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();

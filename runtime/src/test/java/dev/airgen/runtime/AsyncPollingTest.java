@@ -128,7 +128,7 @@ class AsyncPollingTest {
         server.handle(s -> "getResponse".equals(s.task().get("taskType").asString())
                 ? json(200, "{\"data\":[" + processing(u, 5) + "]}") : json(200, ack(u)));
         try (RunwareClient c = RestClientTest.fastClient(server)
-                .pollingPolicy(new PollingPolicy(Duration.ofMillis(10), 1.5, Duration.ofMillis(30), Duration.ofMillis(300)))
+                .pollingPolicy(new PollingPolicy(Duration.ofMillis(10), 1.5, Duration.ofMillis(30), Duration.ofMillis(1000)))
                 .build()) {
             TaskHandle<ImageResult> handle = c.submit(request);
             RunwareException e = catchThrowableOfType(RunwareException.class, handle::await);

@@ -289,6 +289,19 @@ class RestClientTest {
     }
 
     @Test
+    void closingFailsCallsThatAreStillWaiting() {
+        server.handle(s -> server.hang());
+        CompletableFuture<List<ImageResult>> pending = client.runAsync(ImageRequest.of("never answered"));
+        CompletableFuture<TextStreamResult> stream = client.stream(new dev.airgen.runtime.fixtures.TextRequest("hi"),
+                chunk -> { });
+        client.close();
+        RunwareException e = catchThrowableOfType(RunwareException.class, () -> RunwareClientTestSupport.join(pending));
+        assertThat(e.category()).isEqualTo(ErrorCategory.ABORTED);
+        RunwareException s = catchThrowableOfType(RunwareException.class, () -> RunwareClientTestSupport.join(stream));
+        assertThat(s.category()).isIn(ErrorCategory.ABORTED, ErrorCategory.CONNECTION);
+    }
+
+    @Test
     void closedClientRefusesWork() {
         client.close();
         assertThatThrownBy(() -> client.run(ImageRequest.of("late"))).isInstanceOf(IllegalStateException.class);

@@ -124,6 +124,31 @@ class SecretLeakTest {
             attempt(() -> offline.run(ImageRequest.of("seven")));
         }
 
+        try (FakeWebSocketServer ws = new FakeWebSocketServer();
+             RunwareClient wsClient = RunwareClient.builder().apiKey(KEY).transport(Transport.WEBSOCKET)
+                     .baseUrl("http://127.0.0.1:9/v1").webSocketUrl(ws.url()).timeout(Duration.ofSeconds(5))
+                     .reconnectBackoff(Duration.ofMillis(10), Duration.ofMillis(20)).maxReconnectAttempts(1).build()) {
+            texts.add(wsClient.toString());
+            ws.handler = (task, peer) -> peer.send("{\"errors\":[{\"code\":\"x\",\"message\":\"" + KEY
+                    + "\",\"taskUUID\":\"" + task.get("taskUUID").asString() + "\"}]}");
+            attempt(() -> wsClient.run(ImageRequest.of("eight")));
+            ws.handler = (task, peer) -> peer.send("{garbage " + KEY + " \"taskUUID\":\"" + task.get("taskUUID").asString()
+                    + "\"");
+            attempt(() -> wsClient.run(ImageRequest.of("nine")));
+            ws.handler = (task, peer) -> peer.drop();
+            var lost = wsClient.runAsync(ImageRequest.of("ten"));
+            WebSocketTransportTest.waitUntil(() -> !ws.tasksOfType("imageInference").isEmpty()
+                    && ws.tasks.stream().anyMatch(t -> t.toString().contains("ten")));
+            ws.close();
+            attempt(() -> RunwareClientTestSupport.join(lost));
+        }
+        try (FakeWebSocketServer ws = new FakeWebSocketServer();
+             RunwareClient wsClient = RunwareClient.builder().apiKey(KEY).transport(Transport.WEBSOCKET)
+                     .baseUrl("http://127.0.0.1:9/v1").webSocketUrl(ws.url()).timeout(Duration.ofSeconds(5)).build()) {
+            ws.authError = "{\"errors\":[{\"code\":\"invalidApiKey\",\"message\":\"unknown key " + KEY + "\"}]}";
+            attempt(() -> wsClient.run(ImageRequest.of("eleven")));
+        }
+
         List<String> leaks = new ArrayList<>();
         for (String text : texts) {
             if (text.contains(KEY)) {

@@ -100,6 +100,60 @@ class StreamingTest {
     }
 
     @Test
+    void publisherDeliversChunksThenCompletesAndRefusesASecondSubscriber() throws Exception {
+        TextRequest request = new TextRequest("publish");
+        String u = request.taskUUID();
+        server.script(FakeServer.sse(List.of(chunk(u, "a"), chunk(u, "b"), chunk(u, "c"), "data: [DONE]")));
+        java.util.concurrent.Flow.Publisher<TextChunk> publisher = client.streamPublisher(request);
+        List<String> seen = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        publisher.subscribe(new java.util.concurrent.Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(TextChunk item) {
+                seen.add(item.text());
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                done.completeExceptionally(t);
+            }
+
+            @Override
+            public void onComplete() {
+                done.complete(null);
+            }
+        });
+        done.get(10, TimeUnit.SECONDS);
+        assertThat(seen).containsExactly("a", "b", "c");
+        CompletableFuture<Throwable> second = new CompletableFuture<>();
+        publisher.subscribe(new java.util.concurrent.Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+            }
+
+            @Override
+            public void onNext(TextChunk item) {
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                second.complete(t);
+            }
+
+            @Override
+            public void onComplete() {
+            }
+        });
+        assertThat(second.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
+        assertThat(server.seen()).hasSize(1);
+    }
+
+    @Test
     void errorChunkEndsTheStreamWithTheServerError() throws Exception {
         TextRequest request = new TextRequest("fail midway");
         String u = request.taskUUID();

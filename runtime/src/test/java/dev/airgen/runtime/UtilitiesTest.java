@@ -106,6 +106,35 @@ class UtilitiesTest {
     }
 
     @Test
+    void downloadFollowsRedirectsButChecksEveryHop() throws Exception {
+        byte[] content = {1, 2, 3, 4};
+        server.handle(s -> exchange -> {
+            switch (s.path()) {
+                case "/start" -> {
+                    exchange.getResponseHeaders().add("Location", "/final.bin");
+                    exchange.sendResponseHeaders(302, -1);
+                }
+                case "/final.bin" -> {
+                    exchange.sendResponseHeaders(200, content.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(content);
+                    }
+                }
+                default -> {
+                    exchange.getResponseHeaders().add("Location", "http://files.example.com/elsewhere.bin");
+                    exchange.sendResponseHeaders(301, -1);
+                }
+            }
+            exchange.close();
+        });
+        Path target = dir.resolve("followed.bin");
+        assertThat(client.download(server.url().resolve("/start"), target, null)).isEqualTo(4);
+        assertThat(Files.readAllBytes(target)).isEqualTo(content);
+        assertThatThrownBy(() -> client.download(server.url().resolve("/away"), dir.resolve("x.bin"), null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("https");
+    }
+
+    @Test
     void failedDownloadLeavesNoFile() {
         server.script(json(404, "{}"));
         Path target = dir.resolve("missing.png");

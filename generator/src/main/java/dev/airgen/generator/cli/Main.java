@@ -21,8 +21,12 @@ public final class Main {
     private Main() {
     }
 
+    /** Exits with a non-zero status on failure only, so that running it inside another JVM (exec:java) is safe. */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
     }
 
     /** Runs the command; returns the process exit code (0 success, 1 input error, 2 usage error). */

@@ -322,7 +322,9 @@ public final class TypeNamer {
             return List.of(base, provider + (taskWords.size() == 1 ? taskWords.iterator().next() : "") + "Settings",
                     ownerPart + "Settings", ownerPart + pathWords + "Settings");
         }
-        String level1 = taskWords.size() == 1 ? taskWords.iterator().next() + base : base + "Shared";
+        String taskWord = taskWords.size() == 1 ? taskWords.iterator().next() : null;
+        // "Audio" + "AudioSettings" would stutter; such a type goes straight to the model's name.
+        String level1 = taskWord == null ? base + "Shared" : base.startsWith(taskWord) ? owner + first.base() : taskWord + base;
         return List.of(base, level1, owner + first.base(), owner + pathWords + (pathWords.endsWith(first.base()) ? "" : first.base()));
     }
 

@@ -336,6 +336,12 @@ public final class TypeModelBuilder {
     // --- classification --------------------------------------------------------------------------
 
     private Mapped mapCollected(Collected c, Context context, String definitionName, MemoKey memoKey) {
+        for (String unsupported : List.of("$dynamicRef", "$recursiveRef")) {
+            if (c.has(unsupported)) {
+                throw c.keywords.get(unsupported).origin(unsupported).error("'" + unsupported
+                        + "' is not supported; use $ref to a $defs entry (recursion through $ref is supported)");
+            }
+        }
         boolean nullable = c.get("nullable") != null && c.get("nullable").asBoolean(false);
         Set<String> types = c.has("type") ? typeSet(c.get("type")) : null;
         if (types != null && types.remove("null")) {

@@ -138,7 +138,12 @@ public final class AsyncPoller {
     }
 
     private void onFailure(RunwareException e) {
-        if (e.isRetryable() && System.nanoTime() < deadlineNanos) {
+        if (e.isRetryable() && System.nanoTime() >= deadlineNanos) {
+            // A poll cut short by the overall deadline: report the deadline, not the poll.
+            expire();
+            return;
+        }
+        if (e.isRetryable()) {
             LOG.log(System.Logger.Level.DEBUG, () -> "poll of " + taskUUID + " failed, polling again: " + e.getMessage());
             schedule();
         } else {

@@ -30,6 +30,8 @@ public final class RestChannel implements Channel {
     private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.transport");
 
     private final TransportSettings settings;
+    private final java.util.Set<CompletableFuture<Answer>> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public RestChannel(TransportSettings settings) {
         this.settings = settings;
@@ -93,11 +95,20 @@ public final class RestChannel implements Channel {
     public CompletableFuture<Answer> post(ArrayNode body, long deadlineNanos, String what) {
         byte[] bytes = Json.mapper().writeValueAsBytes(body);
         CompletableFuture<Answer> result = new CompletableFuture<>();
+        if (closed) {
+            result.completeExceptionally(Failures.aborted("client is closed"));
+            return result;
+        }
+        inFlight.add(result);
+        result.whenComplete((a, t) -> inFlight.remove(result));
         attempt(bytes, 0, deadlineNanos, what, result);
         return result;
     }
 
     private void attempt(byte[] body, int retry, long deadlineNanos, String what, CompletableFuture<Answer> result) {
+        if (result.isDone()) {
+            return;
+        }
         long remaining = deadlineNanos - System.nanoTime();
         if (remaining <= 0) {
             result.completeExceptionally(Failures.timeout("deadline passed before " + what + " got an answer", null));
@@ -214,9 +225,14 @@ public final class RestChannel implements Channel {
         }
     }
 
+    /** Fails every call still waiting for an answer or a retry; later calls fail at once. */
     @Override
     public void close() {
-        // Nothing held: the HttpClient belongs to the client, and requests finish or time out on their own.
+        closed = true;
+        RunwareException aborted = Failures.aborted("client closed while the request was pending");
+        for (CompletableFuture<Answer> f : List.copyOf(inFlight)) {
+            f.completeExceptionally(aborted);
+        }
     }
 
     private record Outcome(Answer answer, RunwareException failure, boolean retry, Duration retryAfter) {

@@ -39,9 +39,23 @@ public final class SseStream {
     private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.transport");
 
     private final TransportSettings settings;
+    private final java.util.Set<InputStream> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.Set<CompletableFuture<?>> pendingOpens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
 
     public SseStream(TransportSettings settings) {
         this.settings = settings;
+    }
+
+    /** Ends every running stream (their futures fail with {@code aborted}); later streams fail at once. */
+    public void close() {
+        closed = true;
+        for (CompletableFuture<?> f : List.copyOf(pendingOpens)) {
+            f.cancel(true);
+        }
+        for (InputStream in : List.copyOf(open)) {
+            closeQuietly(in);
+        }
     }
 
     /**
@@ -57,11 +71,17 @@ public final class SseStream {
 
     private void run(byte[] body, String uuid, Consumer<JsonNode> chunks, long deadlineNanos) {
         for (int retry = 0; ; retry++) {
+            if (closed) {
+                throw Failures.aborted("client closed");
+            }
             Attempt attempt = new Attempt(uuid, chunks, deadlineNanos);
             try {
                 attempt.run(body);
                 return;
             } catch (RunwareException e) {
+                if (closed) {
+                    throw Failures.aborted("client closed while streaming task " + uuid);
+                }
                 boolean again = e.isRetryable() && !attempt.delivered && retry < settings.retry().maxRetries();
                 Duration delay = again ? settings.retry().delay(retry, attempt.retryAfter) : Duration.ZERO;
                 if (!again || System.nanoTime() + delay.toNanos() >= deadlineNanos) {
@@ -111,14 +131,35 @@ public final class SseStream {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
             HttpResponse<InputStream> response;
+            CompletableFuture<HttpResponse<InputStream>> opening =
+                    settings.http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+            pendingOpens.add(opening);
             try {
-                response = settings.http().send(request, HttpResponse.BodyHandlers.ofInputStream());
-            } catch (IOException e) {
-                throw Failures.wrap(e, settings.apiKey());
+                // The request timeout covers the wait for headers; the extra second only guards against a
+                // client whose own timers can no longer run.
+                response = opening.get(settings.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw Failures.wrap(e.getCause(), settings.apiKey());
+            } catch (java.util.concurrent.TimeoutException e) {
+                opening.cancel(true);
+                throw Failures.timeout("no answer to stream " + uuid + " in time", uuid);
+            } catch (java.util.concurrent.CancellationException e) {
+                throw Failures.aborted("client closed while opening stream " + uuid);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw Failures.aborted("interrupted while opening stream " + uuid);
+            } finally {
+                pendingOpens.remove(opening);
             }
+            open.add(response.body());
+            try {
+                handle(response);
+            } finally {
+                open.remove(response.body());
+            }
+        }
+
+        private void handle(HttpResponse<InputStream> response) {
             int status = response.statusCode();
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (status < 200 || status >= 300) {

@@ -191,9 +191,16 @@ public final class WebSocketChannel implements Channel {
                 .connectTimeout(settings.authTimeout());
         builder.buildAsync(settings.webSocketUrl(), new Listener(gen)).whenComplete((ws, failure) -> {
             if (failure != null) {
-                lost(gen, "connect failed: " + settings.apiKey().redact(String.valueOf(Failures.unwrap(failure).getMessage())));
+                lost(gen, "connect failed: " + describe(Failures.unwrap(failure)));
             }
         });
+    }
+
+    private String describe(Throwable t) {
+        if (t instanceof java.net.http.WebSocketHandshakeException h && h.getResponse() != null) {
+            return "handshake refused with HTTP " + h.getResponse().statusCode();
+        }
+        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + settings.apiKey().redact(t.getMessage()));
     }
 
     private void opened(int gen, WebSocket ws) {
@@ -253,7 +260,30 @@ public final class WebSocketChannel implements Channel {
             if (!resend.isEmpty()) {
                 write(resend);
             }
+            if (resumed) {
+                // A frame written into a half-open socket never reached the server, and a resumed session
+                // cannot replay what it never received. Whatever is still unanswered once the replay had
+                // time to arrive is sent again with the same taskUUID (the server recognises repeats).
+                settings.scheduler().schedule(() -> resendUnanswered(gen), settings.pongTimeout().toNanos(),
+                        TimeUnit.NANOSECONDS);
+            }
             startHeartbeat(gen);
+        }
+    }
+
+    private synchronized void resendUnanswered(int gen) {
+        if (gen != generation || state != State.READY) {
+            return;
+        }
+        List<Pending> resend = new ArrayList<>();
+        for (Pending p : pending.values()) {
+            if (p.items.isEmpty() && p.inFlightGeneration != gen) {
+                resend.add(p);
+            }
+        }
+        if (!resend.isEmpty()) {
+            LOG.log(System.Logger.Level.DEBUG, () -> "resending " + resend.size() + " unanswered task(s) after resume");
+            write(resend);
         }
     }
 
@@ -472,7 +502,11 @@ public final class WebSocketChannel implements Channel {
                             + " item(s) for task " + e.getKey() + " that nobody waits for");
                     continue;
                 }
-                p.items.addAll(e.getValue());
+                for (JsonNode item : e.getValue()) {
+                    if (p.keys.add(AsyncPoller.key(item)) || p.spec.mode() == TaskSpec.Mode.POLL) {
+                        p.items.add(item);
+                    }
+                }
                 boolean done = switch (p.spec.mode()) {
                     case SYNC -> p.items.size() >= p.spec.expectedItems();
                     case ACK, POLL -> true;
@@ -536,6 +570,7 @@ public final class WebSocketChannel implements Channel {
         final TaskSpec spec;
         final CompletableFuture<TaskReply> future = new CompletableFuture<>();
         final List<JsonNode> items = new ArrayList<>();
+        final java.util.Set<String> keys = new java.util.HashSet<>();
         ScheduledFuture<?> timer;
         int inFlightGeneration = -1;
         int confirmedGeneration = -1;

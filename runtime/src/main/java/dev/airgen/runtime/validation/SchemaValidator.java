@@ -309,7 +309,7 @@ public final class SchemaValidator {
                 }
                 message += ": " + String.join("; ", why);
             }
-            return new Violation(dropPrefixes(params), "anyOf", message,
+            return Violation.at(dropPrefixes(params), "anyOf", message,
                     location == null ? "" : location.toString());
         }
 
@@ -392,7 +392,7 @@ public final class SchemaValidator {
             }
             params.addAll(conditionNames(e, at));
             List<String> ordered = dropPrefixes(params);
-            return new Violation(ordered, keyword, message,
+            return Violation.at(ordered, keyword, message,
                     e.getSchemaLocation() == null ? "" : e.getSchemaLocation().toString());
         }
 

@@ -1,21 +1,37 @@
 package dev.airgen.runtime.validation;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * One broken schema rule.
  *
- * @param parameters the parameters involved, as dotted paths ({@code inputs.frameImages},
- *                   {@code providerSettings.google.enhancePrompt}, {@code loras[1].weight}); several
- *                   for cross-field rules; {@code ""} stands for the request as a whole
+ * @param parameters the parameters involved as dotted names, the way Runware names parameters in its
+ *                   errors and documentation: {@code inputs.frameImages},
+ *                   {@code providerSettings.google.enhancePrompt}, {@code lora.weight} (no array
+ *                   indices); several for cross-field rules; {@code ""} stands for the request as a whole
+ * @param paths      the same places with array indices, pointing at the exact value:
+ *                   {@code lora[1].weight}
  * @param keyword    the JSON Schema keyword that failed, for example {@code minimum} or {@code oneOf}
  * @param message    what is wrong, in words
  * @param schemaPath where the rule lives: the schema's IRI and a JSON pointer
  */
-public record Violation(List<String> parameters, String keyword, String message, String schemaPath) {
+public record Violation(List<String> parameters, List<String> paths, String keyword, String message,
+                        String schemaPath) {
 
     public Violation {
         parameters = List.copyOf(parameters);
+        paths = List.copyOf(paths);
+    }
+
+    /** A violation whose parameter names are derived from the exact paths. */
+    public static Violation at(List<String> paths, String keyword, String message, String schemaPath) {
+        Set<String> names = new LinkedHashSet<>();
+        for (String path : paths) {
+            names.add(path.replaceAll("\\[\\d+]", ""));
+        }
+        return new Violation(List.copyOf(names), paths, keyword, message, schemaPath);
     }
 
     /** The first involved parameter. */
@@ -25,8 +41,8 @@ public record Violation(List<String> parameters, String keyword, String message,
 
     @Override
     public String toString() {
-        String where = parameters.isEmpty() || (parameters.size() == 1 && parameters.get(0).isEmpty())
-                ? "(request)" : String.join(", ", parameters);
+        String where = paths.isEmpty() || (paths.size() == 1 && paths.get(0).isEmpty())
+                ? "(request)" : String.join(", ", paths);
         return where + ": " + message + " [" + keyword + "]";
     }
 }

@@ -145,7 +145,10 @@ class SchemaValidatorTest {
         assertThat(params(VIDEO, with(validVideo(), "inputs", Map.of("frameImages",
                 List.of("https://a", "https://b", "https://c"))))).containsExactly("inputs.frameImages");
         assertThat(params(VIDEO, with(validVideo(), "inputs", Map.of("frameImages",
-                List.of("https://example.com/a.png", "ftp://nope"))))).containsExactly("inputs.frameImages[1]");
+                List.of("https://example.com/a.png", "ftp://nope"))))).containsExactly("inputs.frameImages");
+        assertThat(check(VIDEO, with(validVideo(), "inputs", Map.of("frameImages",
+                List.of("https://example.com/a.png", "ftp://nope"))))).singleElement()
+                .satisfies(v -> assertThat(v.paths()).containsExactly("inputs.frameImages[1]"));
     }
 
     @Test

@@ -1,0 +1,137 @@
+package dev.airgen.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.airgen.generator.source.BundledSnapshot;
+import dev.airgen.it.runware.RunwareCatalog;
+import dev.airgen.runtime.ErrorCategory;
+import dev.airgen.runtime.RunwareClient;
+import dev.airgen.runtime.RunwareException;
+import dev.airgen.runtime.TextStreamResult;
+import dev.airgen.runtime.Transport;
+import dev.airgen.runtime.types.ModelInfo;
+import dev.airgen.runtime.types.TaskRequest;
+import dev.airgen.runtime.types.TaskResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Every valid example request that ships with the snapshot (every task type, every deep model) is read into
+ * its generated request class, validated and sent by the runtime over both transports, and answered with
+ * typed results.
+ */
+class ExampleRequestsEndToEndTest {
+
+    /** Utilities that act on earlier tasks or stored media; {@link UtilitiesEndToEndTest} covers them. */
+    private static final Set<String> STATEFUL = Set.of("getResponse", "getTaskDetails", "mediaStorage", "imageUpload", "modelUpload");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static Clients clients;
+
+    @BeforeAll
+    static void start() {
+        clients = new Clients();
+    }
+
+    @AfterAll
+    static void stop() {
+        clients.close();
+    }
+
+    static Stream<Arguments> examples() throws IOException {
+        Path folder = BundledSnapshot.locate(ExampleRequestsEndToEndTest.class.getClassLoader()).orElseThrow()
+                .getParent().resolve("examples");
+        List<Arguments> out = new ArrayList<>();
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.sorted().toList()) {
+                JsonNode examples = JSON.readTree(Files.readAllBytes(file));
+                JsonNode valid = examples.path("valid");
+                for (int i = 0; i < valid.size(); i++) {
+                    if (!STATEFUL.contains(valid.get(i).path("taskType").asString())) {
+                        for (Transport transport : Transport.values()) {
+                            out.add(Arguments.of(file.getFileName() + "#" + i, valid.get(i), transport, examples.path("target")));
+                        }
+                    }
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0} over {2}")
+    @MethodSource("examples")
+    void exampleRunsEndToEnd(String name, JsonNode example, Transport transport, JsonNode target) throws Exception {
+        assumeThat(example.path("outputFormat").asString("")).as("the emulator cannot produce FBX").isNotEqualTo("FBX");
+        ObjectNode task = (ObjectNode) example.deepCopy();
+        String taskUUID = UUID.randomUUID().toString();
+        task.put("taskUUID", taskUUID);
+        TaskRequest<?> request = JSON.treeToValue(task, requestClass(task, target));
+        assertThat(request.taskUUID()).isEqualTo(taskUUID);
+        RunwareClient client = clients.of(transport);
+        if ("stream".equals(task.path("deliveryMethod").asString(null))) {
+            assumeThat(transport).as("streaming is REST only").isEqualTo(Transport.REST);
+            StringBuilder text = new StringBuilder();
+            TextStreamResult result = client.stream(request, chunk -> text.append(chunk.text() == null ? "" : chunk.text())).get(30, TimeUnit.SECONDS);
+            assertThat(result.text()).isNotEmpty().isEqualTo(text.toString());
+            return;
+        }
+        String model = task.path("model").asString(null);
+        if (model != null && RunwareCatalog.byAir(model).isEmpty()) {
+            // A model only its owner knows (a freshly trained one): the typed request validates and is sent,
+            // and a server that does not know the model says so with the documented error.
+            RunwareException e = catchThrowableOfType(RunwareException.class, () -> run(client, request));
+            assertThat(e.category()).isEqualTo(ErrorCategory.NOT_FOUND);
+            assertThat(e.code()).isEqualTo("unknownModel");
+            return;
+        }
+        List<? extends TaskResult> results = run(client, request);
+        int expected = task.path("numberResults").asInt(1);
+        assertThat(results).as(name).hasSizeGreaterThanOrEqualTo(Math.min(expected, 1));
+        for (TaskResult r : results) {
+            assertThat(r).isInstanceOf(request.resultType());
+            assertThat(r.taskUUID()).isEqualTo(taskUUID);
+            assertThat(r.taskType()).isEqualTo(request.taskType());
+        }
+    }
+
+    private static <R extends TaskResult> List<R> run(RunwareClient client, TaskRequest<R> request) {
+        return client.run(request);
+    }
+
+    /**
+     * The generated class for a task: the model's own (or its architecture's), the architecture's for a
+     * model the catalog does not list (a freshly trained one), else the utility's.
+     */
+    @SuppressWarnings("unchecked")
+    static Class<? extends TaskRequest<?>> requestClass(JsonNode task, JsonNode target) throws ClassNotFoundException {
+        String model = task.path("model").asString(null);
+        if (model != null && RunwareCatalog.byAir(model).isEmpty() && target.has("architecture")) {
+            String arch = dev.airgen.generator.naming.Names.upperCamel(target.get("architecture").asString());
+            return (Class<? extends TaskRequest<?>>) Class.forName("dev.airgen.it.runware." + arch + "Request");
+        }
+        if (model != null) {
+            ModelInfo info = RunwareCatalog.byAir(model).orElseThrow(() -> new AssertionError("not in the catalog: " + model));
+            return (Class<? extends TaskRequest<?>>) RunwareCatalog.requestType(info).orElseThrow();
+        }
+        String taskType = task.get("taskType").asString();
+        return (Class<? extends TaskRequest<?>>) Class.forName("dev.airgen.it.runware."
+                + Character.toUpperCase(taskType.charAt(0)) + taskType.substring(1) + "Request");
+    }
+}

@@ -1,0 +1,102 @@
+package dev.airgen.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.airgen.it.runware.BflFlux1DevRequest;
+import dev.airgen.it.runware.ModelSearchRequest;
+import dev.airgen.it.runware.ModelSearchResult;
+import dev.airgen.runtime.ErrorCategory;
+import dev.airgen.runtime.RunwareClient;
+import dev.airgen.runtime.RunwareException;
+import dev.airgen.runtime.Transport;
+import dev.airgen.runtime.UploadedMedia;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import tools.jackson.databind.JsonNode;
+
+/** The utilities that work on earlier tasks and stored media, chained the way an application uses them. */
+class UtilitiesEndToEndTest {
+
+    private static Clients clients;
+
+    @BeforeAll
+    static void start() {
+        clients = new Clients();
+    }
+
+    @AfterAll
+    static void stop() {
+        clients.close();
+    }
+
+    private static byte[] png() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void anUploadedImageSeedsAnImageToImageTask(Transport transport) throws Exception {
+        RunwareClient client = clients.of(transport);
+        UploadedMedia upload = client.imageUpload(png(), "image/png");
+        assertThat(upload.uuid()).isNotBlank();
+        var results = client.run(BflFlux1DevRequest.builder()
+                .positivePrompt("the same scene at night").width(512).height(512)
+                .inputs(dev.airgen.it.runware.types.Inputs.builder().seedImage(upload.uuid()).build())
+                .strength(0.6)
+                .build());
+        assertThat(results).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void storedMediaCanBeDeletedOnce(Transport transport) throws Exception {
+        RunwareClient client = clients.of(transport);
+        UploadedMedia media = client.mediaUpload(png(), "image/png");
+        client.mediaDelete(media.uuid());
+        RunwareException again = catchThrowableOfType(RunwareException.class, () -> client.getResponse(media.uuid()));
+        assertThat(again).isNotNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void finishedTasksCanBeLookedUp(Transport transport) {
+        RunwareClient client = clients.of(transport);
+        BflFlux1DevRequest request = BflFlux1DevRequest.builder().positivePrompt("a red kite").width(512).height(512).build();
+        client.run(request);
+        List<JsonNode> response = client.getResponse(request.taskUUID());
+        assertThat(response).isNotEmpty();
+        assertThat(response.get(0).get("taskUUID").asString()).isEqualTo(request.taskUUID());
+        JsonNode details = client.getTaskDetails(request.taskUUID());
+        assertThat(details.at("/request/0/positivePrompt").asString()).isEqualTo("a red kite");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void modelSearchIsTyped(Transport transport) {
+        List<ModelSearchResult> found = clients.of(transport).run(ModelSearchRequest.builder().search("flux").limit(5).build());
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).totalResults()).isPositive();
+        assertThat(found.get(0).results()).isNotEmpty().allSatisfy(r -> assertThat(r.air()).isNotBlank());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aWrongKeyIsAnAuthenticationError(Transport transport) {
+        try (RunwareClient wrong = RunwareClient.builder().apiKey("not-the-key").baseUrl(clients.emulator.baseUrl())
+                .webSocketUrl(clients.emulator.webSocketUrl()).transport(transport).build()) {
+            RunwareException e = catchThrowableOfType(RunwareException.class,
+                    () -> wrong.run(ModelSearchRequest.builder().search("flux").build()));
+            assertThat(e.category()).isEqualTo(ErrorCategory.AUTH);
+            assertThat(e.toString()).doesNotContain("not-the-key");
+        }
+    }
+}

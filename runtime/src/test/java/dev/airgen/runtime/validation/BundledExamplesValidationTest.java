@@ -1,0 +1,150 @@
+package dev.airgen.runtime.validation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.airgen.runtime.types.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The validator against the real bundled snapshot: every example request the snapshot ships must
+ * pass, and every counter-example must fail naming the parameter the example says is wrong.
+ */
+class BundledExamplesValidationTest {
+
+    private static final String SNAPSHOT = "airgen/snapshot/schema-map.json";
+
+    private static Path dir;
+    private static URLClassLoader loader;
+    private static final SchemaValidator VALIDATOR = SchemaValidator.create();
+
+    @BeforeAll
+    static void writeSchemas() throws IOException {
+        dir = Files.createTempDirectory("airgen-schemas");
+        loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null);
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        loader.close();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
+    private static JsonNode read(String resource) {
+        try (InputStream in = BundledExamplesValidationTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            return Json.mapper().readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> exampleFiles() throws IOException {
+        URL url = BundledExamplesValidationTest.class.getClassLoader().getResource(SNAPSHOT);
+        assertThat(url).as("bundled snapshot on the test classpath").isNotNull();
+        List<String> names = new ArrayList<>();
+        if ("jar".equals(url.getProtocol())) {
+            String jar = url.getPath().substring("file:".length(), url.getPath().indexOf('!'));
+            try (java.util.jar.JarFile file = new java.util.jar.JarFile(java.net.URLDecoder.decode(jar, "UTF-8"))) {
+                file.stream().map(java.util.jar.JarEntry::getName)
+                        .filter(n -> n.startsWith("airgen/examples/") && n.endsWith(".json")).forEach(names::add);
+            }
+        } else {
+            Path examples = Path.of(java.net.URI.create(url.toString())).getParent().resolveSibling("examples");
+            try (Stream<Path> files = Files.list(examples)) {
+                files.filter(f -> f.toString().endsWith(".json"))
+                        .forEach(f -> names.add("airgen/examples/" + f.getFileName()));
+            }
+        }
+        names.sort(null);
+        return names;
+    }
+
+    /** The request schema an example targets, written to a file the validator loads from the classpath. */
+    private static String schemaFor(JsonNode map, JsonNode target, String name) throws IOException {
+        JsonNode schema = null;
+        if (target.has("air")) {
+            for (JsonNode entry : map.get("inference")) {
+                if (target.get("air").asString().equals(entry.path("air").asString(null))) {
+                    schema = entry.get("requestSchema");
+                }
+            }
+        } else if (target.has("utility")) {
+            for (JsonNode entry : map.get("utilities")) {
+                JsonNode s = entry.get("requestSchema");
+                if (target.get("utility").asString().equals(s.path("properties").path("taskType").path("const").asString(null))
+                        || target.get("utility").asString().equals(entry.path("slug").asString(null))) {
+                    schema = s;
+                }
+            }
+        } else {
+            for (String kind : List.of("architecture", "operation", "modality")) {
+                if (target.has(kind)) {
+                    JsonNode node = map.get(kind.equals("modality") ? "modalities" : kind + "s").get(target.get(kind).asString());
+                    schema = node != null && node.has("requestSchema") ? node.get("requestSchema") : node;
+                }
+            }
+        }
+        assertThat(schema).as("schema for " + target).isNotNull();
+        Path file = dir.resolve(name);
+        Files.writeString(file, Json.mapper().writeValueAsString(schema));
+        return "/" + name;
+    }
+
+    @TestFactory
+    List<DynamicTest> everyBundledExampleValidatesAsDocumented() throws IOException {
+        JsonNode map = read(SNAPSHOT);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : exampleFiles()) {
+            JsonNode example = read(name);
+            String resource = schemaFor(map, example.get("target"), name.substring(name.lastIndexOf('/') + 1));
+            int i = 0;
+            for (JsonNode valid : example.path("valid")) {
+                int n = i++;
+                tests.add(DynamicTest.dynamicTest(name + " valid #" + n, () ->
+                        assertThat(VALIDATOR.validate(loader, resource, valid)).as(valid.toString()).isEmpty()));
+            }
+            i = 0;
+            for (JsonNode invalid : example.path("invalid")) {
+                int n = i++;
+                String expected = invalid.get("parameter").asString();
+                tests.add(DynamicTest.dynamicTest(name + " invalid #" + n + " (" + expected + ")", () -> {
+                    List<Violation> violations = VALIDATOR.validate(loader, resource, invalid.get("request"));
+                    assertThat(violations).as(invalid.get("reason").asString()).isNotEmpty();
+                    List<String> named = new ArrayList<>();
+                    violations.forEach(v -> named.addAll(v.parameters()));
+                    assertThat(named).as("parameters named for: " + invalid.get("reason").asString() + " " + violations)
+                            .anySatisfy(p -> assertThat(related(p, expected)).isTrue());
+                }));
+            }
+        }
+        assertThat(tests).hasSizeGreaterThan(100);
+        return tests;
+    }
+
+    /** The same parameter, or one inside the other ({@code inputs} vs {@code inputs.frameImages[0]}). */
+    private static boolean related(String actual, String expected) {
+        return actual.equals(expected) || actual.startsWith(expected + ".") || actual.startsWith(expected + "[")
+                || expected.startsWith(actual + ".") || expected.startsWith(actual + "[");
+    }
+
+    @SuppressWarnings("unused")
+    private static Map<String, Object> unused() {
+        return Map.of();
+    }
+}
