@@ -4,11 +4,11 @@ import dev.airgen.benchmarks.models.BflFlux1DevRequest;
 import dev.airgen.benchmarks.models.KlingaiVideo30ProRequest;
 import dev.airgen.benchmarks.models.providers.KlingaiSettings;
 import dev.airgen.benchmarks.models.types.CharacterOrientation;
+import dev.airgen.benchmarks.models.types.ImageOutputFormat;
 import dev.airgen.benchmarks.models.types.Lora;
-import dev.airgen.benchmarks.models.types.OutputFormat;
-import dev.airgen.benchmarks.models.types.OutputFormatShared;
 import dev.airgen.benchmarks.models.types.Scheduler;
 import dev.airgen.benchmarks.models.types.VideoInputs;
+import dev.airgen.benchmarks.models.types.VideoOutputFormat;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.MediaInput;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ public final class Requests {
                 .scheduler(Scheduler.of("FlowMatchEulerDiscreteScheduler"))
                 .cfgScale(3.5)
                 .addLora(Lora.builder().model(LORA).weight(0.8).build())
-                .outputFormat(OutputFormat.WEBP)
+                .outputFormat(ImageOutputFormat.WEBP)
                 .numberResults(1)
                 .build();
     }
@@ -83,7 +83,7 @@ public final class Requests {
                         .keepOriginalSound(true)
                         .characterOrientation(CharacterOrientation.VIDEO)
                         .build())
-                .outputFormat(OutputFormatShared.MP4)
+                .outputFormat(VideoOutputFormat.MP4)
                 .build();
     }
 

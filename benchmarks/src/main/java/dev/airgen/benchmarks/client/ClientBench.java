@@ -143,11 +143,11 @@ public final class ClientBench {
                     double overheadNoValidation = 1 - noValidation.median() / bareTps.median();
                     String name = transport == Transport.REST ? "REST" : "WebSocket";
                     targets.add(Target.judged(GOAL + " — " + name, overhead < 0.05,
-                            String.format(Locale.ROOT, "%s tasks/s vs %s bare: %.1f%% fewer tasks/s", Stats.num(airgen.median()),
+                            String.format(Locale.ROOT, "%s tasks/s vs %s bare: overhead %+.1f%%", Stats.num(airgen.median()),
                                     Stats.num(bareTps.median()), overhead * 100),
-                            overhead < 0.05 ? "within the limit"
-                                    : String.format(Locale.ROOT, "%.1f points over the 5%% limit. With validation off the gap is "
-                                            + "%.1f%%, so %s. The client builds, validates and parses every task and "
+                            overhead < 0.05 ? (overhead < 0 ? "within the limit; the AIRgen client was even faster than the bare one in this run, which is within the run-to-run noise" : "within the limit")
+                                    : String.format(Locale.ROOT, "%.1f points over the 5%% limit. With validation off the overhead is "
+                                            + "%+.1f%%, so %s. The client builds, validates and parses every task and "
                                             + "shares the 2 cores with the emulator, so its CPU time comes straight out of "
                                             + "the emulator's throughput", (overhead - 0.05) * 100, overheadNoValidation * 100,
                                     overheadNoValidation < 0.05 ? "validation is what crosses the limit"
