@@ -30,7 +30,7 @@ final class Report {
                 + "reported as not measured).\n\n");
         md.append("## Machine and run\n\n");
         md.append("| | |\n|---|---|\n");
-        md.append("| date | ").append(started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(" |\n");
+        md.append("| date | ").append(started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append(" |\n");
         md.append("| mode | ").append(mode).append(" |\n");
         md.append("| duration | ").append(took.toMinutes()).append(" min ").append(took.toSecondsPart()).append(" s |\n");
         md.append("| CPU | ").append(Machine.cpuModel()).append(", ").append(Machine.cores()).append(" cores available to the JVM |\n");

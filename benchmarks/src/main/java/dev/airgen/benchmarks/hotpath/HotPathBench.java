@@ -77,9 +77,7 @@ public final class HotPathBench {
 
     private Section section(Map<String, Stats> r) {
         StringBuilder md = new StringBuilder();
-        md.append("JMH ").append(org.openjdk.jmh.util.Utils.class.getPackage().getImplementationVersion() == null ? ""
-                        : org.openjdk.jmh.util.Utils.class.getPackage().getImplementationVersion() + " ")
-                .append("average time per operation; ").append(settings.forks()).append(" fork (`-Xms512m -Xmx512m`), ")
+        md.append("JMH ").append(org.openjdk.jmh.util.Version.getPlainVersion()).append(", average time per operation; ").append(settings.forks()).append(" fork (`-Xms512m -Xmx512m`), ")
                 .append(settings.warmups()).append(" × ").append(settings.warmupTime()).append(" warm-up, ")
                 .append(settings.iterations()).append(" × ").append(settings.iterationTime())
                 .append(" measured iterations; median over iterations (min–max). Requests: FLUX.1 [dev] "
