@@ -39,4 +39,16 @@ class PluginTimeFromLogTest {
         assertThatThrownBy(() -> IncrementalBench.pluginNanos(LOG.replace("airgen:", "other:")))
                 .hasMessageContaining("no airgen goal");
     }
+
+    @Test
+    void aDebugLogSplitsLoadingFromExecution() {
+        String log = """
+                10:00:01.000 [INFO] --- airgen:0.1.0-SNAPSHOT:generate (default) @ c ---
+                10:00:01.010 [DEBUG] Configuring mojo execution 'dev.airgen:airgen-maven-plugin:generate:default' -->
+                10:00:01.080 [DEBUG] -- end configuration --
+                10:00:01.095 [DEBUG] ---------------------------------------------------------------------------
+                10:00:01.100 [INFO] --- resources:3.5.0:resources (default-resources) @ c ---
+                """;
+        assertThat(IncrementalBench.split(log)).containsExactly(80_000_000L, 20_000_000L);
+    }
 }
