@@ -1,0 +1,82 @@
+import dev.airgen.maven.it.MavenRun
+import java.nio.file.Files
+import java.nio.file.attribute.FileTime
+
+def pinned = FileTime.fromMillis(946684800000L) // 2000-01-01
+def sources = new File(basedir, 'target/generated-sources/airgen')
+def resources = new File(basedir, 'target/generated-resources/airgen')
+def tiny = new File(sources, 'com/example/tiny')
+
+def build = { String name, String... args -> MavenRun.run(basedir, localRepositoryPath, userRepository, "build-${name}.log", 0, args) }
+def generatedFiles = {
+    def all = []
+    [sources, resources].each { root -> if (root.exists()) root.eachFileRecurse(groovy.io.FileType.FILES) { all << it } }
+    all
+}
+def pin = { generatedFiles().each { Files.setLastModifiedTime(it.toPath(), pinned) } }
+def touched = { generatedFiles().findAll { Files.getLastModifiedTime(it.toPath()) != pinned }.collect { it.name }.sort() }
+def written = { String log -> def m = log =~ /airgen: (\d+) files written, (\d+) unchanged, (\d+) stale deleted/; assert m.find() : log; [m.group(1) as int, m.group(2) as int, m.group(3) as int] }
+
+// 1. The first build (run by the invoker) generated and compiled everything.
+def first = new File(basedir, 'build.log').text
+assert written(first) == [15, 0, 0]
+assert new File(basedir, 'target/classes/com/example/tiny/AcmeImageRequest.class').isFile()
+assert new File(basedir, 'target/classes/com/example/tiny/schemas/AcmeImageRequest.json').isFile()
+
+// 2. Nothing changed: nothing written, nothing recompiled.
+pin()
+def unchanged = build('unchanged', 'compile')
+assert unchanged.contains('airgen: inputs unchanged, nothing written (snapshot ')
+assert unchanged.contains('Nothing to compile - all classes are up to date')
+assert touched().isEmpty()
+// Invoked directly (execution id default-cli) the goal shares the state of the lifecycle execution.
+assert build('cli', 'airgen:generate').contains('airgen: inputs unchanged, nothing written (snapshot ')
+
+// 3. A change in the $ref'd file regenerates, but only files whose bytes differ are written.
+def common = new File(basedir, 'snapshot/common.json')
+common.text = common.text.replace('["PNG", "JPG"]', '["PNG", "JPG", "WEBP"]')
+def refChanged = build('ref-changed', 'compile')
+assert written(refChanged) == [2, 13, 0] : refChanged
+assert touched() == ['AcmeImageRequest.json', 'ImageFormat.java']
+assert new File(tiny, 'types/ImageFormat.java').text.contains('"WEBP"')
+assert refChanged.contains('Recompiling the module because of changed source code')
+
+// 4. One configuration value (the package) regenerates everything and deletes the old package.
+def otherPackage = build('other-package', 'generate-sources', '-Dairgen.packageName=com.example.other')
+assert written(otherPackage) == [15, 0, 15] : otherPackage
+assert !tiny.exists() && !new File(resources, 'com/example/tiny').exists()
+assert new File(sources, 'com/example/other/AcmeImageRequest.java').isFile()
+
+// 5. Back to the configured package, then a model removed from the snapshot: its classes and schemas go.
+build('back', 'generate-sources')
+assert tiny.isDirectory() && !new File(sources, 'com/example/other').exists()
+pin()
+def map = new File(basedir, 'snapshot/schema-map.json')
+def bundle = new groovy.json.JsonSlurper().parse(map)
+bundle.inference.removeIf { it.air == 'acme:audio@1' }
+map.text = groovy.json.JsonOutput.prettyPrint(groovy.json.JsonOutput.toJson(bundle))
+def catalog = new File(basedir, 'snapshot/catalog.json')
+catalog.text = groovy.json.JsonOutput.toJson(new groovy.json.JsonSlurper().parse(catalog).findAll { it.air != 'acme:audio@1' })
+def removed = build('model-removed', 'generate-sources')
+def counts = written(removed)
+assert counts[2] == 4 : removed // request, result, and both schemas of the audio model
+assert !new File(tiny, 'AcmeAudioRequest.java').exists() && !new File(tiny, 'AudioInferenceResult.java').exists()
+assert !new File(resources, 'com/example/tiny/schemas/AcmeAudioRequest.json').exists()
+assert new File(tiny, 'AcmeVideoRequest.java').isFile()
+assert counts[0] == 2 : removed
+assert touched() == ['RunwareCatalog.java', 'catalog.json'] : touched()
+assert !new File(tiny, 'RunwareCatalog.java').text.contains('acme:audio@1')
+
+// 6. A generated file deleted by hand is noticed and written again.
+new File(tiny, 'AcmeVideoRequest.java').delete()
+def repaired = build('repaired', 'generate-sources')
+assert written(repaired)[0] == 1 : repaired
+assert new File(tiny, 'AcmeVideoRequest.java').isFile()
+
+// 7. skip still registers the source root: javac compiles the generated classes without the goal running.
+new File(basedir, 'target/classes').deleteDir()
+def skipped = build('skipped', 'compile', '-Dairgen.skip=true')
+assert skipped.contains('airgen: skipped (airgen.skip)')
+assert new File(basedir, 'target/classes/com/example/tiny/AcmeVideoRequest.class').isFile()
+assert new File(basedir, 'target/classes/com/example/tiny/schemas/AcmeVideoRequest.json').isFile()
+return true

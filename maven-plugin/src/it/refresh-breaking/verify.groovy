@@ -1,0 +1,53 @@
+import dev.airgen.maven.it.MavenRun
+
+def emulator = context.get('emulator')
+try {
+    def snapshot = new File(basedir, 'snapshot/schema-map.json')
+    def report = [
+        '[INFO] Snapshot changes 20250101000000 -> 20260722152433: 1 model added, 1 removed, 1 changed; 6 breaking changes',
+        '[INFO] Added models:',
+        '[INFO]   + acme:video@1',
+        '[INFO] Removed models (breaking):',
+        '[INFO]   - acme:old@1',
+        '[INFO] Changed models:',
+        '[INFO]   ~ acme:image@1',
+        '[INFO]       breaking: parameter removed: steps',
+        '[INFO]       breaking: enum values narrowed: outputFormat (removed WEBP)',
+        '[INFO]       breaking: type changed: seed (integer -> string)',
+        '[INFO]       breaking: range narrowed: strength (minimum 0 -> 0.1)',
+        '[INFO]       breaking: newly required: width (new parameter)',
+        '[INFO]       addition: enum values added: outputFormat (added AVIF)',
+        '[INFO]       addition: new optional parameter: acceleration',
+    ]
+    def reportOf = { String log ->
+        def lines = log.readLines()
+        def start = lines.findIndexOf { it.startsWith('[INFO] Snapshot changes ') }
+        assert start >= 0 : log
+        lines.subList(start, Math.min(lines.size(), start + report.size()))
+    }
+
+    // 1. failOnBreaking: the report is printed, the build fails, the old snapshot stays byte for byte.
+    def refused = new File(basedir, 'build.log').text
+    assert reportOf(refused) == report
+    assert refused.contains("[ERROR] Failed to execute goal dev.airgen:airgen-maven-plugin:${pluginVersion}:refresh (default-cli) on project " +
+            "refresh-breaking: airgen: 6 breaking changes (see the report above) and failOnBreaking is set; ${snapshot.absolutePath} was left unchanged") : refused
+    assert snapshot.bytes == context.get('before')
+    assert new File(basedir, 'snapshot').list().toList().sort() == ['schema-map.json']
+
+    // 2. Without failOnBreaking the release replaces the snapshot, with the same report.
+    def url = emulator.schemasUrl().toString()
+    def accepted = MavenRun.run(basedir, localRepositoryPath, userRepository, 'build-accepted.log', 0, 'airgen:refresh', "-Dairgen.schemasUrl=${url}")
+    assert reportOf(accepted) == report
+    assert accepted.contains("[INFO] airgen: wrote release 20260722152433 to ${snapshot.absolutePath}")
+    assert snapshot.text == new File(basedir, 'release/schema-map.json').text
+
+    // 3. The next build generates from the refreshed snapshot.
+    def generated = MavenRun.run(basedir, localRepositoryPath, userRepository, 'build-generated.log', 0, 'generate-sources')
+    def pkg = new File(basedir, 'target/generated-sources/airgen/com/example/refreshed')
+    assert generated.contains('airgen: 2 request classes')
+    assert pkg.list().findAll { it.endsWith('Request.java') }.sort() == ['AcmeImage1Request.java', 'AcmeVideo1Request.java']
+    assert new File(pkg, 'AcmeImage1Request.java').text.contains('acceleration')
+} finally {
+    emulator.close()
+}
+return true

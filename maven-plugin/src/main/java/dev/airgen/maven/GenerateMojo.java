@@ -1,0 +1,357 @@
+package dev.airgen.maven;
+
+import dev.airgen.generator.GeneratedFile;
+import dev.airgen.generator.GenerationResult;
+import dev.airgen.generator.Generator;
+import dev.airgen.generator.GeneratorConfig;
+import dev.airgen.generator.SchemaException;
+import dev.airgen.generator.source.BundledSnapshot;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.FileSystemNotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javax.inject.Inject;
+import org.apache.maven.artifact.Artifact;
+import org.apache.maven.model.Resource;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+import org.codehaus.plexus.build.BuildContext;
+
+/**
+ * Generates typed Java classes for Runware models from a schema snapshot, plus the schema resources the
+ * runtime validates against.
+ *
+ * <p>Incremental: a SHA-256 over every input (each snapshot file, including files reached through
+ * {@code $ref}, the effective configuration and the plugin build) is kept under
+ * {@code target/airgen/<output folder>-<hash>/}. When it matches and the outputs are all there, nothing is read or
+ * written. Otherwise the classes are generated in memory, only files whose bytes differ are written, and
+ * files an earlier run wrote that are no longer generated are deleted. The source and resource roots are
+ * added to the build in every case, including {@code skip}.
+ *
+ * <p>Thread-safe: no shared mutable state; every execution has its own generator and state folder.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractMojo {
+
+    /**
+     * The snapshot to generate from: a {@code schema-map.json} bundle, a {@code /resolve} document, a
+     * docs {@code schema.json}, or a folder of any of these plus a {@code catalog.json}. Default: the
+     * snapshot bundled in {@code airgen-model-schemas}.
+     */
+    @Parameter(property = "airgen.snapshot")
+    private File snapshot;
+
+    /** The Java package of the generated classes. */
+    @Parameter(property = "airgen.packageName", defaultValue = GeneratorConfig.DEFAULT_PACKAGE)
+    private String packageName;
+
+    /** AIR globs of the models to generate ({@code klingai:*}, {@code runware:101@1}); default: all. */
+    @Parameter
+    private List<String> includes;
+
+    /** AIR globs removed after {@code includes}. */
+    @Parameter
+    private List<String> excludes;
+
+    /** Where the Java sources go; added as a compile source root. */
+    @Parameter(defaultValue = "${project.build.directory}/generated-sources/airgen", required = true)
+    private File outputDirectory;
+
+    /** Skips generation; the source and resource roots are still added. */
+    @Parameter(property = "airgen.skip", defaultValue = "false")
+    private boolean skip;
+
+    /** Where the schema resources and the catalog go; added as a resource root. */
+    @Parameter(defaultValue = "${project.build.directory}/generated-resources/airgen", readonly = true, required = true)
+    private File resourcesDirectory;
+
+    /** Fingerprint and manifest of the last generation, one folder per output directory. */
+    @Parameter(defaultValue = "${project.build.directory}/airgen", readonly = true, required = true)
+    private File stateDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    private final BuildContext buildContext;
+
+    @Inject
+    public GenerateMojo(BuildContext buildContext) {
+        this.buildContext = buildContext;
+    }
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        long start = System.nanoTime();
+        Path sources = outputDirectory.toPath().toAbsolutePath().normalize();
+        Path resources = resourcesDirectory.toPath().toAbsolutePath().normalize();
+        // Before anything can return early: a later compile must always see the generated classes.
+        project.addCompileSourceRoot(sources.toString());
+        addResourceRoot(resources);
+        if (skip) {
+            getLog().info("airgen: skipped (airgen.skip)");
+            return;
+        }
+
+        // Settings first, with a stand-in snapshot: the bundled one is only opened when generation runs.
+        GeneratorConfig settings = config(Path.of("snapshot"));
+        Path explicit = explicitSnapshot();
+        String fingerprint;
+        try {
+            fingerprint = fingerprint(explicit, settings);
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("airgen: cannot read the " + describe(explicit) + ": " + e.getMessage(), e);
+        }
+        OutputState state = new OutputState(stateDirectory.toPath().resolve(stateName(sources)));
+        try {
+            if (fingerprint.equals(state.fingerprint()) && state.outputsPresent()) {
+                getLog().info(String.format("airgen: inputs unchanged, nothing written (%s, fingerprint %s, %d ms)",
+                        describe(explicit), fingerprint.substring(0, 12), millisSince(start)));
+                return;
+            }
+        } catch (IOException e) {
+            getLog().debug("airgen: unreadable state in " + state.dir() + ", regenerating", e);
+        }
+
+        GeneratorConfig config = config(explicit != null ? explicit : bundledSnapshot());
+        GenerationResult result = generate(config);
+        List<OutputState.Target> targets = new ArrayList<>();
+        for (GeneratedFile file : result.files()) {
+            Path root = file.kind() == GeneratedFile.Kind.SOURCE ? sources : resources;
+            targets.add(new OutputState.Target(root.resolve(file.relativePath()), file.content()));
+        }
+        OutputState.Result synced;
+        try {
+            state.invalidate();
+            synced = state.sync(targets, List.of(sources, resources), new OutputState.Sink() {
+                @Override
+                public OutputStream open(Path file) throws IOException {
+                    return buildContext.newFileOutputStream(file.toFile());
+                }
+
+                @Override
+                public void deleted(Path file) {
+                    buildContext.refresh(file.toFile());
+                }
+            });
+            state.commit(fingerprint);
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("airgen: cannot write the generated files under " + sources + ": " + e.getMessage(), e);
+        }
+        getLog().info(String.format("airgen: %s", result.report()));
+        getLog().info(String.format("airgen: %d files written, %d unchanged, %d stale deleted (%s, %d ms)",
+                synced.written(), synced.unchanged(), synced.deleted(), describe(explicit), millisSince(start)));
+    }
+
+    private GenerationResult generate(GeneratorConfig config) throws MojoFailureException {
+        List<File> markerFiles = markerFiles(config.snapshot());
+        markerFiles.forEach(buildContext::removeMessages);
+        try {
+            return new Generator().generate(config);
+        } catch (SchemaException e) {
+            File where = messageFile(config.snapshot(), e.file());
+            buildContext.addMessage(where, 0, 0, e.getMessage(), BuildContext.SEVERITY_ERROR, null);
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (UncheckedIOException e) {
+            throw new MojoFailureException("airgen: cannot read " + config.snapshot() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private GeneratorConfig config(Path snapshotPath) throws MojoFailureException {
+        try {
+            return new GeneratorConfig(snapshotPath, packageName, clean(includes), clean(excludes));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("airgen: packageName: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> clean(List<String> globs) {
+        List<String> out = new ArrayList<>();
+        if (globs != null) {
+            for (String glob : globs) {
+                if (glob != null && !glob.isBlank()) {
+                    out.add(glob.trim());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The configured snapshot, or null for the bundled one. */
+    private Path explicitSnapshot() throws MojoFailureException {
+        if (snapshot == null) {
+            return null;
+        }
+        Path path = snapshot.toPath().toAbsolutePath().normalize();
+        if (!Files.exists(path)) {
+            throw new MojoFailureException("airgen: snapshot " + path + " does not exist (parameter 'snapshot', property airgen.snapshot)");
+        }
+        return path;
+    }
+
+    private Path bundledSnapshot() throws MojoFailureException {
+        return BundledSnapshot.locate(GenerateMojo.class.getClassLoader()).orElseThrow(GenerateMojo::noBundledSnapshot);
+    }
+
+    private static MojoFailureException noBundledSnapshot() {
+        return new MojoFailureException("airgen: no snapshot configured and airgen-model-schemas is not on the plugin's class path; set 'snapshot'");
+    }
+
+    /** Everything the output depends on: the snapshot, the settings, and the plugin build. */
+    private String fingerprint(Path explicit, GeneratorConfig settings) throws IOException, MojoFailureException {
+        Fingerprint fingerprint = new Fingerprint()
+                .text("plugin", plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion())
+                .text("packageName", settings.packageName())
+                .text("includes", String.join("\n", settings.includes()))
+                .text("excludes", String.join("\n", settings.excludes()));
+        if (plugin.getVersion() != null && plugin.getVersion().endsWith("-SNAPSHOT")) {
+            // A development version is rebuilt under the same number: the code that generates counts too.
+            for (Map.Entry<String, Path> code : codeArtifacts().entrySet()) {
+                fingerprint.file("code " + code.getKey(), code.getValue());
+            }
+        }
+        if (explicit != null) {
+            fingerprint.text("snapshot", Files.isDirectory(explicit) ? "folder" : "file").files(SnapshotInputs.of(explicit));
+        } else {
+            bundledInputs(fingerprint);
+        }
+        return fingerprint.hex();
+    }
+
+    /**
+     * The bundled snapshot: when it sits in a jar, the jar's own bytes, which is cheaper than inflating
+     * every schema and changes whenever any of them does; in a folder (a build of this project), its files.
+     */
+    private static void bundledInputs(Fingerprint fingerprint) throws IOException, MojoFailureException {
+        URL marker = GenerateMojo.class.getClassLoader().getResource(BundledSnapshot.RESOURCE_DIR + "/schema-map.json");
+        if (marker == null) {
+            throw noBundledSnapshot();
+        }
+        try {
+            URI uri = marker.toURI();
+            if ("jar".equals(uri.getScheme())) {
+                String location = uri.getRawSchemeSpecificPart();
+                Path archive = Path.of(URI.create(location.substring(0, location.indexOf("!/"))));
+                fingerprint.text("snapshot", "bundled archive").file("archive", archive);
+            } else {
+                fingerprint.text("snapshot", "bundled folder").files(SnapshotInputs.of(Path.of(uri).getParent()));
+            }
+        } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
+            throw new IOException("cannot locate the bundled snapshot " + marker + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The jars (or class folders) of this plugin and of the generator. */
+    private Map<String, Path> codeArtifacts() throws IOException {
+        List<Artifact> artifacts = new ArrayList<>();
+        if (plugin.getPluginArtifact() != null) {
+            artifacts.add(plugin.getPluginArtifact());
+        }
+        if (plugin.getArtifacts() != null) {
+            for (Artifact a : plugin.getArtifacts()) {
+                if ("dev.airgen".equals(a.getGroupId()) && !"airgen-model-schemas".equals(a.getArtifactId())) {
+                    artifacts.add(a);
+                }
+            }
+        }
+        Map<String, Path> files = new TreeMap<>();
+        for (Artifact a : artifacts) {
+            File file = a.getFile();
+            if (file == null) {
+                continue;
+            }
+            Path path = file.toPath();
+            if (Files.isRegularFile(path)) {
+                files.put(a.getArtifactId(), path);
+            } else if (Files.isDirectory(path)) {
+                try (Stream<Path> walk = Files.walk(path)) {
+                    walk.filter(Files::isRegularFile).sorted()
+                            .forEach(p -> files.put(a.getArtifactId() + "/" + path.relativize(p).toString().replace('\\', '/'), p));
+                }
+            }
+        }
+        return files;
+    }
+
+    private void addResourceRoot(Path resources) {
+        String directory = resources.toString();
+        for (Resource existing : project.getResources()) {
+            if (directory.equals(existing.getDirectory())) {
+                return;
+            }
+        }
+        Resource resource = new Resource();
+        resource.setDirectory(directory);
+        project.addResource(resource);
+    }
+
+    /** The files an IDE should show markers on: the snapshot files, or the POM for the bundled snapshot. */
+    private List<File> markerFiles(Path snapshotPath) {
+        List<File> files = new ArrayList<>();
+        if (isLocal(snapshotPath)) {
+            try {
+                SnapshotInputs.of(snapshotPath).values().forEach(p -> files.add(p.toFile()));
+            } catch (IOException | UncheckedIOException ignored) {
+                // the generator reports the unreadable file itself
+            }
+        }
+        if (project.getFile() != null) {
+            files.add(project.getFile());
+        }
+        return files;
+    }
+
+    private File messageFile(Path snapshotPath, String relative) {
+        if (isLocal(snapshotPath)) {
+            Path root = Files.isDirectory(snapshotPath) ? snapshotPath : snapshotPath.getParent();
+            Path file = root.resolve(relative).normalize();
+            if (Files.isRegularFile(file)) {
+                return file.toFile();
+            }
+            if (Files.isRegularFile(snapshotPath)) {
+                return snapshotPath.toFile();
+            }
+        }
+        return project.getFile();
+    }
+
+    private static boolean isLocal(Path path) {
+        return path.getFileSystem() == java.nio.file.FileSystems.getDefault();
+    }
+
+    /**
+     * The state folder belongs to the output folder, not to an execution id, so that {@code mvn airgen:generate}
+     * and the lifecycle execution share what they know about the files they both write.
+     */
+    private static String stateName(Path sources) {
+        String hash = new Fingerprint().text("outputDirectory", sources.toString()).hex();
+        return sources.getFileName() + "-" + hash.substring(0, 8);
+    }
+
+    private static String describe(Path explicit) {
+        return explicit == null ? "bundled snapshot" : "snapshot " + explicit;
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

@@ -1,0 +1,168 @@
+package dev.airgen.maven;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What the last successful generation left behind, kept in a folder of its own: the fingerprint of its
+ * inputs and a manifest of every file it owns. Brings the output folders in line with a new set of files,
+ * writing only files whose bytes differ and deleting the ones no longer generated.
+ */
+final class OutputState {
+
+    static final String FINGERPRINT = "fingerprint.sha256";
+    static final String MANIFEST = "manifest.txt";
+
+    /** One file to have on disk. */
+    record Target(Path file, byte[] content) {
+    }
+
+    /** Where writes and deletions go, so an IDE build can track them. */
+    interface Sink {
+        OutputStream open(Path file) throws IOException;
+
+        void deleted(Path file);
+    }
+
+    /** What a sync did. */
+    record Result(int written, int unchanged, int deleted) {
+    }
+
+    private final Path dir;
+
+    OutputState(Path dir) {
+        this.dir = dir;
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** The fingerprint of the last successful generation, or null. */
+    String fingerprint() throws IOException {
+        Path file = dir.resolve(FINGERPRINT);
+        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : null;
+    }
+
+    /** Whether every file of the last generation is still there (someone may have deleted some). */
+    boolean outputsPresent() throws IOException {
+        Path manifest = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            return false;
+        }
+        for (Path file : owned()) {
+            if (!Files.isRegularFile(file)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Forgets the fingerprint before outputs change, so that a build interrupted halfway is never taken
+     * for an up-to-date one.
+     */
+    void invalidate() throws IOException {
+        Files.deleteIfExists(dir.resolve(FINGERPRINT));
+    }
+
+    /**
+     * Writes the files whose bytes differ, deletes files the previous generation owned that are not in
+     * {@code targets} (removing folders this leaves empty, up to the {@code roots}), and records the new
+     * manifest.
+     */
+    Result sync(List<Target> targets, List<Path> roots, Sink sink) throws IOException {
+        Set<Path> previous = owned();
+        Set<Path> current = new TreeSet<>();
+        int written = 0;
+        int unchanged = 0;
+        for (Target target : targets) {
+            Path file = target.file().toAbsolutePath().normalize();
+            current.add(file);
+            if (Files.isRegularFile(file) && Files.size(file) == target.content().length
+                    && Arrays.equals(Files.readAllBytes(file), target.content())) {
+                unchanged++;
+                continue;
+            }
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = sink.open(file)) {
+                out.write(target.content());
+            }
+            written++;
+        }
+        int deleted = 0;
+        for (Path stale : previous) {
+            if (!current.contains(stale) && Files.deleteIfExists(stale)) {
+                sink.deleted(stale);
+                deleted++;
+                pruneEmptyParents(stale, roots);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        current.forEach(p -> lines.add(p.toString()));
+        writeAtomically(dir.resolve(MANIFEST), (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        return new Result(written, unchanged, deleted);
+    }
+
+    /** Records the fingerprint of the inputs the outputs now match; the last step of a generation. */
+    void commit(String fingerprint) throws IOException {
+        writeAtomically(dir.resolve(FINGERPRINT), (fingerprint + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Set<Path> owned() throws IOException {
+        Path manifest = dir.resolve(MANIFEST);
+        Set<Path> files = new LinkedHashSet<>();
+        if (Files.isRegularFile(manifest)) {
+            for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    files.add(Path.of(line.trim()));
+                }
+            }
+        }
+        return files;
+    }
+
+    private static void pruneEmptyParents(Path file, List<Path> roots) throws IOException {
+        List<Path> normalized = roots.stream().map(r -> r.toAbsolutePath().normalize()).toList();
+        for (Path folder = file.getParent(); folder != null && insideAny(folder, normalized); folder = folder.getParent()) {
+            try {
+                Files.deleteIfExists(folder);
+            } catch (DirectoryNotEmptyException stillUsed) {
+                return;
+            }
+        }
+    }
+
+    /** Strictly below one of the roots: the roots themselves stay, even when empty. */
+    private static boolean insideAny(Path folder, List<Path> roots) {
+        return roots.stream().anyMatch(root -> folder.startsWith(root) && !folder.equals(root));
+    }
+
+    /** Writes to a temporary file beside {@code target}, then moves it over, so readers never see half a file. */
+    static void writeAtomically(Path target, byte[] content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException notOnThisFileSystem) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.airgen.maven;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Pulls a snapshot from Runware's schemas service into {@code snapshot} and prints what changed against
+ * the previous one: models added and removed, and per model the breaking changes (parameter removed,
+ * newly required, enum values or ranges narrowed, type changed) and the additions.
+ *
+ * <p>Without {@code models}: downloads {@code /releases/{release}/schema-map.json} into the file, or
+ * into {@code schema-map.json} inside the folder. With {@code models}: downloads each
+ * {@code /resolve/{air}} document into the folder, one file per AIR.
+ *
+ * <p>The old snapshot is replaced only after everything was downloaded and checked, by moving finished
+ * temporary files over it; on any network or format failure it stays byte for byte as it was.
+ */
+@Mojo(name = "refresh", threadSafe = true)
+public class RefreshMojo extends AbstractMojo {
+
+    /** The snapshot file or folder to update. Required: the bundled snapshot cannot be replaced in place. */
+    @Parameter(property = "airgen.snapshot")
+    private File snapshot;
+
+    /** The schemas service. */
+    @Parameter(property = "airgen.schemasUrl", defaultValue = "https://schemas.runware.ai")
+    private String schemasUrl;
+
+    /** The release to pull: {@code latest} or a version such as {@code 20260722152433}. */
+    @Parameter(property = "airgen.release", defaultValue = "latest")
+    private String release;
+
+    /**
+     * AIRs to fetch one by one from {@code /resolve/{air}} instead of a release bundle, e.g. community
+     * fine-tunes such as {@code civitai:38784@44716}. On the command line: comma-separated.
+     */
+    @Parameter(property = "airgen.models")
+    private List<String> models;
+
+    /** Fails, and writes nothing, when the new snapshot has breaking changes. */
+    @Parameter(property = "airgen.failOnBreaking", defaultValue = "false")
+    private boolean failOnBreaking;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (snapshot == null) {
+            throw new MojoFailureException("airgen:refresh needs 'snapshot' (property airgen.snapshot): the file or folder to write "
+                    + "the pulled snapshot to. Point airgen:generate at the same place; the bundled default cannot be refreshed in place.");
+        }
+        Path target = snapshot.toPath().toAbsolutePath().normalize();
+        List<String> airs = new ArrayList<>();
+        if (models != null) {
+            for (String air : models) {
+                if (air != null && !air.isBlank()) {
+                    airs.add(air.trim());
+                }
+            }
+        }
+        SnapshotRefresher refresher = new SnapshotRefresher(schemasUrl, Duration.ofSeconds(10), Duration.ofSeconds(120), getLog()::info);
+        try {
+            if (airs.isEmpty()) {
+                refresher.refreshRelease(target, release, failOnBreaking);
+            } else {
+                refresher.refreshModels(target, airs, failOnBreaking);
+            }
+        } catch (SnapshotRefresher.RefreshException e) {
+            // The message already names what failed and where; Maven would append the cause's message again.
+            getLog().debug(e);
+            throw new MojoExecutionException(e.getMessage());
+        } catch (SnapshotRefresher.BreakingChangesException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+}

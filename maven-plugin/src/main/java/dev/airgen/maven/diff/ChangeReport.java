@@ -1,0 +1,101 @@
+package dev.airgen.maven.diff;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * What changed between two snapshots: models added and removed, and per changed model its breaking
+ * changes and its additions. A removed model counts as breaking, since its generated class disappears.
+ *
+ * @param from     label of the previous snapshot (its version, or a description)
+ * @param to       label of the new snapshot
+ * @param added    AIRs (or {@code architecture x}, ...) that are new
+ * @param removed  those that are gone
+ * @param changed  models whose request schema differs, with the differences, sorted by name
+ */
+public record ChangeReport(String from, String to, List<String> added, List<String> removed, List<ModelChanges> changed) {
+
+    /** The differences of one model; {@code changes} is never empty. */
+    public record ModelChanges(String model, List<Change> changes) {
+
+        public ModelChanges {
+            changes = List.copyOf(changes);
+        }
+
+        public long breakingCount() {
+            return changes.stream().filter(Change::breaking).count();
+        }
+    }
+
+    public ChangeReport {
+        added = List.copyOf(added);
+        removed = List.copyOf(removed);
+        changed = List.copyOf(changed);
+    }
+
+    /** Compares two sets of request schemas, as given by {@link ModelSchemas}. */
+    public static ChangeReport compare(String from, Map<String, JsonNode> before, String to, Map<String, JsonNode> after) {
+        Set<String> names = new TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<ModelChanges> changed = new ArrayList<>();
+        for (String name : names) {
+            JsonNode old = before.get(name);
+            JsonNode now = after.get(name);
+            if (old == null) {
+                added.add(name);
+            } else if (now == null) {
+                removed.add(name);
+            } else if (!old.equals(now)) {
+                List<Change> changes = SchemaDiff.compare(old, now);
+                if (!changes.isEmpty()) {
+                    changed.add(new ModelChanges(name, changes));
+                }
+            }
+        }
+        return new ChangeReport(from, to, added, removed, changed);
+    }
+
+    /** Breaking changes over all models, removed models included. */
+    public long breakingCount() {
+        return removed.size() + changed.stream().mapToLong(ModelChanges::breakingCount).sum();
+    }
+
+    public boolean isEmpty() {
+        return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
+    }
+
+    /** The report as log lines; the first line is a one-line summary. */
+    public List<String> lines() {
+        List<String> lines = new ArrayList<>();
+        lines.add("Snapshot changes " + from + " -> " + to + ": " + count(added.size(), "model") + " added, "
+                + removed.size() + " removed, " + changed.size() + " changed; " + count(breakingCount(), "breaking change"));
+        if (!added.isEmpty()) {
+            lines.add("Added models:");
+            added.forEach(m -> lines.add("  + " + m));
+        }
+        if (!removed.isEmpty()) {
+            lines.add("Removed models (breaking):");
+            removed.forEach(m -> lines.add("  - " + m));
+        }
+        if (!changed.isEmpty()) {
+            lines.add("Changed models:");
+            for (ModelChanges model : changed) {
+                lines.add("  ~ " + model.model());
+                // Breaking changes first, so they are read before the additions.
+                model.changes().stream().filter(Change::breaking).forEach(c -> lines.add("      breaking: " + c));
+                model.changes().stream().filter(c -> !c.breaking()).forEach(c -> lines.add("      addition: " + c));
+            }
+        }
+        return lines;
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+}

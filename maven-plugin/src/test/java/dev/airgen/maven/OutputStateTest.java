@@ -1,0 +1,92 @@
+package dev.airgen.maven;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OutputStateTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<Path> opened = new ArrayList<>();
+    private final List<Path> deleted = new ArrayList<>();
+
+    private final OutputState.Sink sink = new OutputState.Sink() {
+        @Override
+        public OutputStream open(Path file) throws IOException {
+            opened.add(file);
+            return Files.newOutputStream(file);
+        }
+
+        @Override
+        public void deleted(Path file) {
+            deleted.add(file);
+        }
+    };
+
+    private OutputState.Target target(String relative, String content) {
+        return new OutputState.Target(dir.resolve("out").resolve(relative), content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void writesOnlyChangedFilesAndDeletesStaleOnes() throws Exception {
+        OutputState state = new OutputState(dir.resolve("state"));
+        List<Path> roots = List.of(dir.resolve("out"));
+        OutputState.Result first = state.sync(List.of(target("p/A.java", "a"), target("p/B.java", "b"), target("p/old/C.java", "c")), roots, sink);
+        assertThat(first).isEqualTo(new OutputState.Result(3, 0, 0));
+
+        FileTime past = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(dir.resolve("out/p/A.java"), past);
+        opened.clear();
+        OutputState.Result second = state.sync(List.of(target("p/A.java", "a"), target("p/B.java", "b2")), roots, sink);
+
+        assertThat(second).isEqualTo(new OutputState.Result(1, 1, 1));
+        assertThat(opened).containsExactly(dir.resolve("out/p/B.java").toAbsolutePath());
+        assertThat(Files.getLastModifiedTime(dir.resolve("out/p/A.java"))).isEqualTo(past);
+        assertThat(Files.readString(dir.resolve("out/p/B.java"))).isEqualTo("b2");
+        assertThat(deleted).containsExactly(dir.resolve("out/p/old/C.java").toAbsolutePath());
+        assertThat(dir.resolve("out/p/old")).doesNotExist();
+        assertThat(dir.resolve("out/p")).isDirectory();
+    }
+
+    @Test
+    void emptiedFoldersArePrunedButTheRootsStay() throws Exception {
+        OutputState state = new OutputState(dir.resolve("state"));
+        List<Path> roots = List.of(dir.resolve("out"));
+        state.sync(List.of(target("a/b/C.java", "c")), roots, sink);
+        Files.writeString(dir.resolve("out/mine.txt"), "not generated");
+        state.sync(List.of(), roots, sink);
+        assertThat(dir.resolve("out/a")).doesNotExist();
+        assertThat(dir.resolve("out/mine.txt")).hasContent("not generated");
+    }
+
+    @Test
+    void fingerprintIsOnlyTrustedTogetherWithTheOutputs() throws Exception {
+        OutputState state = new OutputState(dir.resolve("state"));
+        assertThat(state.fingerprint()).isNull();
+        assertThat(state.outputsPresent()).isFalse();
+        state.sync(List.of(target("A.java", "a")), List.of(dir.resolve("out")), sink);
+        state.commit("abc");
+        assertThat(state.fingerprint()).isEqualTo("abc");
+        assertThat(state.outputsPresent()).isTrue();
+
+        Files.delete(dir.resolve("out/A.java"));
+        assertThat(state.outputsPresent()).as("a deleted output forces a regeneration").isFalse();
+
+        state.invalidate();
+        assertThat(state.fingerprint()).isNull();
+        try (var files = Files.list(dir.resolve("state"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(OutputState.MANIFEST);
+        }
+    }
+}
