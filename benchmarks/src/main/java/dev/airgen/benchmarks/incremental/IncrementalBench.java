@@ -265,7 +265,7 @@ public final class IncrementalBench {
     }
 
     private Build build(Path consumer, List<String> extra) throws Exception {
-        Map<Path, Long> sourcesBefore = stamps(consumer.resolve("target/generated-sources"), "");
+        Map<Path, Long> sourcesBefore = generatedStamps(consumer);
         Map<Path, Long> classesBefore = stamps(consumer.resolve("target/classes"), ".class");
         Path logFile = work.resolve("consumer-build.log");
         long start = System.nanoTime();
@@ -282,7 +282,7 @@ public final class IncrementalBench {
         if (p.exitValue() != 0) {
             throw new IllegalStateException("consumer build failed (exit " + p.exitValue() + "): " + tail(logFile));
         }
-        return new Build(total, pluginNanos(output), changed(sourcesBefore, stamps(consumer.resolve("target/generated-sources"), "")),
+        return new Build(total, pluginNanos(output), changed(sourcesBefore, generatedStamps(consumer)),
                 changed(classesBefore, stamps(consumer.resolve("target/classes"), ".class")), output);
     }
 
@@ -315,6 +315,13 @@ public final class IncrementalBench {
             }
         }
         throw new IllegalStateException("the build log shows no airgen goal; is the plugin bound in the consumer pom?");
+    }
+
+    /** Generated sources and generated resources (schemas, catalog) together. */
+    private static Map<Path, Long> generatedStamps(Path consumer) throws IOException {
+        Map<Path, Long> all = stamps(consumer.resolve("target/generated-sources"), "");
+        all.putAll(stamps(consumer.resolve("target/generated-resources"), ""));
+        return all;
     }
 
     private static Map<Path, Long> stamps(Path dir, String suffix) throws IOException {
@@ -366,8 +373,10 @@ public final class IncrementalBench {
                         + "the Maven wrapper. Plugin time runs from the plugin's goal header to the next goal's header in "
                         + "Maven's time-stamped log (millisecond clock); total is the wall time of the `mvnw` process, JVM "
                         + "start included. Files and classes count as rewritten/recompiled when their size or "
-                        + "modification time changed. " + provenance + "\n\n");
-        md.append("| build | runs | plugin time, median (min–max) | total, median (min–max) | generated files rewritten | classes recompiled |\n");
+                        + "modification time changed; maven-compiler-plugin's incremental mode recompiles every source of "
+                        + "a module once any of them changed, so the class count after a change reflects the compiler more "
+                        + "than the generator. " + provenance + "\n\n");
+        md.append("| build | runs | plugin time, median (min–max) | total, median (min–max) | generated files rewritten (sources and resources) | classes recompiled |\n");
         md.append("|---|---|---|---|---|---|\n");
         md.append("| first (clean) | 1 | ").append(Stats.num(first.pluginNanos() / 1e6)).append(" ms | ")
                 .append(Stats.num(first.totalNanos() / 1e9)).append(" s | ").append(first.rewritten()).append(" | ")
