@@ -78,8 +78,10 @@ public final class GenerationBench {
                         + "Time covers reading the input, generating and writing every file. javac compiles each tool's "
                         + "output in this JVM (`--release 17 -proc:none`), ").append(settings.javacWarmups())
                 .append(" warm-up + ").append(settings.javacRuns()).append(" measured compile(s). Peak heap is the "
-                        + "highest heap use above the idle heap during a run (garbage included, so with a large heap it "
-                        + "tracks allocation); allocated is what the generating thread allocated. Types are class files "
+                        + "sum of the heap pools' peak use during a run, above the idle heap; garbage counts, and with this "
+                        + "runner's large heap G1 lets young garbage pile up to the young generation's size before it "
+                        + "collects, so similar peaks for all tools say little about their live data. Allocated (bytes the "
+                        + "generating thread allocated) compares the tools' memory work better. Types are class files "
                         + "other than builders and anonymous classes (so jsonschema2pojo's nested enums count); distinct types count "
                         + "a class once when another class of the same output has the same source up to a `__N` name suffix "
                         + "(jsonschema2pojo's way of naming the second `Inputs`, the third, ...).\n\n");
