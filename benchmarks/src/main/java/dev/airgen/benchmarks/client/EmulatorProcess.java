@@ -1,0 +1,83 @@
+package dev.airgen.benchmarks.client;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The emulator in its own JVM on a free loopback port, so that its garbage collection and JIT do not
+ * land in the client's measurements (the two still share the machine's cores).
+ */
+final class EmulatorProcess implements AutoCloseable {
+
+    private final Process process;
+    private final URI rest;
+    private final URI webSocket;
+
+    private EmulatorProcess(Process process, URI rest, URI webSocket) {
+        this.process = process;
+        this.rest = rest;
+        this.webSocket = webSocket;
+    }
+
+    static EmulatorProcess start() throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = List.of(java.toString(), "-Xms512m", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                "dev.airgen.emulator.Main", "--host", "127.0.0.1", "--port", "0", "--task-duration-ms", "0");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        URI rest = null;
+        URI ws = null;
+        List<String> seen = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        String line;
+        while ((rest == null || ws == null) && System.nanoTime() < deadline && (line = out.readLine()) != null) {
+            seen.add(line);
+            String t = line.trim();
+            if (t.startsWith("REST")) {
+                rest = URI.create(t.substring(4).trim());
+            } else if (t.startsWith("WebSocket")) {
+                ws = URI.create(t.substring(9).trim());
+            }
+        }
+        if (rest == null || ws == null) {
+            process.destroyForcibly();
+            throw new IOException("the emulator did not report its URLs; it printed: " + seen);
+        }
+        Thread drain = new Thread(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // keep the pipe empty so the emulator never blocks on its own output
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "emulator-output");
+        drain.setDaemon(true);
+        drain.start();
+        return new EmulatorProcess(process, rest, ws);
+    }
+
+    URI rest() {
+        return rest;
+    }
+
+    URI webSocket() {
+        return webSocket;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
