@@ -39,6 +39,16 @@ class ScaleAndDeterminismTest {
     }
 
     @Test
+    void moreRandomBundlesNameEveryTypeDistinctly() throws Exception {
+        // Seed 20260101 once produced an object "voice" holding an enum "voice" in one model.
+        for (long seed : new long[] {20260101L, 7L, 99L}) {
+            Path snapshot = Snapshots.write(dir.resolve("seed" + seed), Map.of("schema-map.json",
+                    Snapshots.JSON.writeValueAsString(new SyntheticBundle(seed).bundle(400))));
+            assertThat(new Generator().generate(GeneratorConfig.of(snapshot, "dev.airgen.test.seeds")).report().requestClasses()).isEqualTo(401);
+        }
+    }
+
+    @Test
     void sameInputInAnyOrderGivesTheSameBytes() throws Exception {
         ObjectNode bundle = new SyntheticBundle(7).bundle(60);
         Path ordered = Snapshots.write(dir.resolve("a"), Map.of("schema-map.json", Snapshots.JSON.writeValueAsString(bundle),

@@ -755,7 +755,10 @@ public final class RunwareClient implements AutoCloseable {
             listener.onChunk(new TextChunk(uuid != null ? uuid : p.uuid(), t, r, f, u, c, chunk));
         }, deadline(timeout)).whenComplete((v, failure) -> {
             if (failure != null) {
-                RunwareException e = Failures.wrap(failure, settings.apiKey());
+                // Whatever the stream died of while the client was closing, the cause is the close.
+                RunwareException e = closed
+                        ? new RunwareTransportException(ErrorCategory.ABORTED, "aborted", "the client was closed", Failures.unwrap(failure))
+                        : Failures.wrap(failure, settings.apiKey());
                 safeError(listener, e);
                 out.completeExceptionally(e);
                 return;

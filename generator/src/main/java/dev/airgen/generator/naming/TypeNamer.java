@@ -3,6 +3,7 @@ package dev.airgen.generator.naming;
 import dev.airgen.generator.SchemaException;
 import dev.airgen.generator.schema.ArrayType;
 import dev.airgen.generator.schema.Deduplicator;
+import dev.airgen.generator.schema.EnumType;
 import dev.airgen.generator.schema.MapType;
 import dev.airgen.generator.schema.NamedType;
 import dev.airgen.generator.schema.ObjectType;
@@ -36,8 +37,6 @@ public final class TypeNamer {
     public static final String PROVIDERS = "providers";
     /** Sub-package for every other nested type. */
     public static final String TYPES = "types";
-
-    private static final int LEVELS = 4;
 
     /** How one type is reached: the name its place suggests, by which task, along which path. */
     private record Usage(String base, String owner, String taskWord, String path, String provider) {
@@ -299,7 +298,7 @@ public final class TypeNamer {
         return packageName + "." + TYPES;
     }
 
-    /** The candidate names of a type, from most to least preferred; always {@value #LEVELS} long. */
+    /** The candidate names of a type, from most to least preferred. */
     private List<String> candidates(NamedType type) {
         List<Usage> all = usages.get(type);
         Usage first = Collections.min(all, (a, b) -> {
@@ -325,7 +324,11 @@ public final class TypeNamer {
         String taskWord = taskWords.size() == 1 ? taskWords.iterator().next() : null;
         // "Audio" + "AudioSettings" would stutter; such a type goes straight to the model's name.
         String level1 = taskWord == null ? base + "Shared" : base.startsWith(taskWord) ? owner + first.base() : taskWord + base;
-        return List.of(base, level1, owner + first.base(), owner + pathWords + (pathWords.endsWith(first.base()) ? "" : first.base()));
+        String byPath = owner + pathWords + (pathWords.endsWith(first.base()) ? "" : first.base());
+        // Last resort: the path plus what kind of type it is, so an object "voice" holding an enum "voice"
+        // still gets two names.
+        String kind = type instanceof ObjectType ? "Object" : type instanceof EnumType ? "Enum" : "Union";
+        return List.of(base, level1, owner + first.base(), byPath, owner + pathWords + kind);
     }
 
     private static String preferredBase(NamedType type, List<Usage> all) {

@@ -69,6 +69,10 @@ public final class Failures {
         if (cause instanceof CancellationException) {
             return aborted("the wait was cancelled");
         }
+        if (cause instanceof java.util.concurrent.RejectedExecutionException) {
+            // The client's executors refuse work only once it is closing.
+            return aborted("the client was closed");
+        }
         if (cause instanceof MalformedResponseException) {
             return malformed(text, 0, cause);
         }
