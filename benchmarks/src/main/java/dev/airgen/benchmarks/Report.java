@@ -24,7 +24,9 @@ final class Report {
         md.append("Every figure below comes from one run of the command below, which rewrote this file. Medians are "
                 + "followed by their spread (min–max); ratios compare tools measured side by side in that same run.\n\n");
         md.append("## How to run\n\n```\n").append(command).append("\n```\n\n");
-        md.append("`./mvnw -B verify` never runs a benchmark: the module only compiles there. Add "
+        md.append("`-DskipTests` keeps the other modules' test suites (which `./mvnw -B verify` runs) out of the benchmark "
+                + "run; the command works without it too. `./mvnw -B verify` never runs a benchmark: the module only "
+                + "compiles there. Add "
                 + "`-Dairgen.bench.mode=quick` for a smoke run with tiny counts (its numbers mean nothing), or "
                 + "`-Dairgen.bench.only=generation,jmh,client,incremental` to run a subset (the others are then "
                 + "reported as not measured).\n\n");
