@@ -71,7 +71,9 @@ public final class Generator {
             ObjectType request = builder.root(entry.request(), TypeModelBuilder.Side.REQUEST);
             String taskType = constantTaskType(request, entry);
             ensureString(request, "taskUUID", true);
-            SchemaRef responseSchema = entry.response() != null ? entry.response() : standardResult(standard, taskType);
+            // A missing or shapeless response schema ({} or true) gets the standard result of its task type.
+            SchemaRef responseSchema = entry.response() != null && builder.describesTask(entry.response())
+                    ? entry.response() : standardResult(standard, taskType);
             ObjectType result = builder.root(responseSchema, TypeModelBuilder.Side.RESPONSE);
             ensureString(result, "taskType", false);
             ensureString(result, "taskUUID", false);
@@ -340,7 +342,8 @@ public final class Generator {
                 }
             }
         }
-        return new GenerationReport(snapshot.version(), tasks.size(), results.size(), other, providers, rows.size(), bytes, lines);
+        return new GenerationReport(snapshot.version(), tasks.size(), results.size(), other, providers, rows.size(), bytes, lines,
+                snapshot.warnings());
     }
 
     /** Pretty JSON with LF line endings on every OS, so resources are byte-identical everywhere. */

@@ -1,5 +1,6 @@
 package dev.airgen.generator;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.airgen.generator.testing.Snapshots;
@@ -77,9 +78,15 @@ class InputErrorsTest {
     }
 
     @Test
-    void twoPropertiesBecomingTheSameJavaName() {
-        fails(Map.of("schema-map.json", Snapshots.bundleWithProperties("\"CFGScale\":{\"type\":\"number\"},\"cfgScale\":{\"type\":\"number\"}")),
-                "both become Java member 'cfgScale'");
+    void twoPropertiesBecomingTheSameJavaNameFailOnlyWhenNoSpellingIsLeft(@TempDir Path other) {
+        Path snapshot = Snapshots.write(other, Map.of("schema-map.json",
+                Snapshots.bundleWithProperties("\"CFGScale\":{\"type\":\"number\"},\"cfgScale\":{\"type\":\"number\"}")));
+        String request = new Generator().generate(GeneratorConfig.of(snapshot, "x.y")).sources().stream()
+                .filter(f -> f.relativePath().endsWith("TestModelRequest.java")).findFirst().orElseThrow().text();
+        assertThat(request).contains("public Optional<Double> cfgScale()").contains("public Optional<Double> CFGScale()");
+        fails(Map.of("schema-map.json", Snapshots.bundleWithProperties(
+                "\"a-b\":{\"type\":\"number\"},\"a_b\":{\"type\":\"number\"},\"aB\":{\"type\":\"number\"},\"a b\":{\"type\":\"number\"}")),
+                "both become Java member 'aB'");
     }
 
     @Test

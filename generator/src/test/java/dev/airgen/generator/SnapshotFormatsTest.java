@@ -123,6 +123,38 @@ class SnapshotFormatsTest {
     }
 
     @Test
+    void aShapelessResponseSchemaGetsTheStandardResultOfItsTaskType() throws Exception {
+        tools.jackson.databind.node.ObjectNode parsed = Snapshots.object(Snapshots.bundleWithProperties(""));
+        ((tools.jackson.databind.node.ObjectNode) parsed.get("inference").get(0)).putObject("responseSchema");
+        String bundle = Snapshots.JSON.writeValueAsString(parsed);
+        Path snapshot = Snapshots.write(dir.resolve("shapeless"), Map.of("schema-map.json", bundle));
+        GenerationResult result = new Generator().generate(GeneratorConfig.of(snapshot, "x.y"));
+        String request = result.sources().stream().filter(f -> f.relativePath().equals("x/y/TestModelRequest.java")).findFirst().orElseThrow().text();
+        assertThat(request).contains("implements TaskRequest<ImageInferenceResult>");
+        assertThat(result.sources()).extracting(GeneratedFile::relativePath).contains("x/y/ImageInferenceResult.java");
+    }
+
+    @Test
+    void aModelDefinedTwiceIsReportedAndOneIsKeptWhateverTheOrder() throws Exception {
+        tools.jackson.databind.node.ObjectNode bundle = Snapshots.object(Snapshots.bundleWithProperties("\"steps\":{\"type\":\"integer\"}"));
+        tools.jackson.databind.node.ObjectNode twin = (tools.jackson.databind.node.ObjectNode) bundle.get("inference").get(0).deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) twin.at("/requestSchema/properties")).putObject("cfgScale").put("type", "number");
+        tools.jackson.databind.node.ArrayNode inference = (tools.jackson.databind.node.ArrayNode) bundle.get("inference");
+        inference.add(twin);
+        GenerationResult first = new Generator().generate(GeneratorConfig.of(
+                Snapshots.write(dir.resolve("twice-a"), Map.of("schema-map.json", Snapshots.JSON.writeValueAsString(bundle))), "x.y"));
+        inference.removeAll();
+        inference.add(twin);
+        inference.add(Snapshots.object(Snapshots.bundleWithProperties("\"steps\":{\"type\":\"integer\"}")).get("inference").get(0));
+        GenerationResult reversed = new Generator().generate(GeneratorConfig.of(
+                Snapshots.write(dir.resolve("twice-b"), Map.of("schema-map.json", Snapshots.JSON.writeValueAsString(bundle))), "x.y"));
+        assertThat(first.report().warnings()).singleElement().asString().contains("model 'test:1@1' is defined twice");
+        String request = first.sources().stream().filter(f -> f.relativePath().endsWith("TestModelRequest.java")).findFirst().orElseThrow().text();
+        String again = reversed.sources().stream().filter(f -> f.relativePath().endsWith("TestModelRequest.java")).findFirst().orElseThrow().text();
+        assertThat(again).isEqualTo(request);
+    }
+
+    @Test
     void commandLineWritesSourcesAndResources() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

@@ -158,6 +158,7 @@ public class GenerateMojo extends AbstractMojo {
             throw new MojoExecutionException("airgen: cannot write the generated files under " + sources + ": " + e.getMessage(), e);
         }
         getLog().info(String.format("airgen: %s", result.report()));
+        result.report().warnings().forEach(w -> getLog().warn("airgen: " + w));
         getLog().info(String.format("airgen: %d files written, %d unchanged, %d stale deleted (%s, %d ms)",
                 synced.written(), synced.unchanged(), synced.deleted(), describe(explicit), millisSince(start)));
     }

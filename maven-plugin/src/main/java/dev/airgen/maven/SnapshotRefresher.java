@@ -219,7 +219,13 @@ final class SnapshotRefresher {
             for (Map.Entry<Path, byte[]> d : downloads.entrySet()) {
                 Files.write(copy.resolve(d.getKey().getFileName().toString()), d.getValue());
             }
-            SnapshotReader.read(copy);
+            // The generator tolerates a model defined twice (it keeps one and warns); a refresh that would
+            // create such a conflict is refused instead, since the user asked for this model explicitly.
+            List<String> warnings = SnapshotReader.read(copy).warnings();
+            if (!warnings.isEmpty()) {
+                throw new RefreshException("airgen: the resolved documents do not fit the snapshot: " + String.join("; ", warnings)
+                        + "; " + keptMessage(folder), null);
+            }
         } catch (SchemaException e) {
             throw new RefreshException("airgen: the resolved documents do not fit the snapshot: " + e.getMessage() + "; "
                     + keptMessage(folder), e);

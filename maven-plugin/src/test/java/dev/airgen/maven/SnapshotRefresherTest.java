@@ -245,9 +245,11 @@ class SnapshotRefresherTest {
         emulator.publishSnapshot(Snapshot.of(NEW, null));
         Path folder = oldSnapshot();
         assertThatThrownBy(() -> refresher(emulator.schemasUrl().toString()).refreshModels(folder, List.of("acme:image@1"), false))
-                .hasMessage("airgen: the resolved documents do not fit the snapshot: schema-map.json#/inference/0: model 'acme:image@1' is "
-                        + "defined twice with different schemas; the other is at acme%3Aimage%401.json#/requestSchema; the snapshot at "
-                        + folder + " was left unchanged");
+                .hasMessageStartingWith("airgen: the resolved documents do not fit the snapshot: model 'acme:image@1' is "
+                        + "defined twice with different schemas, at ")
+                .hasMessageContaining("acme%3Aimage%401.json#/requestSchema")
+                .hasMessageContaining("schema-map.json#/inference/0")
+                .hasMessageEndingWith("the snapshot at " + folder + " was left unchanged");
         assertUntouched(folder);
     }
 }

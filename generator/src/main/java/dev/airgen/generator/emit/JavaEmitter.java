@@ -201,20 +201,51 @@ public final class JavaEmitter {
 
     // --- objects ---------------------------------------------------------------------------------
 
-    /** Accessor/builder names of an object's properties, checked for clashes. */
+    /**
+     * Accessor/builder names of an object's properties. When two JSON names map to the same Java name
+     * ({@code CFGScale} and {@code cfgScale}), a property spelled exactly like its Java name keeps it, and the
+     * other keeps its JSON spelling if that is a legal identifier, else gets a {@code Property} suffix; only if
+     * that also clashes does generation fail, naming both properties.
+     */
     private Map<Property, String> members(ObjectType o) {
         Map<Property, String> names = new LinkedHashMap<>();
         Map<String, Property> taken = new HashMap<>();
+        // A property whose JSON name already is its Java name keeps it, whatever its position.
         for (Property p : o.properties()) {
-            String member = Names.member(p.name());
-            Property other = taken.putIfAbsent(member.toLowerCase(java.util.Locale.ROOT), p);
-            if (other != null) {
-                throw new SchemaException(p.origin().file(), p.origin().pointer(), "property '" + p.name()
-                        + "' and property '" + other.name() + "' at " + other.origin() + " both become Java member '" + member + "'");
+            if (Names.member(p.name()).equals(p.name()) && !taken.containsKey(p.name())) {
+                taken.put(p.name(), p);
             }
-            names.put(p, member);
         }
-        return names;
+        for (Property p : o.properties()) {
+            if (taken.get(p.name()) == p) {
+                names.put(p, p.name());
+                continue;
+            }
+            String preferred = Names.member(p.name());
+            List<String> candidates = new ArrayList<>(List.of(preferred));
+            if (javax.lang.model.SourceVersion.isName(p.name()) && !Names.RESERVED_MEMBERS.contains(p.name()) && p.name().indexOf('$') < 0) {
+                candidates.add(p.name());
+            }
+            candidates.add(preferred + "Property");
+            String chosen = null;
+            for (String candidate : candidates) {
+                if (!taken.containsKey(candidate)) {
+                    chosen = candidate;
+                    break;
+                }
+            }
+            if (chosen == null) {
+                Property other = taken.get(preferred);
+                throw new SchemaException(p.origin().file(), p.origin().pointer(), "property '" + p.name()
+                        + "' and property '" + other.name() + "' at " + other.origin() + " both become Java member '" + preferred + "'");
+            }
+            taken.put(chosen, p);
+            names.put(p, chosen);
+        }
+        // Keep schema order for fields and accessors.
+        Map<Property, String> ordered = new LinkedHashMap<>();
+        o.properties().forEach(p -> ordered.put(p, names.get(p)));
+        return ordered;
     }
 
     private TypeSpec objectClass(ObjectType o, ClassName name, TaskModel task, String schemaResource) {

@@ -86,6 +86,16 @@ public final class TypeModelBuilder {
         return (ObjectType) node;
     }
 
+    /** Whether a schema can stand for a task: an object with properties, or a oneOf/anyOf of such objects. */
+    public boolean describesTask(SchemaRef ref) {
+        JsonNode node = resolver.enter(ref).node();
+        if (!node.isObject()) {
+            return false;
+        }
+        Collected c = collect(resolver.enter(ref), new HashSet<>());
+        return !c.properties.isEmpty() || c.has("oneOf") || c.has("anyOf");
+    }
+
     /** Maps any schema; exposed for tests of individual keywords. */
     public Mapped map(SchemaRef ref, Side side, String propertyName) {
         return map(ref, contextFor(propertyName, new Context(side, false)));

@@ -10,9 +10,4 @@ public sealed interface TypeNode permits ObjectType, EnumType, UnionType, ArrayT
         ConstType, AnyType, MediaType {
 
     Origin origin();
-
-    /** True for the nodes that become classes of their own and therefore need a name. */
-    default boolean isNamed() {
-        return this instanceof ObjectType || this instanceof EnumType || this instanceof UnionType;
-    }
 }

@@ -5,7 +5,6 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
@@ -136,11 +135,6 @@ public final class SchemaResolver {
         throw origin.error("$ref '" + ref + "' is remote (" + uri + ") and the snapshot does not contain it; references are resolved offline only");
     }
 
-    /** All documents registered so far, keyed by base URI. */
-    public synchronized Map<String, SchemaDocument> documents() {
-        return Map.copyOf(byUri);
-    }
-
     /**
      * The ref to use for a child node: itself, or the embedded resource it starts when it declares an
      * {@code $id}, so that relative references below it resolve against the right base.
@@ -171,10 +165,5 @@ public final class SchemaResolver {
 
     private static String key(URI uri) {
         return stripFragment(uri.normalize()).toString();
-    }
-
-    /** Iterates object fields in document order (Jackson 3 helper kept in one place). */
-    public static Iterator<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-        return node.properties().iterator();
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param entries    schemas, sorted by kind then key
  * @param catalog    catalog metadata, sorted by AIR
  * @param resolver   resolves {@code $ref}s across every document of the snapshot
+ * @param warnings   problems that did not stop reading (a model defined twice), sorted
  */
-public record Snapshot(String version, List<SnapshotEntry> entries, List<CatalogEntry> catalog, SchemaResolver resolver) {
+public record Snapshot(String version, List<SnapshotEntry> entries, List<CatalogEntry> catalog, SchemaResolver resolver,
+                       List<String> warnings) {
 }

@@ -41,6 +41,7 @@ public final class SnapshotReader {
     private final Map<String, SnapshotEntry> entries = new TreeMap<>();
     private final Map<String, CatalogEntry> catalog = new TreeMap<>();
     private final SchemaResolver resolver;
+    private final java.util.Set<String> warnings = new java.util.TreeSet<>();
     private String version;
 
     private SnapshotReader(Path root) {
@@ -68,7 +69,7 @@ public final class SnapshotReader {
     private Snapshot snapshot() {
         List<SnapshotEntry> sorted = new ArrayList<>(entries.values());
         sorted.sort(Comparator.comparing((SnapshotEntry e) -> e.kind().ordinal()).thenComparing(SnapshotEntry::key));
-        return new Snapshot(version, List.copyOf(sorted), List.copyOf(catalog.values()), resolver);
+        return new Snapshot(version, List.copyOf(sorted), List.copyOf(catalog.values()), resolver, List.copyOf(warnings));
     }
 
     private static List<String> listJson(Path folder) {
@@ -313,13 +314,25 @@ public final class SnapshotReader {
 
     // --- helpers ---------------------------------------------------------------------------------
 
+    /**
+     * Registers an entry. The same key defined twice with different schemas happens in published bundles;
+     * one is kept by a rule that ignores file and array order (smaller slug, then smaller schema text), and
+     * the choice is reported as a warning rather than failing the whole snapshot.
+     */
     private void add(SnapshotEntry entry, SchemaDocument file, String at) {
         String id = entry.kind() + " " + entry.key();
         SnapshotEntry previous = entries.putIfAbsent(id, entry);
-        if (previous != null && !previous.request().node().equals(entry.request().node())) {
-            throw new SchemaException(file.file(), at, entry.kind().name().toLowerCase() + " '" + entry.key()
-                    + "' is defined twice with different schemas; the other is at " + previous.request().origin());
+        if (previous == null || previous.request().node().equals(entry.request().node())) {
+            return;
         }
+        Comparator<SnapshotEntry> preference = Comparator
+                .comparing((SnapshotEntry e) -> e.slug() == null ? "" : e.slug())
+                .thenComparing(e -> e.request().node().toString());
+        SnapshotEntry kept = preference.compare(entry, previous) < 0 ? entry : previous;
+        entries.put(id, kept);
+        SnapshotEntry dropped = kept == entry ? previous : entry;
+        warnings.add(entry.kind().name().toLowerCase() + " '" + entry.key() + "' is defined twice with different schemas, at "
+                + kept.request().origin() + " and " + dropped.request().origin() + "; using the first");
     }
 
     private void addCatalog(CatalogEntry entry) {
