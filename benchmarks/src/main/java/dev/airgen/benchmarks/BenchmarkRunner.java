@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * Runs every benchmark suite in turn and rewrites the report. Started by
- * {@code ./mvnw -B -pl benchmarks -am verify -Pbenchmarks}, which passes the class path on the command
+ * {@code ./mvnw -B -pl benchmarks -am verify -Pbenchmarks -DskipTests}, which passes the class path on the command
  * line so that JMH's forked JVMs see the same one.
  *
  * <p>Options: {@code --mode=full|quick}, {@code --only=generation,jmh,client,incremental},
@@ -24,7 +24,7 @@ import java.util.Set;
  */
 public final class BenchmarkRunner {
 
-    static final String COMMAND = "./mvnw -B -pl benchmarks -am verify -Pbenchmarks";
+    static final String COMMAND = "./mvnw -B -pl benchmarks -am verify -Pbenchmarks -DskipTests";
     static final List<String> SUITES = List.of("generation", "jmh", "client", "incremental");
 
     private BenchmarkRunner() {

@@ -24,7 +24,9 @@ final class Report {
         md.append("Every figure below comes from one run of the command below, which rewrote this file. Medians are "
                 + "followed by their spread (min–max); ratios compare tools measured side by side in that same run.\n\n");
         md.append("## How to run\n\n```\n").append(command).append("\n```\n\n");
-        md.append("`./mvnw -B verify` never runs a benchmark: the module only compiles there. Add "
+        md.append("`-DskipTests` keeps the other modules' test suites (which `./mvnw -B verify` runs) out of the benchmark "
+                + "run; the command works without it too. `./mvnw -B verify` never runs a benchmark: the module only "
+                + "compiles there. Add "
                 + "`-Dairgen.bench.mode=quick` for a smoke run with tiny counts (its numbers mean nothing), or "
                 + "`-Dairgen.bench.only=generation,jmh,client,incremental` to run a subset (the others are then "
                 + "reported as not measured).\n\n");
@@ -40,11 +42,16 @@ final class Report {
         md.append("| runner JVM options | `").append(Machine.jvmArgs()).append("` |\n");
         md.append("| load average at start (1 / 5 / 15 min) | ").append(loadAtStart).append(" |\n");
         md.append("| load average at end | ").append(loadAtEnd).append(" |\n\n");
-        double load = parseFirst(loadAtStart);
-        if (load >= 0.5) {
-            md.append(String.format(Locale.ROOT, "**The machine was not idle:** the one-minute load average was %.2f on %d "
-                    + "cores when the run started, so other processes competed for the CPU. Absolute times are "
-                    + "pessimistic; ratios measured side by side are affected less, but not immune.%n%n", load, Machine.cores()));
+        double start = parseFirst(loadAtStart);
+        double end = parseFirst(loadAtEnd);
+        if (Math.max(start, end) >= Machine.cores() / 2.0) {
+            md.append(String.format(Locale.ROOT, "**The machine was not idle:** the one-minute load average was %.2f when "
+                    + "the run started and %.2f when it ended, on %d cores, so other processes competed for the CPU during "
+                    + "at least part of the run. Absolute times are pessimistic and spreads wider; ratios measured side by "
+                    + "side are affected less, but not immune.%n%n", start, end, Machine.cores()));
+        } else if (start >= 0) {
+            md.append(String.format(Locale.ROOT, "The machine was close to idle: one-minute load average %.2f at the start "
+                    + "and %.2f at the end, on %d cores.%n%n", start, end, Machine.cores()));
         }
         md.append("## Targets\n\n| goal | verdict | measured | by how much, and why |\n|---|---|---|---|\n");
         for (Section s : sections) {
