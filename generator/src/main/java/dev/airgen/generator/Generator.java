@@ -105,10 +105,15 @@ public final class Generator {
         JavaEmitter emitter = new JavaEmitter(config.packageName(), dedup, namer, stableLocations(tasks));
         files.addAll(emitter.emit(tasks, schemaResources));
 
-        List<CatalogEmitter.Row> rows = catalog(snapshot, tasks, namer, filter, config.packageName());
+        List<CatalogModel> catalog = catalog(snapshot, tasks, filter);
+        List<CatalogEmitter.Row> rows = new ArrayList<>();
+        for (CatalogModel m : catalog) {
+            rows.add(new CatalogEmitter.Row(m.entry().air(), m.entry().slug(), m.entry().name(), m.entry().taskType(),
+                    m.task() == null ? null : config.packageName() + "." + namer.requestName(m.task())));
+        }
         files.add(CatalogEmitter.emit(config.packageName(), rows));
         files.add(GeneratedFile.resource(config.packageName().replace('.', '/') + "/" + CatalogEmitter.RESOURCE,
-                json(catalogJson(snapshot, rows, tasks, namer, dedup, config.packageName()))));
+                json(catalogJson(catalog, rows, dedup))));
         files.sort(Comparator.comparing((GeneratedFile f) -> f.kind().ordinal()).thenComparing(GeneratedFile::relativePath));
         return new GenerationResult(files, report(snapshot, tasks, dedup, namer, rows, files, config.packageName()));
     }
@@ -228,18 +233,19 @@ public final class Generator {
 
     // --- catalog ---------------------------------------------------------------------------------
 
-    private static List<CatalogEmitter.Row> catalog(Snapshot snapshot, List<TaskModel> tasks, TypeNamer namer, AirFilter filter,
-                                                    String packageName) {
-        List<CatalogEmitter.Row> rows = new ArrayList<>();
+    /** A catalog model and the task whose request class sends it (null when there is none). */
+    private record CatalogModel(CatalogEntry entry, TaskModel task) {
+    }
+
+    /** The included catalog models, each matched to its task once. */
+    private static List<CatalogModel> catalog(Snapshot snapshot, List<TaskModel> tasks, AirFilter filter) {
+        List<CatalogModel> models = new ArrayList<>();
         for (CatalogEntry entry : snapshot.catalog()) {
-            if (!filter.test(entry.air())) {
-                continue;
+            if (filter.test(entry.air())) {
+                models.add(new CatalogModel(entry, taskFor(entry, tasks)));
             }
-            TaskModel task = taskFor(entry, tasks);
-            rows.add(new CatalogEmitter.Row(entry.air(), entry.slug(), entry.name(), entry.taskType(),
-                    task == null ? null : packageName + "." + namer.requestName(task)));
         }
-        return rows;
+        return models;
     }
 
     /** A model's own request class, else its architecture's, else its modality's or operation's. */
@@ -280,14 +286,12 @@ public final class Generator {
         return false;
     }
 
-    private static JsonNode catalogJson(Snapshot snapshot, List<CatalogEmitter.Row> rows, List<TaskModel> tasks, TypeNamer namer,
-                                        Deduplicator dedup, String packageName) {
-        Map<String, CatalogEntry> byAir = new LinkedHashMap<>();
-        snapshot.catalog().forEach(e -> byAir.put(e.air(), e));
+    private static JsonNode catalogJson(List<CatalogModel> catalog, List<CatalogEmitter.Row> rows, Deduplicator dedup) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
-        for (CatalogEmitter.Row row : rows) {
-            CatalogEntry e = byAir.get(row.air());
-            TaskModel task = taskFor(e, tasks);
+        for (int i = 0; i < catalog.size(); i++) {
+            CatalogEntry e = catalog.get(i).entry();
+            TaskModel task = catalog.get(i).task();
+            CatalogEmitter.Row row = rows.get(i);
             ObjectNode o = array.addObject();
             o.put("air", e.air());
             putIfSet(o, "slug", e.slug());
