@@ -7,31 +7,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.node.ObjectNode;
 
 /** Each fault is switched on, observed over REST, and gone afterwards. WebSocket faults live in WebSocketTest. */
-class FaultsTest {
-    static RunwareEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = TestSupport.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void healthy() {
-        emulator.faults().reset();
-    }
+class FaultsTest extends SharedEmulatorTest {
 
     @Test
     void rateLimitAnswers429WithRetryAfterThenRecovers() {

@@ -21,8 +21,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,22 +29,9 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-class RestDeliveryTest {
-    static RunwareEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = TestSupport.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
+class RestDeliveryTest extends SharedEmulatorTest {
     @BeforeEach
-    void healthy() {
-        emulator.faults().reset();
+    void quickTasks() {
         emulator.taskDuration(Duration.ofMillis(100));
     }
 

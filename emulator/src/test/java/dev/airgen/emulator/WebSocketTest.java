@@ -10,30 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-class WebSocketTest {
-    static RunwareEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = TestSupport.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
+class WebSocketTest extends SharedEmulatorTest {
     @BeforeEach
-    void healthy() {
-        emulator.faults().reset();
+    void quickTasks() {
         emulator.taskDuration(Duration.ofMillis(100));
     }
 
