@@ -69,6 +69,13 @@ final class HttpHandler extends Handler.Abstract {
     private void api(Request request, Response response, Callback callback) throws IOException {
         Faults faults = emulator.faults();
         TaskEngine.sleep(faults.latency());
+        // Read the body first even when a fault answers: a response sent before the body is consumed makes
+        // the server drop the connection, and a client reusing it then sees a reset, not the fault.
+        long limit = emulator.maxRequestBytes();
+        byte[] body;
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        }
         ApiError transientError = faults.takeTransient();
         if (transientError != null) {
             if (transientError.httpStatus() != 504) {
@@ -76,11 +83,6 @@ final class HttpHandler extends Handler.Abstract {
             }
             json(response, callback, transientError.httpStatus(), Envelope.errors(List.of(transientError)), true);
             return;
-        }
-        long limit = emulator.maxRequestBytes();
-        byte[] body;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         }
         if (body.length > limit) {
             json(response, callback, 413, Envelope.errors(List.of(ApiError.of(413, "requestTooLarge",
