@@ -36,6 +36,10 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Format assertions ({@code uuid}, {@code uri}, {@code date-time}, ...) are on. Schemas without a
  * {@code $schema} keyword are read as draft 2019-09, the dialect Runware publishes.
+ *
+ * <p>networknt decides. A valid request usually does not need it, though: a much cheaper shortcut that
+ * knows the keywords request schemas use answers first, and networknt runs only when the shortcut cannot
+ * prove the request valid. Every violation reported therefore comes from networknt.
  */
 public final class SchemaValidator {
 
@@ -43,6 +47,7 @@ public final class SchemaValidator {
 
     private final Map<String, String> prefixes;
     private final Map<CacheKey, Compiled> cache = new ConcurrentHashMap<>();
+    private final Map<CacheKey, Compiled> byGivenName = new ConcurrentHashMap<>();
 
     private SchemaValidator(Builder builder) {
         this.prefixes = Map.copyOf(builder.prefixes);
@@ -69,9 +74,34 @@ public final class SchemaValidator {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(instance, "instance");
         ClassLoader cl = loader != null ? loader : SchemaValidator.class.getClassLoader();
-        Compiled compiled = cache.computeIfAbsent(new CacheKey(cl, normalize(resource)), this::compile);
+        Compiled compiled = compiled(cl, resource);
+        if (compiled.fast != null && compiled.fast.check(instance) == FastValidator.Verdict.VALID) {
+            return List.of();
+        }
         List<com.networknt.schema.Error> errors = compiled.schema.validate(instance);
         return errors.isEmpty() ? List.of() : new ErrorMapper(compiled).map(errors);
+    }
+
+    /** What the shortcut alone says about {@code instance}; null when the schema has no shortcut. For tests. */
+    FastValidator.Verdict shortcutVerdict(ClassLoader loader, String resource, JsonNode instance) {
+        Compiled compiled = compiled(loader, resource);
+        return compiled.fast == null ? null : compiled.fast.check(instance);
+    }
+
+    /** networknt's errors alone, without the shortcut. For tests. */
+    List<com.networknt.schema.Error> networkntErrors(ClassLoader loader, String resource, JsonNode instance) {
+        return compiled(loader, resource).schema.validate(instance);
+    }
+
+    private Compiled compiled(ClassLoader loader, String resource) {
+        // Looked up by the name as given first: normalizing allocates, and this runs for every request.
+        CacheKey asGiven = new CacheKey(loader, resource);
+        Compiled compiled = byGivenName.get(asGiven);
+        if (compiled == null) {
+            compiled = cache.computeIfAbsent(new CacheKey(loader, normalize(resource)), this::compile);
+            byGivenName.putIfAbsent(asGiven, compiled);
+        }
+        return compiled;
     }
 
     /** How many schema documents have been compiled so far (each exactly once). */
@@ -114,7 +144,7 @@ public final class SchemaValidator {
         try {
             Schema schema = registry.getSchema(SchemaLocation.of(baseIri), root);
             schema.initializeValidators();
-            return new Compiled(key.resource, schema, documents);
+            return new Compiled(key.resource, schema, documents, FastValidator.compile(root));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("schema resource /" + key.resource + " cannot be compiled offline: "
                     + e.getMessage(), e);
@@ -207,7 +237,8 @@ public final class SchemaValidator {
     private record CacheKey(ClassLoader loader, String resource) {
     }
 
-    private record Compiled(String resource, Schema schema, Map<String, JsonNode> documents) {
+    /** A compiled document: networknt's schema, which has the last word, and the shortcut when there is one. */
+    private record Compiled(String resource, Schema schema, Map<String, JsonNode> documents, FastValidator fast) {
 
         JsonNode node(SchemaLocation location) {
             JsonNode doc = documents.get(stripFragment(location.getAbsoluteIri().toString()));

@@ -137,6 +137,51 @@ class BundledExamplesValidationTest {
         return tests;
     }
 
+    /**
+     * The shortcut in front of networknt may only say VALID or INVALID where networknt agrees. Every
+     * example and counter-example, and a few hundred mutations of each valid example (values of every
+     * JSON kind, bounds, removed and unknown fields), are checked against networknt on its own.
+     */
+    @TestFactory
+    List<DynamicTest> theShortcutNeverContradictsNetworknt() throws IOException {
+        JsonNode map = read(SNAPSHOT);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String name : exampleFiles()) {
+            JsonNode example = read(name);
+            String file = name.substring(name.lastIndexOf('/') + 1);
+            String resource = schemaFor(map, example.get("target"), file);
+            tests.add(DynamicTest.dynamicTest(file, () -> {
+                List<JsonNode> instances = new ArrayList<>();
+                example.path("invalid").forEach(i -> instances.add(i.get("request")));
+                long seed = file.hashCode();
+                for (JsonNode valid : example.path("valid")) {
+                    instances.add(valid);
+                    instances.addAll(Mutations.of(valid, new java.util.Random(seed++)));
+                }
+                assertThat(VALIDATOR.shortcutVerdict(loader, resource, example.path("valid").path(0)))
+                        .as("the shortcut compiles for " + file + " and proves its first valid example")
+                        .isEqualTo(FastValidator.Verdict.VALID);
+                List<String> contradictions = new ArrayList<>();
+                int decided = 0;
+                for (JsonNode instance : instances) {
+                    FastValidator.Verdict verdict = VALIDATOR.shortcutVerdict(loader, resource, instance);
+                    boolean networkntValid = VALIDATOR.networkntErrors(loader, resource, instance).isEmpty();
+                    if (verdict != FastValidator.Verdict.UNSURE) {
+                        decided++;
+                        if ((verdict == FastValidator.Verdict.VALID) != networkntValid) {
+                            contradictions.add(verdict + " but networknt " + (networkntValid ? "valid" : "invalid")
+                                    + ": " + instance);
+                        }
+                    }
+                }
+                assertThat(contradictions).as("shortcut verdicts networknt disagrees with").isEmpty();
+                assertThat(decided).as("instances the shortcut decided, of " + instances.size())
+                        .isGreaterThanOrEqualTo(instances.size() * 9 / 10);
+            }));
+        }
+        return tests;
+    }
+
     /** The same parameter, or one inside the other ({@code inputs} vs {@code inputs.frameImages[0]}). */
     private static boolean related(String actual, String expected) {
         return actual.equals(expected) || actual.startsWith(expected + ".") || actual.startsWith(expected + "[")
