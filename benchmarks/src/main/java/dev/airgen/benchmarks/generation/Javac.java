@@ -4,10 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
@@ -63,23 +60,4 @@ final class Javac {
         }
     }
 
-    /**
-     * Types again, but a class that is a copy of another up to its name counts once: jsonschema2pojo names
-     * the second {@code Inputs} class of a run {@code Inputs__1}, the third {@code Inputs__2}, and so on, so
-     * sources that match once such suffixes are removed describe the same shape.
-     */
-    static int countDistinctTypes(Path sources) throws IOException {
-        Set<String> seen = new HashSet<>();
-        int types = 0;
-        for (Path file : javaFiles(sources)) {
-            String text = Files.readString(file).replaceAll("__\\d+", "");
-            if (seen.add(text)) {
-                types += (int) DECLARATION.matcher(text).results().filter(m -> !m.group(2).equals("Builder")).count();
-            }
-        }
-        return types;
-    }
-
-    private static final Pattern DECLARATION = Pattern.compile(
-            "(?m)^\\s*(?:(?:public|protected|private|static|final|abstract|sealed|non-sealed)\\s+)*(class|enum|interface|record)\\s+(\\w+)");
 }
