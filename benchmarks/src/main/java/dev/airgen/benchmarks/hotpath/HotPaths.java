@@ -103,6 +103,12 @@ public class HotPaths {
         return Json.mapper().writeValueAsBytes(tree);
     }
 
+    /** The client's path without validation: what the tree round trip costs on its own. */
+    @Benchmark
+    public byte[] fluxBuildTreeSerialize() {
+        return Json.mapper().writeValueAsBytes(Json.mapper().<ObjectNode>valueToTree(Requests.flux()));
+    }
+
     /** The runtime's validator on a ready tree (schema compiled and cached). */
     @Benchmark
     public List<Violation> fluxValidate() {
@@ -135,6 +141,11 @@ public class HotPaths {
             throw new IllegalStateException(violations.toString());
         }
         return Json.mapper().writeValueAsBytes(tree);
+    }
+
+    @Benchmark
+    public byte[] klingBuildTreeSerialize() {
+        return Json.mapper().writeValueAsBytes(Json.mapper().<ObjectNode>valueToTree(Requests.kling()));
     }
 
     @Benchmark
