@@ -640,20 +640,7 @@ final class FastValidator {
     }
 
     private static Check contains(Check item) {
-        return instance -> {
-            if (!instance.isArray()) {
-                return Verdict.VALID;
-            }
-            boolean unsure = false;
-            for (JsonNode element : instance) {
-                Verdict v = item.check(element);
-                if (v == Verdict.VALID) {
-                    return Verdict.VALID;
-                }
-                unsure |= v == Verdict.UNSURE;
-            }
-            return unsure ? Verdict.UNSURE : Verdict.INVALID;
-        };
+        return instance -> instance.isArray() ? some(instance, item::check) : Verdict.VALID;
     }
 
     private static Check allOf(List<Check> branches) {
@@ -661,18 +648,21 @@ final class FastValidator {
     }
 
     private static Check anyOf(List<Check> branches) {
-        Check[] array = branches.toArray(new Check[0]);
-        return instance -> {
-            boolean unsure = false;
-            for (Check branch : array) {
-                Verdict v = branch.check(instance);
-                if (v == Verdict.VALID) {
-                    return Verdict.VALID;
-                }
-                unsure |= v == Verdict.UNSURE;
+        List<Check> copy = List.copyOf(branches);
+        return instance -> some(copy, branch -> branch.check(instance));
+    }
+
+    /** VALID when one item is surely VALID, INVALID when every item surely is, else UNSURE. */
+    private static <T> Verdict some(Iterable<T> items, java.util.function.Function<T, Verdict> verdictOf) {
+        boolean unsure = false;
+        for (T item : items) {
+            Verdict v = verdictOf.apply(item);
+            if (v == Verdict.VALID) {
+                return Verdict.VALID;
             }
-            return unsure ? Verdict.UNSURE : Verdict.INVALID;
-        };
+            unsure |= v == Verdict.UNSURE;
+        }
+        return unsure ? Verdict.UNSURE : Verdict.INVALID;
     }
 
     /** Valid when exactly one branch surely matches and every other surely does not. */

@@ -106,13 +106,28 @@ class BundledExamplesValidationTest {
         return "/" + name;
     }
 
-    @TestFactory
-    List<DynamicTest> everyBundledExampleValidatesAsDocumented() throws IOException {
+    /** A bundled example file, with its schema written where the validator finds it. */
+    private record Example(String name, String file, JsonNode content, String resource) {
+    }
+
+    private static List<Example> examples() throws IOException {
         JsonNode map = read(SNAPSHOT);
-        List<DynamicTest> tests = new ArrayList<>();
+        List<Example> out = new ArrayList<>();
         for (String name : exampleFiles()) {
             JsonNode example = read(name);
-            String resource = schemaFor(map, example.get("target"), name.substring(name.lastIndexOf('/') + 1));
+            String file = name.substring(name.lastIndexOf('/') + 1);
+            out.add(new Example(name, file, example, schemaFor(map, example.get("target"), file)));
+        }
+        return out;
+    }
+
+    @TestFactory
+    List<DynamicTest> everyBundledExampleValidatesAsDocumented() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Example e : examples()) {
+            String name = e.name();
+            JsonNode example = e.content();
+            String resource = e.resource();
             int i = 0;
             for (JsonNode valid : example.path("valid")) {
                 int n = i++;
@@ -144,12 +159,11 @@ class BundledExamplesValidationTest {
      */
     @TestFactory
     List<DynamicTest> theShortcutNeverContradictsNetworknt() throws IOException {
-        JsonNode map = read(SNAPSHOT);
         List<DynamicTest> tests = new ArrayList<>();
-        for (String name : exampleFiles()) {
-            JsonNode example = read(name);
-            String file = name.substring(name.lastIndexOf('/') + 1);
-            String resource = schemaFor(map, example.get("target"), file);
+        for (Example e : examples()) {
+            String file = e.file();
+            JsonNode example = e.content();
+            String resource = e.resource();
             tests.add(DynamicTest.dynamicTest(file, () -> {
                 List<JsonNode> instances = new ArrayList<>();
                 example.path("invalid").forEach(i -> instances.add(i.get("request")));
