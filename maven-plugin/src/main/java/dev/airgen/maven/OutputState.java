@@ -17,12 +17,14 @@ import java.util.TreeSet;
 
 /**
  * What the last successful generation left behind, kept in a folder of its own: the fingerprint of its
- * inputs and a manifest of every file it owns. Brings the output folders in line with a new set of files,
- * writing only files whose bytes differ and deleting the ones no longer generated.
+ * inputs, the stamp that vouches for that fingerprint, and a manifest of every file it owns. Brings the
+ * output folders in line with a new set of files, writing only files whose bytes differ and deleting the
+ * ones no longer generated.
  */
 final class OutputState {
 
     static final String FINGERPRINT = "fingerprint.sha256";
+    static final String STAMP = "stamp.sha256";
     static final String MANIFEST = "manifest.txt";
 
     /** One file to have on disk. */
@@ -52,8 +54,15 @@ final class OutputState {
 
     /** The fingerprint of the last successful generation, or null. */
     String fingerprint() throws IOException {
-        Path file = dir.resolve(FINGERPRINT);
-        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : null;
+        return read(FINGERPRINT);
+    }
+
+    /**
+     * The stamp (see {@link Fingerprint#stamp()}) of inputs whose contents were found to match the stored
+     * fingerprint, or null. Only meaningful while that fingerprint is there.
+     */
+    String stamp() throws IOException {
+        return read(STAMP);
     }
 
     /** Whether every file of the last generation is still there (someone may have deleted some). */
@@ -71,10 +80,11 @@ final class OutputState {
     }
 
     /**
-     * Forgets the fingerprint before outputs change, so that a build interrupted halfway is never taken
-     * for an up-to-date one.
+     * Forgets the stamp and the fingerprint before outputs change, so that a build interrupted halfway is
+     * never taken for an up-to-date one.
      */
     void invalidate() throws IOException {
+        Files.deleteIfExists(dir.resolve(STAMP));
         Files.deleteIfExists(dir.resolve(FINGERPRINT));
     }
 
@@ -116,9 +126,28 @@ final class OutputState {
         return new Result(written, unchanged, deleted);
     }
 
-    /** Records the fingerprint of the inputs the outputs now match; the last step of a generation. */
-    void commit(String fingerprint) throws IOException {
+    /**
+     * Records the fingerprint of the inputs the outputs now match, then the stamp of those inputs (null when
+     * it cannot be trusted yet); the last step of a generation. The stamp comes second: it only ever vouches
+     * for a fingerprint already on disk.
+     */
+    void commit(String fingerprint, String stamp) throws IOException {
         writeAtomically(dir.resolve(FINGERPRINT), (fingerprint + "\n").getBytes(StandardCharsets.UTF_8));
+        if (stamp == null) {
+            Files.deleteIfExists(dir.resolve(STAMP));
+        } else {
+            recordStamp(stamp);
+        }
+    }
+
+    /** Records a new stamp for the stored fingerprint; only once the inputs' contents were found to match it. */
+    void recordStamp(String stamp) throws IOException {
+        writeAtomically(dir.resolve(STAMP), (stamp + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String read(String name) throws IOException {
+        Path file = dir.resolve(name);
+        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : null;
     }
 
     private Set<Path> owned() throws IOException {
