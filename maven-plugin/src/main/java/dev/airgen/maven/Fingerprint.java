@@ -36,7 +36,10 @@ final class Fingerprint {
     /** The cheap digest, and the newest modification time among the files it covers (null for none). */
     record Stamp(String hex, FileTime newest) {
 
-        /** Whether every file is old enough for its size and time to be trusted as a proxy for its bytes. */
+        /**
+         * Whether every file is old enough for its size and time to be trusted as a proxy for its bytes. A time
+         * in the future (a skewed clock) never settles: such inputs are hashed on every build, which is safe.
+         */
         boolean settled(Instant now) {
             return newest == null || !newest.toInstant().isAfter(now.minus(RACY_WINDOW));
         }
