@@ -32,6 +32,16 @@ assert touched().isEmpty()
 // Invoked directly (execution id default-cli) the goal shares the state of the lifecycle execution.
 assert build('cli', 'airgen:generate').contains('airgen: inputs unchanged, nothing written (snapshot ')
 
+// 2b. Every input touched, bytes kept (a checkout, a copy): the contents are hashed, found equal, and only
+// the new size-and-time stamp is recorded; nothing is generated or written.
+def stamp = new File(new File(basedir, 'target/airgen').listFiles().find { it.name.startsWith('airgen-') }, 'stamp.sha256')
+stamp.delete()
+def anHourAgo = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L)
+new File(basedir, 'snapshot').eachFile { Files.setLastModifiedTime(it.toPath(), anHourAgo) }
+assert build('touched', 'generate-sources').contains('airgen: inputs unchanged, nothing written (snapshot ')
+assert touched().isEmpty()
+assert stamp.isFile()
+
 // 3. A change in the $ref'd file regenerates, but only files whose bytes differ are written.
 def common = new File(basedir, 'snapshot/common.json')
 common.text = common.text.replace('["PNG", "JPG"]', '["PNG", "JPG", "WEBP"]')

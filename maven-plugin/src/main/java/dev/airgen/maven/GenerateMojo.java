@@ -16,6 +16,7 @@ import java.net.URL;
 import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,10 +41,14 @@ import org.codehaus.plexus.build.BuildContext;
  *
  * <p>Incremental: a SHA-256 over every input (each snapshot file, including files reached through
  * {@code $ref}, the effective configuration and the plugin build) is kept under
- * {@code target/airgen/<output folder>-<hash>/}. When it matches and the outputs are all there, nothing is read or
- * written. Otherwise the classes are generated in memory, only files whose bytes differ are written, and
- * files an earlier run wrote that are no longer generated are deleted. The source and resource roots are
- * added to the build in every case, including {@code skip}.
+ * {@code target/airgen/<output folder>-<hash>/}, with a stamp of the same inputs that replaces each file's
+ * bytes by its size and modification time. When the stamp matches and the outputs are all there, nothing is
+ * read or written: an input whose size and modification time are unchanged is treated as unchanged. When
+ * either differs, the contents are hashed; if they still match (a {@code touch}, a checkout that left the
+ * bytes as they were), only the new stamp is recorded. Files modified within two seconds of a check never
+ * get a stamp, so the next build hashes them. Otherwise the classes are generated in memory, only files whose
+ * bytes differ are written, and files an earlier run wrote that are no longer generated are deleted. The
+ * source and resource roots are added to the build in every case, including {@code skip}.
  *
  * <p>Thread-safe: no shared mutable state; every execution has its own generator and state folder.
  */
@@ -115,21 +120,17 @@ public class GenerateMojo extends AbstractMojo {
         // Settings first, with a stand-in snapshot: the bundled one is only opened when generation runs.
         GeneratorConfig settings = config(Path.of("snapshot"));
         Path explicit = explicitSnapshot();
-        String fingerprint;
+        OutputState state = new OutputState(stateDirectory.toPath().resolve(stateName(sources)));
+        UpToDate.Verdict verdict;
         try {
-            fingerprint = fingerprint(explicit, settings);
+            verdict = UpToDate.check(inputs(explicit, settings), state, Clock.systemUTC(), getLog()::debug);
         } catch (IOException | UncheckedIOException e) {
             throw new MojoExecutionException("airgen: cannot read the " + describe(explicit) + ": " + e.getMessage(), e);
         }
-        OutputState state = new OutputState(stateDirectory.toPath().resolve(stateName(sources)));
-        try {
-            if (fingerprint.equals(state.fingerprint()) && state.outputsPresent()) {
-                getLog().info(String.format("airgen: inputs unchanged, nothing written (%s, fingerprint %s, %d ms)",
-                        describe(explicit), fingerprint.substring(0, 12), millisSince(start)));
-                return;
-            }
-        } catch (IOException e) {
-            getLog().debug("airgen: unreadable state in " + state.dir() + ", regenerating", e);
+        if (verdict.upToDate()) {
+            getLog().info(String.format("airgen: inputs unchanged, nothing written (%s, fingerprint %s, %d ms)",
+                    describe(explicit), verdict.fingerprint().substring(0, 12), millisSince(start)));
+            return;
         }
 
         GeneratorConfig config = config(explicit != null ? explicit : bundledSnapshot());
@@ -153,7 +154,7 @@ public class GenerateMojo extends AbstractMojo {
                     buildContext.refresh(file.toFile());
                 }
             });
-            state.commit(fingerprint);
+            state.commit(verdict.fingerprint(), verdict.stamp());
         } catch (IOException | UncheckedIOException e) {
             throw new MojoExecutionException("airgen: cannot write the generated files under " + sources + ": " + e.getMessage(), e);
         }
@@ -218,7 +219,7 @@ public class GenerateMojo extends AbstractMojo {
     }
 
     /** Everything the output depends on: the snapshot, the settings, and the plugin build. */
-    private String fingerprint(Path explicit, GeneratorConfig settings) throws IOException, MojoFailureException {
+    private Fingerprint inputs(Path explicit, GeneratorConfig settings) throws IOException, MojoFailureException {
         Fingerprint fingerprint = new Fingerprint()
                 .text("plugin", plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion())
                 .text("packageName", settings.packageName())
@@ -235,7 +236,7 @@ public class GenerateMojo extends AbstractMojo {
         } else {
             bundledInputs(fingerprint);
         }
-        return fingerprint.hex();
+        return fingerprint;
     }
 
     /**
@@ -344,7 +345,7 @@ public class GenerateMojo extends AbstractMojo {
      * and the lifecycle execution share what they know about the files they both write.
      */
     private static String stateName(Path sources) {
-        String hash = new Fingerprint().text("outputDirectory", sources.toString()).hex();
+        String hash = Fingerprint.ofText("outputDirectory", sources.toString());
         return sources.getFileName() + "-" + hash.substring(0, 8);
     }
 

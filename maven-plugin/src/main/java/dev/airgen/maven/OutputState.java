@@ -1,5 +1,6 @@
 package dev.airgen.maven;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,14 @@ import java.util.TreeSet;
 
 /**
  * What the last successful generation left behind, kept in a folder of its own: the fingerprint of its
- * inputs and a manifest of every file it owns. Brings the output folders in line with a new set of files,
- * writing only files whose bytes differ and deleting the ones no longer generated.
+ * inputs, the stamp that vouches for that fingerprint, and a manifest of every file it owns. Brings the
+ * output folders in line with a new set of files, writing only files whose bytes differ and deleting the
+ * ones no longer generated.
  */
 final class OutputState {
 
     static final String FINGERPRINT = "fingerprint.sha256";
+    static final String STAMP = "stamp.sha256";
     static final String MANIFEST = "manifest.txt";
 
     /** One file to have on disk. */
@@ -52,8 +55,15 @@ final class OutputState {
 
     /** The fingerprint of the last successful generation, or null. */
     String fingerprint() throws IOException {
-        Path file = dir.resolve(FINGERPRINT);
-        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : null;
+        return read(FINGERPRINT);
+    }
+
+    /**
+     * The stamp (see {@link Fingerprint#stamp()}) of inputs whose contents were found to match the stored
+     * fingerprint, or null. Only meaningful while that fingerprint is there.
+     */
+    String stamp() throws IOException {
+        return read(STAMP);
     }
 
     /** Whether every file of the last generation is still there (someone may have deleted some). */
@@ -62,8 +72,15 @@ final class OutputState {
         if (!Files.isRegularFile(manifest)) {
             return false;
         }
-        for (Path file : owned()) {
-            if (!Files.isRegularFile(file)) {
+        // On every no-op build, for every generated file: java.io.File is the thinnest way to ask.
+        String lines = Files.readString(manifest, StandardCharsets.UTF_8);
+        for (int start = 0, end; start < lines.length(); start = end + 1) {
+            end = lines.indexOf('\n', start);
+            if (end < 0) {
+                end = lines.length();
+            }
+            String line = lines.substring(start, end).trim();
+            if (!line.isEmpty() && !new File(line).isFile()) {
                 return false;
             }
         }
@@ -71,10 +88,11 @@ final class OutputState {
     }
 
     /**
-     * Forgets the fingerprint before outputs change, so that a build interrupted halfway is never taken
-     * for an up-to-date one.
+     * Forgets the stamp and the fingerprint before outputs change, so that a build interrupted halfway is
+     * never taken for an up-to-date one.
      */
     void invalidate() throws IOException {
+        Files.deleteIfExists(dir.resolve(STAMP));
         Files.deleteIfExists(dir.resolve(FINGERPRINT));
     }
 
@@ -116,9 +134,28 @@ final class OutputState {
         return new Result(written, unchanged, deleted);
     }
 
-    /** Records the fingerprint of the inputs the outputs now match; the last step of a generation. */
-    void commit(String fingerprint) throws IOException {
+    /**
+     * Records the fingerprint of the inputs the outputs now match, then the stamp of those inputs (null when
+     * it cannot be trusted yet); the last step of a generation. The stamp comes second: it only ever vouches
+     * for a fingerprint already on disk.
+     */
+    void commit(String fingerprint, String stamp) throws IOException {
         writeAtomically(dir.resolve(FINGERPRINT), (fingerprint + "\n").getBytes(StandardCharsets.UTF_8));
+        if (stamp == null) {
+            Files.deleteIfExists(dir.resolve(STAMP));
+        } else {
+            recordStamp(stamp);
+        }
+    }
+
+    /** Records a new stamp for the stored fingerprint; only once the inputs' contents were found to match it. */
+    void recordStamp(String stamp) throws IOException {
+        writeAtomically(dir.resolve(STAMP), (stamp + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String read(String name) throws IOException {
+        Path file = dir.resolve(name);
+        return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8).trim() : null;
     }
 
     private Set<Path> owned() throws IOException {

@@ -76,7 +76,7 @@ class OutputStateTest {
         assertThat(state.fingerprint()).isNull();
         assertThat(state.outputsPresent()).isFalse();
         state.sync(List.of(target("A.java", "a")), List.of(dir.resolve("out")), sink);
-        state.commit("abc");
+        state.commit("abc", null);
         assertThat(state.fingerprint()).isEqualTo("abc");
         assertThat(state.outputsPresent()).isTrue();
 
@@ -85,6 +85,28 @@ class OutputStateTest {
 
         state.invalidate();
         assertThat(state.fingerprint()).isNull();
+        try (var files = Files.list(dir.resolve("state"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(OutputState.MANIFEST);
+        }
+    }
+
+    @Test
+    void theStampFollowsItsFingerprintAndGoesWithIt() throws Exception {
+        OutputState state = new OutputState(dir.resolve("state"));
+        assertThat(state.stamp()).isNull();
+        state.sync(List.of(target("A.java", "a")), List.of(dir.resolve("out")), sink);
+        state.commit("abc", "s1");
+        assertThat(state.fingerprint()).isEqualTo("abc");
+        assertThat(state.stamp()).isEqualTo("s1");
+        state.recordStamp("s2");
+        assertThat(state.stamp()).isEqualTo("s2");
+        state.commit("def", null);
+        assertThat(state.stamp()).as("a commit without a stamp leaves none behind").isNull();
+
+        state.commit("abc", "s1");
+        state.invalidate();
+        assertThat(state.fingerprint()).isNull();
+        assertThat(state.stamp()).isNull();
         try (var files = Files.list(dir.resolve("state"))) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly(OutputState.MANIFEST);
         }
