@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Finds named types that are structurally identical (same properties, required and nullable bits, value
- * types, constraints, rules, enum values) and maps each to one canonical instance, so that a shape repeated
+ * types, constraints, rules; for enumerations the same values for the same parameter) and maps each to one
+ * canonical instance, so that a shape repeated
  * by hundreds of models becomes one class. Descriptions and titles do not count: the canonical instance's
  * documentation is used. The first instance met wins; since tasks are visited in sorted order, so is that.
  */
@@ -90,7 +91,7 @@ public final class Deduplicator {
             }
             k.append('}');
         } else if (node instanceof EnumType e) {
-            k.append("E").append(e.kind()).append(e.values());
+            k.append("E").append(e.kind()).append(e.values()).append('@').append(role(e));
         } else if (node instanceof UnionType u) {
             k.append("U").append(u.discriminator()).append('{');
             for (UnionType.Variant v : u.variants()) {
@@ -111,5 +112,24 @@ public final class Deduplicator {
             k.append("any");
         }
         return k.toString();
+    }
+
+    /**
+     * What an enumeration is for: its definition name, else the property it was written for. Equal
+     * values for different properties (1 and 2 as {@code channels} and as {@code quality}) stay two
+     * types, so a setter never takes a type named after another parameter.
+     */
+    private static String role(EnumType e) {
+        if (e.definitionName() != null) {
+            return e.definitionName();
+        }
+        String pointer = e.origin().pointer();
+        int at = pointer.lastIndexOf("/properties/");
+        if (at < 0) {
+            return "";
+        }
+        String rest = pointer.substring(at + "/properties/".length());
+        int end = rest.indexOf('/');
+        return end < 0 ? rest : rest.substring(0, end);
     }
 }
