@@ -24,7 +24,7 @@ public final class ClientBench {
     /** How much to measure. */
     public record Settings(int[] inFlight, double warmupSeconds, double measureSeconds, int maxTasks, int rounds) {
         public static Settings full() {
-            return new Settings(new int[] {1, 16, 256}, 1.5, 3.5, 400_000, 3);
+            return new Settings(new int[] {1, 16, 256}, 1.5, 3.5, 400_000, 5);
         }
 
         public static Settings quick() {
@@ -137,36 +137,53 @@ public final class ClientBench {
                             .append(" |\n");
                 }
                 if (inFlight == 256) {
-                    Stats airgen = tps(windows.get(new Key(transport, inFlight, Client.AIRGEN)));
-                    Stats noValidation = tps(windows.get(new Key(transport, inFlight, Client.AIRGEN_NO_VALIDATION)));
-                    double overhead = 1 - airgen.median() / bareTps.median();
-                    double overheadNoValidation = 1 - noValidation.median() / bareTps.median();
-                    String name = transport == Transport.REST ? "REST" : "WebSocket";
-                    boolean overlap = airgen.min() <= bareTps.max() && bareTps.min() <= airgen.max();
-                    String noise = overlap ? String.format(Locale.ROOT, " Caution: over the rounds AIRgen ranged %s–%s tasks/s and "
-                                    + "bare %s–%s, so the ranges overlap and this run cannot tell the two apart reliably.",
-                            Stats.num(airgen.min()), Stats.num(airgen.max()), Stats.num(bareTps.min()), Stats.num(bareTps.max())) : "";
-                    targets.add(Target.judged(GOAL + " — " + name, overhead < 0.05,
-                            String.format(Locale.ROOT, "%s tasks/s (%s–%s) vs %s bare (%s–%s): overhead %+.1f%%",
-                                    Stats.num(airgen.median()), Stats.num(airgen.min()), Stats.num(airgen.max()),
-                                    Stats.num(bareTps.median()), Stats.num(bareTps.min()), Stats.num(bareTps.max()), overhead * 100),
-                            overhead < 0.05 ? (overhead < 0 ? "within the limit (the AIRgen client was faster than the bare one in this run)." + noise
-                                    : "within the limit." + noise)
-                                    : String.format(Locale.ROOT, "%.1f points over the 5%% limit. With validation off the overhead is "
-                                            + "%+.1f%%, so %s. The client builds, validates and parses every task and "
-                                            + "shares the 2 cores with the emulator, so its CPU time comes straight out of "
-                                            + "the emulator's throughput.", (overhead - 0.05) * 100, overheadNoValidation * 100,
-                                    overheadNoValidation < 0.05 ? "validation is what crosses the limit"
-                                            : "the rest of the client's per-task work crosses it even without validation") + noise));
+                    targets.add(overheadTarget(transport, windows));
                 }
             }
         }
-        md.append("\nOverhead is `1 − AIRgen tasks/s ÷ bare tasks/s` at the same setting; a negative value means the "
-                + "AIRgen client was faster in this run (noise).\n");
+        md.append("\nThe overhead target compares the two clients round by round: each round gives `1 − AIRgen tasks/s ÷ "
+                + "bare tasks/s`, measured back to back at the same setting, and the verdict takes the median of those "
+                + "per-round overheads, so drift between rounds (the emulator's JIT, other load) cancels out. A negative "
+                + "value means the AIRgen client was faster in that round (noise).\n");
         if (targets.isEmpty()) {
             targets.add(Target.notMeasured(GOAL, "256 tasks in flight was not part of this run"));
         }
         return new Section("Client against the emulator (loopback)", md.toString(), targets);
+    }
+
+    /** The overhead at 256 in flight: the median over rounds of each round's paired comparison. */
+    private Target overheadTarget(Transport transport, Map<Key, List<Load.Window>> windows) {
+        String name = transport == Transport.REST ? "REST" : "WebSocket";
+        double[] overheads = paired(windows, transport, Client.AIRGEN);
+        double[] withoutValidation = paired(windows, transport, Client.AIRGEN_NO_VALIDATION);
+        Stats o = Stats.of(overheads);
+        double overhead = o.median();
+        double overheadNoValidation = Stats.of(withoutValidation).median();
+        String spread = String.format(Locale.ROOT, "per round %s", java.util.Arrays.stream(overheads)
+                .mapToObj(v -> String.format(Locale.ROOT, "%+.1f%%", v * 100)).collect(java.util.stream.Collectors.joining(", ")));
+        String noise = o.min() < 0.05 && o.max() >= 0.05 ? " Caution: the rounds fall on both sides of the limit, so this "
+                + "run cannot settle the target firmly." : "";
+        String measured = String.format(Locale.ROOT, "overhead %+.1f%% (median of %d rounds; %s); with validation off %+.1f%%",
+                overhead * 100, overheads.length, spread, overheadNoValidation * 100);
+        String why = overhead < 0.05
+                ? (overhead < 0 ? "within the limit (the AIRgen client was faster than the bare one in most rounds)." : "within the limit.") + noise
+                : String.format(Locale.ROOT, "%.1f points over the 5%% limit. With validation off the overhead is %+.1f%%, so %s. "
+                        + "The client builds, validates and parses every task and shares the 2 cores with the emulator, so its "
+                        + "CPU time comes straight out of the emulator's throughput.", (overhead - 0.05) * 100,
+                        overheadNoValidation * 100, overheadNoValidation < 0.05 ? "validation is what crosses the limit"
+                                : "the rest of the client's per-task work crosses it even without validation") + noise;
+        return Target.judged(GOAL + " — " + name, overhead < 0.05, measured, why);
+    }
+
+    /** {@code 1 − client ÷ bare} tasks/s for each round, the two measured back to back. */
+    private static double[] paired(Map<Key, List<Load.Window>> windows, Transport transport, Client client) {
+        List<Load.Window> mine = windows.get(new Key(transport, 256, client));
+        List<Load.Window> bare = windows.get(new Key(transport, 256, Client.BARE));
+        double[] out = new double[Math.min(mine.size(), bare.size())];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = 1 - mine.get(i).tasksPerSecond() / bare.get(i).tasksPerSecond();
+        }
+        return out;
     }
 
     private static Stats tps(List<Load.Window> ws) {
