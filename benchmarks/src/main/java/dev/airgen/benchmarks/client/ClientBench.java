@@ -49,6 +49,7 @@ public final class ClientBench {
 
     private final Settings settings;
     private final PrintStream log;
+    private String cpus = "";
 
     public ClientBench(Settings settings, PrintStream log) {
         this.settings = settings;
@@ -57,8 +58,10 @@ public final class ClientBench {
 
     public Section run() throws Exception {
         Map<Key, List<Load.Window>> windows = new LinkedHashMap<>();
-        try (EmulatorProcess emulator = EmulatorProcess.start()) {
-            log.println("[client] emulator at " + emulator.rest() + " and " + emulator.webSocket());
+        try (CpuSplit split = CpuSplit.plan(); EmulatorProcess emulator = EmulatorProcess.start(split.emulatorPrefix())) {
+            split.pinClients();
+            cpus = split.describe();
+            log.println("[client] emulator at " + emulator.rest() + " and " + emulator.webSocket() + "; " + cpus);
             for (Transport transport : new Transport[] {Transport.REST, Transport.WEBSOCKET}) {
                 Map<Client, Driver> drivers = new LinkedHashMap<>();
                 try {
@@ -108,10 +111,8 @@ public final class ClientBench {
                         + "then %.1f s measured (at most %d tasks), %d round(s) with the client order reversed every other "
                         + "round; figures are medians over rounds (min–max of tasks/s in brackets). The bare client sends "
                         + "byte for byte what the AIRgen client serializes (only the taskUUID differs) and checks that the "
-                        + "answer names its task; it neither validates nor parses. Client and emulator share the machine's "
-                        + "%d cores, so CPU the client spends is CPU the emulator lacks.%n%n",
-                settings.warmupSeconds(), settings.measureSeconds(), settings.maxTasks(), settings.rounds(),
-                Runtime.getRuntime().availableProcessors()));
+                        + "answer names its task; it neither validates nor parses. On this machine %s.%n%n",
+                settings.warmupSeconds(), settings.measureSeconds(), settings.maxTasks(), settings.rounds(), cpus));
         md.append("| transport | in flight | client | tasks/s | p50 latency | p99 latency | failed | throughput vs bare | p50 vs bare |\n");
         md.append("|---|---|---|---|---|---|---|---|---|\n");
         List<Target> targets = new ArrayList<>();
@@ -168,10 +169,9 @@ public final class ClientBench {
         String why = overhead < 0.05
                 ? (overhead < 0 ? "within the limit (the AIRgen client was faster than the bare one in most rounds)." : "within the limit.") + noise
                 : String.format(Locale.ROOT, "%.1f points over the 5%% limit. With validation off the overhead is %+.1f%%, so %s. "
-                        + "The client builds, validates and parses every task and shares the 2 cores with the emulator, so its "
-                        + "CPU time comes straight out of the emulator's throughput.", (overhead - 0.05) * 100,
+                        + "The client builds, validates and parses every task; %s.", (overhead - 0.05) * 100,
                         overheadNoValidation * 100, overheadNoValidation < 0.05 ? "validation is what crosses the limit"
-                                : "the rest of the client's per-task work crosses it even without validation") + noise;
+                                : "the rest of the client's per-task work crosses it even without validation", cpus) + noise;
         return Target.judged(GOAL + " — " + name, overhead < 0.05, measured, why);
     }
 

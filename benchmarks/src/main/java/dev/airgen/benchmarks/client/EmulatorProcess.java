@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The emulator in its own JVM on a free loopback port, so that its garbage collection and JIT do not
- * land in the client's measurements (the two still share the machine's cores).
+ * land in the client's measurements.
  */
 final class EmulatorProcess implements AutoCloseable {
 
@@ -26,10 +26,12 @@ final class EmulatorProcess implements AutoCloseable {
         this.webSocket = webSocket;
     }
 
-    static EmulatorProcess start() throws IOException {
+    /** Starts the emulator; {@code prefix} runs before {@code java} (a CPU pinning command, or nothing). */
+    static EmulatorProcess start(List<String> prefix) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = List.of(java.toString(), "-Xms512m", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
-                "dev.airgen.emulator.Main", "--host", "127.0.0.1", "--port", "0", "--task-duration-ms", "0");
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(java.toString(), "-Xms512m", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
+                "dev.airgen.emulator.Main", "--host", "127.0.0.1", "--port", "0", "--task-duration-ms", "0"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         URI rest = null;

@@ -231,11 +231,27 @@ final class FastValidator {
                 }
             }
             Check others = additional == null ? null : compile(additional, false);
+            String[] names = declared.keySet().toArray(new String[0]);
+            Check[] checks = new Check[names.length];
+            for (int i = 0; i < names.length; i++) {
+                checks[i] = declared.get(names[i]);
+            }
             return instance -> {
                 if (!instance.isObject()) {
                     return Verdict.VALID;
                 }
                 Verdict verdict = Verdict.VALID;
+                if (others == null && names.length < instance.size()) {
+                    // Only declared names matter and there are fewer of them: look them up (a rule branch
+                    // naming two properties of a thirty-field request checks two).
+                    for (int i = 0; i < names.length && verdict != Verdict.INVALID; i++) {
+                        JsonNode value = instance.get(names[i]);
+                        if (value != null) {
+                            verdict = verdict.and(checks[i].check(value));
+                        }
+                    }
+                    return verdict;
+                }
                 for (Map.Entry<String, JsonNode> field : instance.properties()) {
                     Check check = declared.get(field.getKey());
                     if (check == null) {
@@ -474,8 +490,13 @@ final class FastValidator {
                 return Verdict.VALID;
             }
             String text = instance.asString();
-            boolean byCodePoints = lower ? text.codePointCount(0, text.length()) >= limit
-                    : text.codePointCount(0, text.length()) <= limit;
+            int units = text.length();
+            // A string has between units/2 and units code points: most lengths are decided without counting.
+            if (lower ? units / 2 >= limit : units <= limit) {
+                return Verdict.VALID;
+            }
+            boolean byCodePoints = lower ? text.codePointCount(0, units) >= limit
+                    : text.codePointCount(0, units) <= limit;
             boolean byUnits = lower ? text.length() >= limit : text.length() <= limit;
             if (byCodePoints != byUnits) {
                 return Verdict.UNSURE;
