@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Everything a generation depends on (named settings and input files), with two SHA-256 digests over it.
@@ -45,7 +47,7 @@ final class Fingerprint {
         }
     }
 
-    private sealed interface Entry permits Text, Input {
+    private sealed interface Entry permits Text, Input, Absent {
     }
 
     private record Text(String name, String value) implements Entry {
@@ -54,7 +56,12 @@ final class Fingerprint {
     private record Input(String name, Path file) implements Entry {
     }
 
+    /** A name a reference points at where no file is: its absence is an input too. */
+    private record Absent(String name, Path file) implements Entry {
+    }
+
     private final List<Entry> entries = new ArrayList<>();
+    private SnapshotInputs.Reached reached;
 
     Fingerprint() {
         text("format", "airgen-fingerprint/1");
@@ -86,6 +93,26 @@ final class Fingerprint {
         return this;
     }
 
+    /**
+     * The files a single-file snapshot reached, present ones as files and missing ones as absences, all in
+     * name order. Whether they came from parsing or from a remembered list, equal lists give equal digests.
+     */
+    Fingerprint reached(Path root, SnapshotInputs.Reached reached) {
+        TreeSet<String> names = new TreeSet<>(reached.present());
+        names.addAll(reached.absent());
+        for (String name : names) {
+            Path file = SnapshotInputs.locate(root, name);
+            entries.add(reached.present().contains(name) ? new Input(name, file) : new Absent(name, file));
+        }
+        this.reached = reached;
+        return this;
+    }
+
+    /** The list behind {@link #reached}, worth remembering with a stamp; null when the inputs have none. */
+    SnapshotInputs.Reached reached() {
+        return reached;
+    }
+
     /** The digest over the settings and the exact bytes of every file. */
     String hex() throws IOException {
         MessageDigest digest = sha256();
@@ -100,6 +127,8 @@ final class Fingerprint {
                         digest.update(buffer, 0, n);
                     }
                 }
+            } else if (entry instanceof Absent absent) {
+                frame(digest, "absent", absent.name(), 0);
             }
         }
         return HexFormat.of().formatHex(digest.digest());
@@ -116,18 +145,38 @@ final class Fingerprint {
             if (entry instanceof Text text) {
                 update(digest, text);
             } else if (entry instanceof Input input) {
-                BasicFileAttributes attributes = Files.readAttributes(input.file(), BasicFileAttributes.class);
+                BasicFileAttributes attributes;
+                try {
+                    attributes = Files.readAttributes(input.file(), BasicFileAttributes.class);
+                } catch (NoSuchFileException gone) {
+                    // A remembered list may name a file deleted since: the digest moves, and the check that
+                    // follows finds the inputs afresh and reports what is really missing.
+                    stat(digest, "stat", input.name(), "missing " + location(input.file()));
+                    continue;
+                }
                 FileTime modified = attributes.lastModifiedTime();
                 if (newest == null || modified.compareTo(newest) > 0) {
                     newest = modified;
                 }
-                byte[] stat = (attributes.size() + " " + modified.toInstant() + " " + input.file().toAbsolutePath().normalize())
-                        .getBytes(StandardCharsets.UTF_8);
-                frame(digest, "stat", input.name(), stat.length);
-                digest.update(stat);
+                String kind = attributes.isRegularFile() ? "" : "not a file ";
+                stat(digest, "stat", input.name(), kind + attributes.size() + " " + modified.toInstant() + " " + location(input.file()));
+            } else if (entry instanceof Absent absent) {
+                // One metadata lookup; a file that appeared since gives another digest than its absence did.
+                String state = Files.isRegularFile(absent.file()) ? "appeared " : "absent ";
+                stat(digest, "absent", absent.name(), state + location(absent.file()));
             }
         }
         return new Stamp(HexFormat.of().formatHex(digest.digest()), newest);
+    }
+
+    private static String location(Path file) {
+        return file.toAbsolutePath().normalize().toString();
+    }
+
+    private static void stat(MessageDigest digest, String kind, String name, String value) {
+        byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+        frame(digest, kind, name, bytes.length);
+        digest.update(bytes);
     }
 
     private static void update(MessageDigest digest, Text text) {

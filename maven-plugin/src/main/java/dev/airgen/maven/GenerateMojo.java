@@ -42,7 +42,8 @@ import org.codehaus.plexus.build.BuildContext;
  * <p>Incremental: a SHA-256 over every input (each snapshot file, including files reached through
  * {@code $ref}, the effective configuration and the plugin build) is kept under
  * {@code target/airgen/<output folder>-<hash>/}, with a stamp of the same inputs that replaces each file's
- * bytes by its size and modification time. When the stamp matches and the outputs are all there, nothing is
+ * bytes by its size and modification time (for a single-file snapshot, next to it the list of files the stamp
+ * covered, so a no-op build need not parse the snapshot to find them). When the stamp matches and the outputs are all there, nothing is
  * read or written: an input whose size and modification time are unchanged is treated as unchanged. When
  * either differs, the contents are hashed; if they still match (a {@code touch}, a checkout that left the
  * bytes as they were), only the new stamp is recorded. Files modified within two seconds of a check never
@@ -121,9 +122,11 @@ public class GenerateMojo extends AbstractMojo {
         GeneratorConfig settings = config(Path.of("snapshot"));
         Path explicit = explicitSnapshot();
         OutputState state = new OutputState(stateDirectory.toPath().resolve(stateName(sources)));
+        URL bundledMarker = explicit == null ? bundledMarker() : null;
         UpToDate.Verdict verdict;
         try {
-            verdict = UpToDate.check(inputs(explicit, settings), state, Clock.systemUTC(), getLog()::debug);
+            verdict = UpToDate.check(remembered -> inputs(explicit, bundledMarker, settings, remembered),
+                    state, Clock.systemUTC(), getLog()::debug);
         } catch (IOException | UncheckedIOException e) {
             throw new MojoExecutionException("airgen: cannot read the " + describe(explicit) + ": " + e.getMessage(), e);
         }
@@ -154,7 +157,7 @@ public class GenerateMojo extends AbstractMojo {
                     buildContext.refresh(file.toFile());
                 }
             });
-            state.commit(verdict.fingerprint(), verdict.stamp());
+            state.commit(verdict.fingerprint(), verdict.stamp(), verdict.reached());
         } catch (IOException | UncheckedIOException e) {
             throw new MojoExecutionException("airgen: cannot write the generated files under " + sources + ": " + e.getMessage(), e);
         }
@@ -218,8 +221,17 @@ public class GenerateMojo extends AbstractMojo {
         return new MojoFailureException("airgen: no snapshot configured and airgen-model-schemas is not on the plugin's class path; set 'snapshot'");
     }
 
-    /** Everything the output depends on: the snapshot, the settings, and the plugin build. */
-    private Fingerprint inputs(Path explicit, GeneratorConfig settings) throws IOException, MojoFailureException {
+    /**
+     * Everything the output depends on: the snapshot, the settings, and the plugin build. A single-file
+     * snapshot is parsed to learn which files it reaches, unless {@code remembered} (a list kept from an
+     * earlier build) is given; for any other snapshot a remembered list does not apply and null is returned.
+     */
+    private Fingerprint inputs(Path explicit, URL bundledMarker, GeneratorConfig settings, SnapshotInputs.Reached remembered)
+            throws IOException {
+        boolean singleFile = explicit != null && !Files.isDirectory(explicit);
+        if (remembered != null && !singleFile) {
+            return null;
+        }
         Fingerprint fingerprint = new Fingerprint()
                 .text("plugin", plugin.getGroupId() + ":" + plugin.getArtifactId() + ":" + plugin.getVersion())
                 .text("packageName", settings.packageName())
@@ -231,10 +243,14 @@ public class GenerateMojo extends AbstractMojo {
                 fingerprint.file("code " + code.getKey(), code.getValue());
             }
         }
-        if (explicit != null) {
-            fingerprint.text("snapshot", Files.isDirectory(explicit) ? "folder" : "file").files(SnapshotInputs.of(explicit));
+        if (singleFile) {
+            // The name is part of the inputs: a list remembered for another file of the folder must not pass.
+            fingerprint.text("snapshot", "file " + explicit.getFileName())
+                    .reached(SnapshotInputs.root(explicit), remembered != null ? remembered : SnapshotInputs.reach(explicit));
+        } else if (explicit != null) {
+            fingerprint.text("snapshot", "folder").files(SnapshotInputs.of(explicit));
         } else {
-            bundledInputs(fingerprint);
+            bundledInputs(fingerprint, bundledMarker);
         }
         return fingerprint;
     }
@@ -243,11 +259,7 @@ public class GenerateMojo extends AbstractMojo {
      * The bundled snapshot: when it sits in a jar, the jar's own bytes, which is cheaper than inflating
      * every schema and changes whenever any of them does; in a folder (a build of this project), its files.
      */
-    private static void bundledInputs(Fingerprint fingerprint) throws IOException, MojoFailureException {
-        URL marker = GenerateMojo.class.getClassLoader().getResource(BundledSnapshot.RESOURCE_DIR + "/schema-map.json");
-        if (marker == null) {
-            throw noBundledSnapshot();
-        }
+    private static void bundledInputs(Fingerprint fingerprint, URL marker) throws IOException {
         try {
             URI uri = marker.toURI();
             if ("jar".equals(uri.getScheme())) {
@@ -260,6 +272,15 @@ public class GenerateMojo extends AbstractMojo {
         } catch (URISyntaxException | IllegalArgumentException | FileSystemNotFoundException e) {
             throw new IOException("cannot locate the bundled snapshot " + marker + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The bundled snapshot's {@code schema-map.json}, which tells where the bundled snapshot lives. */
+    private static URL bundledMarker() throws MojoFailureException {
+        URL marker = GenerateMojo.class.getClassLoader().getResource(BundledSnapshot.RESOURCE_DIR + "/schema-map.json");
+        if (marker == null) {
+            throw noBundledSnapshot();
+        }
+        return marker;
     }
 
     /** The jars (or class folders) of this plugin and of the generator. */

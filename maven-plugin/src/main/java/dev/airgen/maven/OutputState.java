@@ -14,11 +14,13 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
  * What the last successful generation left behind, kept in a folder of its own: the fingerprint of its
- * inputs, the stamp that vouches for that fingerprint, and a manifest of every file it owns. Brings the
+ * inputs, the stamp that vouches for that fingerprint, for a single-file snapshot the files that stamp
+ * covered, and a manifest of every file it owns. Brings the
  * output folders in line with a new set of files, writing only files whose bytes differ and deleting the
  * ones no longer generated.
  */
@@ -27,6 +29,11 @@ final class OutputState {
     static final String FINGERPRINT = "fingerprint.sha256";
     static final String STAMP = "stamp.sha256";
     static final String MANIFEST = "manifest.txt";
+    static final String INPUTS = "inputs.txt";
+
+    private static final String INPUTS_FORMAT = "airgen-inputs/1 ";
+    private static final String PRESENT = "present ";
+    private static final String ABSENT = "absent ";
 
     /** One file to have on disk. */
     record Target(Path file, byte[] content) {
@@ -92,6 +99,7 @@ final class OutputState {
      * never taken for an up-to-date one.
      */
     void invalidate() throws IOException {
+        Files.deleteIfExists(dir.resolve(INPUTS));
         Files.deleteIfExists(dir.resolve(STAMP));
         Files.deleteIfExists(dir.resolve(FINGERPRINT));
     }
@@ -136,21 +144,75 @@ final class OutputState {
 
     /**
      * Records the fingerprint of the inputs the outputs now match, then the stamp of those inputs (null when
-     * it cannot be trusted yet); the last step of a generation. The stamp comes second: it only ever vouches
-     * for a fingerprint already on disk.
+     * it cannot be trusted yet) with the files it covered ({@code reached}, null when there is no list to
+     * keep); the last step of a generation. The stamp comes second: it only ever vouches for a fingerprint
+     * already on disk.
      */
-    void commit(String fingerprint, String stamp) throws IOException {
+    void commit(String fingerprint, String stamp, SnapshotInputs.Reached reached) throws IOException {
         writeAtomically(dir.resolve(FINGERPRINT), (fingerprint + "\n").getBytes(StandardCharsets.UTF_8));
         if (stamp == null) {
             Files.deleteIfExists(dir.resolve(STAMP));
+            Files.deleteIfExists(dir.resolve(INPUTS));
         } else {
-            recordStamp(stamp);
+            recordStamp(stamp, reached);
         }
     }
 
-    /** Records a new stamp for the stored fingerprint; only once the inputs' contents were found to match it. */
-    void recordStamp(String stamp) throws IOException {
+    /**
+     * Records a new stamp for the stored fingerprint, and the files it covered; only once the inputs' contents
+     * were found to match it.
+     */
+    void recordStamp(String stamp, SnapshotInputs.Reached reached) throws IOException {
         writeAtomically(dir.resolve(STAMP), (stamp + "\n").getBytes(StandardCharsets.UTF_8));
+        remember(stamp, reached);
+    }
+
+    /**
+     * Keeps the files a single-file snapshot reached, labelled with the stamp computed over them: a list is
+     * only ever used with that stamp, so one left over from an earlier stamp is ignored. A null list, or one
+     * with a name that cannot be written on a line of its own, is dropped instead.
+     */
+    void remember(String stamp, SnapshotInputs.Reached reached) throws IOException {
+        Path file = dir.resolve(INPUTS);
+        if (reached == null || !representable(reached.present()) || !representable(reached.absent())) {
+            Files.deleteIfExists(file);
+            return;
+        }
+        StringBuilder text = new StringBuilder(INPUTS_FORMAT).append(stamp).append('\n');
+        reached.present().forEach(name -> text.append(PRESENT).append(name).append('\n'));
+        reached.absent().forEach(name -> text.append(ABSENT).append(name).append('\n'));
+        writeAtomically(file, text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The files remembered with {@code stamp}, or null when there is no such list, it belongs to another
+     * stamp, or it is not in the expected form (then the snapshot is simply parsed again).
+     */
+    SnapshotInputs.Reached remembered(String stamp) throws IOException {
+        Path file = dir.resolve(INPUTS);
+        if (stamp == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        if (lines.isEmpty() || !lines.get(0).equals(INPUTS_FORMAT + stamp)) {
+            return null;
+        }
+        SortedSet<String> present = new TreeSet<>();
+        SortedSet<String> absent = new TreeSet<>();
+        for (String line : lines.subList(1, lines.size())) {
+            if (line.startsWith(PRESENT) && line.length() > PRESENT.length()) {
+                present.add(line.substring(PRESENT.length()));
+            } else if (line.startsWith(ABSENT) && line.length() > ABSENT.length()) {
+                absent.add(line.substring(ABSENT.length()));
+            } else {
+                return null;
+            }
+        }
+        return present.isEmpty() ? null : new SnapshotInputs.Reached(present, absent);
+    }
+
+    private static boolean representable(Set<String> names) {
+        return names.stream().noneMatch(name -> name.isEmpty() || name.indexOf('\n') >= 0 || name.indexOf('\r') >= 0);
     }
 
     private String read(String name) throws IOException {

@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Collections;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>A folder snapshot: every {@code *.json} under it, since the reader reads them all. A single file:
  * that file plus every file it reaches through {@code $ref}s, transitively, resolved the way the
- * generator resolves them (against the enclosing {@code $id}, within the file's folder).
+ * generator resolves them (against the enclosing {@code $id}, within the file's folder). What a single file
+ * reached is also told as a {@link Reached}, which names the references to files that do not exist, so it can
+ * be remembered and checked again later without parsing.
  */
 final class SnapshotInputs {
 
@@ -35,9 +40,28 @@ final class SnapshotInputs {
     private SnapshotInputs() {
     }
 
+    /**
+     * What a single-file snapshot reached, by name relative to its folder: the files that exist, and the
+     * references to names that are no regular file (one created there later would change the inputs).
+     */
+    record Reached(SortedSet<String> present, SortedSet<String> absent) {
+
+        Reached {
+            present = Collections.unmodifiableSortedSet(new TreeSet<>(present));
+            absent = Collections.unmodifiableSortedSet(new TreeSet<>(absent));
+        }
+
+        /** The files that exist, located in {@code root} (the snapshot file's folder). */
+        Map<String, Path> files(Path root) {
+            Map<String, Path> files = new TreeMap<>();
+            present.forEach(name -> files.put(name, locate(root, name)));
+            return files;
+        }
+    }
+
     static Map<String, Path> of(Path snapshot) throws IOException {
-        Map<String, Path> files = new TreeMap<>();
         if (Files.isDirectory(snapshot)) {
+            Map<String, Path> files = new TreeMap<>();
             try (Stream<Path> walk = Files.walk(snapshot)) {
                 walk.filter(Files::isRegularFile)
                         .filter(p -> p.getFileName().toString().endsWith(".json"))
@@ -46,27 +70,47 @@ final class SnapshotInputs {
             return files;
         }
         if (!Files.isRegularFile(snapshot)) {
-            return files;
+            return new TreeMap<>();
         }
-        Path root = snapshot.toAbsolutePath().getParent();
+        return reach(snapshot).files(root(snapshot));
+    }
+
+    /** The folder the names of a single-file snapshot are relative to. */
+    static Path root(Path file) {
+        return file.toAbsolutePath().getParent();
+    }
+
+    static Path locate(Path root, String name) {
+        return root.resolve(name).normalize();
+    }
+
+    /** Parses {@code file} and every file it reaches, to learn which ones it reads. */
+    static Reached reach(Path file) throws IOException {
+        Path root = root(file);
+        SortedSet<String> present = new TreeSet<>();
+        SortedSet<String> absent = new TreeSet<>();
         Deque<String> pending = new ArrayDeque<>();
-        pending.add(snapshot.getFileName().toString());
+        pending.add(file.getFileName().toString());
         while (!pending.isEmpty()) {
             String name = pending.poll();
-            Path file = root.resolve(name).normalize();
-            if (files.containsKey(name) || !file.startsWith(root) || !Files.isRegularFile(file)) {
+            Path target = locate(root, name);
+            if (present.contains(name) || absent.contains(name) || !target.startsWith(root)) {
                 continue;
             }
-            files.put(name, file);
+            if (!Files.isRegularFile(target)) {
+                absent.add(name);
+                continue;
+            }
+            present.add(name);
             JsonNode document;
             try {
-                document = Parser.JSON.readTree(Files.readAllBytes(file));
+                document = Parser.JSON.readTree(Files.readAllBytes(target));
             } catch (JacksonException notJson) {
                 continue; // hashed as bytes; the generator reports the syntax error with its location
             }
             referencedFiles(document, BASE.resolve(encode(name)), pending);
         }
-        return files;
+        return new Reached(present, absent);
     }
 
     /** Queues every snapshot file a {@code $ref} below {@code node} points into. */

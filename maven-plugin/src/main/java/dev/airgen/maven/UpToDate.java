@@ -1,6 +1,7 @@
 package dev.airgen.maven;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.function.BiConsumer;
 
@@ -9,7 +10,10 @@ import java.util.function.BiConsumer;
  *
  * <ol>
  *   <li>The stamp (settings, and every file's location, size and modification time) equals the stored one,
- *       a fingerprint is stored and every output is there: up to date, no file contents read.</li>
+ *       a fingerprint is stored and every output is there: up to date, no file contents read. For a
+ *       single-file snapshot the stamp is first taken over the files remembered with the stored stamp
+ *       (references that found no file included), so nothing is parsed either; only when that does not
+ *       match are the snapshot's files found again by parsing.</li>
  *   <li>Otherwise the contents are hashed. Equal to the stored fingerprint, outputs all there: up to date,
  *       and the new stamp is recorded, so a {@code touch} costs one hashing, not one generation per build.</li>
  *   <li>Otherwise the outputs must be generated again.</li>
@@ -33,15 +37,32 @@ final class UpToDate {
     /**
      * @param fingerprint the content fingerprint of the inputs (the stored one when the stamp decided)
      * @param stamp the stamp to commit with a new generation, or null when an input is too recent to vouch for
+     * @param reached the files a single-file snapshot reached, to remember with the stamp; null for none
      */
-    record Verdict(Basis basis, String fingerprint, String stamp) {
+    record Verdict(Basis basis, String fingerprint, String stamp, SnapshotInputs.Reached reached) {
 
         boolean upToDate() {
             return basis != Basis.CHANGED;
         }
     }
 
+    /** The inputs of a generation; the one place that decides what they are. */
+    @FunctionalInterface
+    interface Inputs {
+        /**
+         * Every input. With {@code remembered} null, the snapshot's files are found afresh; otherwise they are
+         * taken from that list, and null is returned when the snapshot is not of the kind such a list stands for.
+         */
+        Fingerprint of(SnapshotInputs.Reached remembered) throws IOException;
+    }
+
     private UpToDate() {
+    }
+
+    /** {@link #check(Inputs, OutputState, Clock, BiConsumer)} for inputs with nothing to remember. */
+    static Verdict check(Fingerprint inputs, OutputState state, Clock clock, BiConsumer<String, IOException> stateProblem)
+            throws IOException {
+        return check(remembered -> remembered == null ? inputs : null, state, clock, stateProblem);
     }
 
     /**
@@ -49,12 +70,8 @@ final class UpToDate {
      * cannot be read or written is reported to {@code stateProblem} and treated as absent, since the worst
      * it can cause is one generation or one hashing more.
      */
-    static Verdict check(Fingerprint inputs, OutputState state, Clock clock, BiConsumer<String, IOException> stateProblem)
+    static Verdict check(Inputs inputs, OutputState state, Clock clock, BiConsumer<String, IOException> stateProblem)
             throws IOException {
-        // Taken before the contents are read: a write between the two can only make the stamp look stale.
-        Fingerprint.Stamp stamp = inputs.stamp();
-        boolean settled = stamp.settled(clock.instant());
-
         String stored = null;
         String storedStamp = null;
         try {
@@ -68,22 +85,54 @@ final class UpToDate {
             stateProblem.accept("airgen: unreadable state in " + state.dir() + ", regenerating", e);
             stored = null;
         }
-        if (stored != null && stamp.hex().equals(storedStamp)) {
-            return new Verdict(Basis.STAMP, stored, stamp.hex());
+        SnapshotInputs.Reached recalled = stored != null && storedStamp != null ? recall(inputs, state, storedStamp) : null;
+        if (recalled != null) {
+            return new Verdict(Basis.STAMP, stored, storedStamp, recalled);
         }
 
-        String fingerprint = inputs.hex();
+        Fingerprint found = inputs.of(null);
+        SnapshotInputs.Reached reached = found.reached();
+        // Taken before the contents are read: a write between the two can only make the stamp look stale.
+        Fingerprint.Stamp stamp = found.stamp();
+        boolean settled = stamp.settled(clock.instant());
+        if (stored != null && stamp.hex().equals(storedStamp)) {
+            if (reached != null) {
+                // The remembered list was missing or stale; with it, the next build need not parse.
+                try {
+                    state.remember(storedStamp, reached);
+                } catch (IOException e) {
+                    stateProblem.accept("airgen: cannot record the snapshot's files in " + state.dir() + "; the next build parses them again", e);
+                }
+            }
+            return new Verdict(Basis.STAMP, stored, stamp.hex(), reached);
+        }
+
+        String fingerprint = found.hex();
         String vouched = settled ? stamp.hex() : null;
         if (!fingerprint.equals(stored)) {
-            return new Verdict(Basis.CHANGED, fingerprint, vouched);
+            return new Verdict(Basis.CHANGED, fingerprint, vouched, reached);
         }
         if (vouched != null) {
             try {
-                state.recordStamp(vouched);
+                state.recordStamp(vouched, reached);
             } catch (IOException e) {
                 stateProblem.accept("airgen: cannot record the stamp in " + state.dir() + "; the next build compares contents again", e);
             }
         }
-        return new Verdict(Basis.CONTENT, fingerprint, vouched);
+        return new Verdict(Basis.CONTENT, fingerprint, vouched, reached);
+    }
+
+    /**
+     * The files remembered with the stored stamp when they still give that stamp, else null. Any trouble with
+     * the list only means the snapshot is parsed, so it is not reported.
+     */
+    private static SnapshotInputs.Reached recall(Inputs inputs, OutputState state, String storedStamp) {
+        try {
+            SnapshotInputs.Reached remembered = state.remembered(storedStamp);
+            Fingerprint recalled = remembered == null ? null : inputs.of(remembered);
+            return recalled != null && recalled.stamp().hex().equals(storedStamp) ? remembered : null;
+        } catch (IOException | UncheckedIOException unusable) {
+            return null;
+        }
     }
 }

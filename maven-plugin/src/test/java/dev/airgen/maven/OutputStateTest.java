@@ -76,7 +76,7 @@ class OutputStateTest {
         assertThat(state.fingerprint()).isNull();
         assertThat(state.outputsPresent()).isFalse();
         state.sync(List.of(target("A.java", "a")), List.of(dir.resolve("out")), sink);
-        state.commit("abc", null);
+        state.commit("abc", null, null);
         assertThat(state.fingerprint()).isEqualTo("abc");
         assertThat(state.outputsPresent()).isTrue();
 
@@ -90,21 +90,51 @@ class OutputStateTest {
         }
     }
 
+    private static final SnapshotInputs.Reached REACHED = new SnapshotInputs.Reached(
+            new java.util.TreeSet<>(List.of("schema-map.json", "defs/common one.json")), new java.util.TreeSet<>(List.of("later.json")));
+
+    @Test
+    void theRememberedFilesBelongToOneStampAndAreDroppedWithoutOne() throws Exception {
+        OutputState state = new OutputState(dir.resolve("state"));
+        state.sync(List.of(target("A.java", "a")), List.of(dir.resolve("out")), sink);
+        state.commit("abc", "s1", REACHED);
+        assertThat(state.remembered("s1")).isEqualTo(REACHED);
+        assertThat(state.remembered("s2")).as("a list is only used with the stamp it was taken with").isNull();
+
+        state.recordStamp("s2", null);
+        assertThat(state.remembered("s2")).as("inputs with nothing to remember leave no list behind").isNull();
+        assertThat(dir.resolve("state").resolve(OutputState.INPUTS)).doesNotExist();
+
+        state.recordStamp("s3", REACHED);
+        state.commit("def", null, REACHED);
+        assertThat(dir.resolve("state").resolve(OutputState.INPUTS)).as("no stamp, no list").doesNotExist();
+
+        state.recordStamp("s4", new SnapshotInputs.Reached(new java.util.TreeSet<>(List.of("a.json", "line\nbreak.json")), new java.util.TreeSet<>()));
+        assertThat(state.remembered("s4")).as("a name that does not fit on a line is never remembered").isNull();
+
+        state.recordStamp("s5", REACHED);
+        Path list = dir.resolve("state").resolve(OutputState.INPUTS);
+        Files.writeString(list, Files.readString(list) + "garbage\n");
+        assertThat(state.remembered("s5")).as("a garbled list is not used").isNull();
+    }
+
     @Test
     void theStampFollowsItsFingerprintAndGoesWithIt() throws Exception {
         OutputState state = new OutputState(dir.resolve("state"));
         assertThat(state.stamp()).isNull();
         state.sync(List.of(target("A.java", "a")), List.of(dir.resolve("out")), sink);
-        state.commit("abc", "s1");
+        state.commit("abc", "s1", null);
         assertThat(state.fingerprint()).isEqualTo("abc");
         assertThat(state.stamp()).isEqualTo("s1");
-        state.recordStamp("s2");
+        state.recordStamp("s2", null);
         assertThat(state.stamp()).isEqualTo("s2");
-        state.commit("def", null);
+        state.commit("def", null, null);
         assertThat(state.stamp()).as("a commit without a stamp leaves none behind").isNull();
 
-        state.commit("abc", "s1");
+        state.commit("abc", "s1", REACHED);
+        assertThat(state.remembered("s1")).isEqualTo(REACHED);
         state.invalidate();
+        assertThat(state.remembered("s1")).as("the list goes with its stamp").isNull();
         assertThat(state.fingerprint()).isNull();
         assertThat(state.stamp()).isNull();
         try (var files = Files.list(dir.resolve("state"))) {

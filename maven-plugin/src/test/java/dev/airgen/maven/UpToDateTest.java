@@ -75,7 +75,7 @@ class UpToDateTest {
                     public void deleted(Path file) {
                     }
                 });
-        state.commit(verdict.fingerprint(), verdict.stamp());
+        state.commit(verdict.fingerprint(), verdict.stamp(), verdict.reached());
         generations++;
     }
 
