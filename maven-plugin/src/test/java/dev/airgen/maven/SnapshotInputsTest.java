@@ -49,6 +49,10 @@ class SnapshotInputsTest {
         write("snap/shared.json", "{}");
         write("outside.json", "{}");
         assertThat(SnapshotInputs.of(main).keySet()).containsExactly("main.json", "nested/shared.json");
+        SnapshotInputs.Reached reached = SnapshotInputs.reach(main);
+        assertThat(reached.present()).containsExactly("main.json", "nested/shared.json");
+        assertThat(reached.absent()).as("a reference to no file is kept, one leaving the folder is not")
+                .containsExactly("missing.json");
     }
 
     @Test
