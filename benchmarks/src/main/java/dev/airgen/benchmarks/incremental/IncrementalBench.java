@@ -53,7 +53,7 @@ public final class IncrementalBench {
     /** How much to measure. */
     public record Settings(int noOpRuns, int changeRuns, long buildTimeoutSeconds) {
         public static Settings full() {
-            return new Settings(5, 3, 900);
+            return new Settings(11, 3, 900);
         }
 
         public static Settings quick() {
