@@ -3,7 +3,6 @@ package dev.airgen.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,20 +71,7 @@ class SingleFileUpToDateTest {
     private UpToDate.Basis build() throws IOException {
         UpToDate.Verdict verdict = UpToDate.check(this::inputs, state, clock, (message, e) -> problems.add(message));
         if (!verdict.upToDate()) {
-            state.invalidate();
-            Path out = dir.resolve("out");
-            state.sync(List.of(new OutputState.Target(out.resolve("A.java"), "class A {}".getBytes(StandardCharsets.UTF_8))),
-                    List.of(out), new OutputState.Sink() {
-                        @Override
-                        public OutputStream open(Path file) throws IOException {
-                            return Files.newOutputStream(file);
-                        }
-
-                        @Override
-                        public void deleted(Path file) {
-                        }
-                    });
-            state.commit(verdict.fingerprint(), verdict.stamp(), verdict.reached());
+            FakeGeneration.run(state, dir.resolve("out"), verdict);
             generations++;
         }
         return verdict.basis();

@@ -3,7 +3,6 @@ package dev.airgen.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,20 +61,7 @@ class UpToDateTest {
 
     /** What the goal does with a verdict that says the outputs are stale. */
     private void generate(UpToDate.Verdict verdict) throws IOException {
-        state.invalidate();
-        Path out = dir.resolve("out");
-        state.sync(List.of(new OutputState.Target(out.resolve("A.java"), "class A {}".getBytes(StandardCharsets.UTF_8))),
-                List.of(out), new OutputState.Sink() {
-                    @Override
-                    public OutputStream open(Path file) throws IOException {
-                        return Files.newOutputStream(file);
-                    }
-
-                    @Override
-                    public void deleted(Path file) {
-                    }
-                });
-        state.commit(verdict.fingerprint(), verdict.stamp(), verdict.reached());
+        FakeGeneration.run(state, dir.resolve("out"), verdict);
         generations++;
     }
 
