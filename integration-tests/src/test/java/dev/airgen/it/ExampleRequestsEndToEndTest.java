@@ -23,8 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,23 +35,12 @@ import tools.jackson.databind.node.ObjectNode;
  * its generated request class, validated and sent by the runtime over both transports, and answered with
  * typed results.
  */
-class ExampleRequestsEndToEndTest {
+class ExampleRequestsEndToEndTest extends EmulatorClientsTest {
 
     /** Utilities that act on earlier tasks or stored media; {@link UtilitiesEndToEndTest} covers them. */
     private static final Set<String> STATEFUL = Set.of("getResponse", "getTaskDetails", "mediaStorage", "imageUpload", "modelUpload");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static Clients clients;
-
-    @BeforeAll
-    static void start() {
-        clients = new Clients();
-    }
-
-    @AfterAll
-    static void stop() {
-        clients.close();
-    }
 
     static Stream<Arguments> examples() throws IOException {
         Path folder = BundledSnapshot.locate(ExampleRequestsEndToEndTest.class.getClassLoader()).orElseThrow()

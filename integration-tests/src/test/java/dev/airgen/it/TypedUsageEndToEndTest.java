@@ -25,29 +25,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** Generated classes used through their builders, the way the README shows, on both transports. */
-class TypedUsageEndToEndTest {
+class TypedUsageEndToEndTest extends EmulatorClientsTest {
 
-    private static Clients clients;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start() {
-        clients = new Clients();
-    }
-
-    @AfterAll
-    static void stop() {
-        clients.close();
-    }
 
     private static BflFlux1DevRequest flux(int numberResults) {
         return BflFlux1DevRequest.builder()

@@ -15,26 +15,13 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 
 /** The utilities that work on earlier tasks and stored media, chained the way an application uses them. */
-class UtilitiesEndToEndTest {
+class UtilitiesEndToEndTest extends EmulatorClientsTest {
 
-    private static Clients clients;
-
-    @BeforeAll
-    static void start() {
-        clients = new Clients();
-    }
-
-    @AfterAll
-    static void stop() {
-        clients.close();
-    }
 
     private static byte[] png() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
