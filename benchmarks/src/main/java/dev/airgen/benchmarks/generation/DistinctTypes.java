@@ -42,18 +42,18 @@ final class DistinctTypes {
     /** One key per counted declaration of a source file. */
     static List<String> keys(String source) {
         String code = normalize(source);
+        // Same positions as code, with the insides of literals blanked: declarations and braces are found
+        // there, so "class X {" inside a string is never taken for code.
+        String bare = blankLiterals(code);
         List<int[]> spans = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        Matcher m = DECLARATION.matcher(code);
+        Matcher m = DECLARATION.matcher(bare);
         while (m.find()) {
-            if (insideLiteral(code, m.start())) {
-                continue;
-            }
-            int open = code.indexOf('{', m.end());
+            int open = bare.indexOf('{', m.end());
             if (open < 0) {
                 break;
             }
-            spans.add(new int[] {m.start(), open, closingBrace(code, open)});
+            spans.add(new int[] {m.start(), open, closingBrace(bare, open)});
             names.add(m.group(2));
         }
         List<String> keys = new ArrayList<>();
@@ -121,27 +121,26 @@ final class DistinctTypes {
         return s.length() - 1;
     }
 
-    private static boolean insideLiteral(String code, int at) {
-        for (int i = 0; i < at; i++) {
+    private static String blankLiterals(String code) {
+        StringBuilder out = new StringBuilder(code);
+        for (int i = 0; i < code.length(); i++) {
             char c = code.charAt(i);
             if (c == '"' || c == '\'') {
                 int end = literalEnd(code, i);
-                if (end >= at) {
-                    return true;
+                for (int j = i + 1; j < end; j++) {
+                    out.setCharAt(j, ' ');
                 }
                 i = end;
             }
         }
-        return false;
+        return out.toString();
     }
 
     private static int closingBrace(String code, int open) {
         int depth = 0;
         for (int i = open; i < code.length(); i++) {
             char c = code.charAt(i);
-            if (c == '"' || c == '\'') {
-                i = literalEnd(code, i);
-            } else if (c == '{') {
+            if (c == '{') {
                 depth++;
             } else if (c == '}' && --depth == 0) {
                 return i;
