@@ -5,21 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.airgen.runtime.types.JsonValue;
 import dev.airgen.runtime.types.MediaInput;
-import dev.airgen.test.shapes.providers.AcmeVideoSettings;
-import dev.airgen.test.shapes.types.Duration;
-import dev.airgen.test.shapes.types.Frame;
-import dev.airgen.test.shapes.types.FrameImage;
-import dev.airgen.test.shapes.types.HiresFix;
-import dev.airgen.test.shapes.types.HiresSettings;
-import dev.airgen.test.shapes.types.ImageMessage;
-import dev.airgen.test.shapes.types.Inputs;
-import dev.airgen.test.shapes.types.Lora;
-import dev.airgen.test.shapes.types.Message;
-import dev.airgen.test.shapes.types.OutputFormat;
-import dev.airgen.test.shapes.types.Safety;
-import dev.airgen.test.shapes.types.Mode;
-import dev.airgen.test.shapes.types.TextMessage;
-import dev.airgen.test.shapes.types.VideoCamera;
+import dev.airgen.test.shapes.AcmeImage1Request.Message;
+import dev.airgen.test.shapes.AcmeVideo1Request.AcmeSettings;
+import dev.airgen.test.shapes.AcmeVideo1Request.AcmeSettings.Camera;
+import dev.airgen.test.shapes.AcmeVideo1Request.DurationEnum;
+import dev.airgen.test.shapes.AcmeVideo1Request.FrameImage;
+import dev.airgen.test.shapes.AcmeVideo1Request.FrameImage.Frame;
+import dev.airgen.test.shapes.AcmeVideo1Request.HiresFix;
+import dev.airgen.test.shapes.AcmeVideo1Request.HiresFix.HiresSettings;
+import dev.airgen.test.shapes.AcmeVideo1Request.Inputs;
+import dev.airgen.test.shapes.AcmeVideo1Request.OutputFormat;
+import dev.airgen.test.shapes.AcmeVideo1Request.Safety;
+import dev.airgen.test.shapes.AcmeVideo1Request.Safety.Mode;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +36,7 @@ public final class ShapesDriver {
         return AcmeVideo1Request.builder()
                 .positivePrompt("a lighthouse at dusk")
                 .width(1280).height(720)
-                .duration(Duration.V10)
+                .duration(DurationEnum.V10)
                 .outputFormat(OutputFormat.WEBM)
                 .inputs(Inputs.builder()
                         .addFrameImage(FrameImage.builder().image("https://example.com/first.png").frame(Frame.FIRST).build())
@@ -50,7 +47,7 @@ public final class ShapesDriver {
                 .putMetadata("weight", 0.5)
                 .extra(Map.of("anything", List.of(1, "two")))
                 .hiresFix(HiresFix.ofHiresSettings(HiresSettings.builder().steps(3).build()))
-                .providerSettings(AcmeVideoSettings.builder().camera(VideoCamera.PAN).sound(true).build())
+                .providerSettings(AcmeSettings.builder().camera(Camera.PAN).sound(true).build())
                 .classValue("cinematic")
                 .build();
     }
@@ -70,7 +67,7 @@ public final class ShapesDriver {
         assertThat(json).contains("\"taskType\":\"videoInference\"").contains("\"model\":\"acme:video@1\"");
         assertThat(request.taskUUID()).matches("[0-9a-f-]{36}");
         assertThat(AcmeVideo1Request.builder().positivePrompt("x").build().taskUUID()).isNotEqualTo(request.taskUUID());
-        assertThat(request.resultType()).isEqualTo(VideoInferenceResult.class);
+        assertThat(request.resultType()).isEqualTo(AcmeVideo1Request.Result.class);
         assertThat(AcmeVideo1Request.class.getResource(request.requestSchema())).isNotNull();
         assertThat(AcmeVideo1Request.MODEL).isEqualTo("acme:video@1");
     }
@@ -115,8 +112,8 @@ public final class ShapesDriver {
         String json = "{\"taskType\":\"videoInference\",\"taskUUID\":\"u\",\"videoUUID\":\"v\",\"status\":\"queued\","
                 + "\"brandNew\":{\"a\":[1,2]},\"flag\":true}";
         for (boolean jackson3 : new boolean[] {true, false}) {
-            VideoInferenceResult result = jackson3 ? JACKSON3.readValue(json, VideoInferenceResult.class)
-                    : JACKSON2.readValue(json, VideoInferenceResult.class);
+            AcmeVideo1Request.Result result = jackson3 ? JACKSON3.readValue(json, AcmeVideo1Request.Result.class)
+                    : JACKSON2.readValue(json, AcmeVideo1Request.Result.class);
             assertThat(result.videoUUID()).isEqualTo("v");
             assertThat(result.additionalProperties()).containsKeys("brandNew", "flag");
             assertThat(result.additionalProperties().get("brandNew").asMap().get("a").asList()).hasSize(2);
@@ -144,15 +141,15 @@ public final class ShapesDriver {
         for (boolean jackson3 : new boolean[] {true, false}) {
             AcmeImage1Request read = jackson3 ? JACKSON3.readValue(json, AcmeImage1Request.class) : JACKSON2.readValue(json, AcmeImage1Request.class);
             List<Message> messages = read.messages().orElseThrow();
-            assertThat(messages.get(0)).isInstanceOf(TextMessage.class);
-            assertThat(((TextMessage) messages.get(0)).text()).isEqualTo("hi");
-            assertThat(messages.get(1)).isInstanceOf(ImageMessage.class);
+            assertThat(messages.get(0)).isInstanceOf(Message.Text.class);
+            assertThat(((Message.Text) messages.get(0)).text()).isEqualTo("hi");
+            assertThat(messages.get(1)).isInstanceOf(Message.Image.class);
             assertThat(messages.get(2)).isInstanceOf(Message.Unknown.class);
             assertThat(messages.get(2).type()).isEqualTo("video");
             String written = jackson3 ? JACKSON3.writeValueAsString(read) : JACKSON2.writeValueAsString(read);
             assertThat(JACKSON3.readTree(written)).isEqualTo(JACKSON3.readTree(json));
         }
-        TextMessage built = TextMessage.builder().text("hello").build();
+        Message.Text built = Message.Text.builder().text("hello").build();
         assertThat(JACKSON3.writeValueAsString(built)).isEqualTo("{\"type\":\"text\",\"text\":\"hello\"}");
     }
 
@@ -171,17 +168,22 @@ public final class ShapesDriver {
         assertThatThrownBy(() -> frames.add(frames.get(0))).isInstanceOf(UnsupportedOperationException.class);
         AcmeVideo1Request changed = request.toBuilder().positivePrompt("another").build();
         assertThat(changed.positivePrompt()).isEqualTo("another");
-        assertThat(changed.taskUUID()).isEqualTo(request.taskUUID());
+        assertThat(changed.taskUUID()).as("a derived request is a new task").isNotEqualTo(request.taskUUID());
+        assertThat(request.toBuilder().taskUUID("mine").build().taskUUID()).isEqualTo("mine");
         assertThat(request.positivePrompt()).isEqualTo("a lighthouse at dusk");
         assertThat(changed).isNotEqualTo(request);
         assertThat(request.toString()).contains("positivePrompt=a lighthouse at dusk");
     }
 
-    public static void sharedShapesAreOneClass() {
-        // The same LoRA item shape is used by the acme image model and the SDXL architecture.
-        SdxlRequest sdxl = SdxlRequest.builder().model("civitai:101@202").positivePrompt("p").addLora(Lora.builder().model("civitai:1@2").weight(0.8).build()).build();
-        AcmeImage1Request acme = AcmeImage1Request.builder().addLora(sdxl.lora().orElseThrow().get(0)).build();
-        assertThat(acme.lora().orElseThrow().get(0).weight()).contains(0.8);
+    public static void equalShapesOfDifferentSchemasStayDifferentClasses() {
+        // The acme image model and the SDXL architecture both declare a LoRA item of the same shape; each
+        // schema owns its own class, so neither name depends on the other schema.
+        SdxlRequest sdxl = SdxlRequest.builder().model("civitai:101@202").positivePrompt("p")
+                .addLora(SdxlRequest.Lora.builder().model("civitai:1@2").weight(0.8).build()).build();
+        AcmeImage1Request.Lora copy = AcmeImage1Request.Lora.builder().model(sdxl.lora().orElseThrow().get(0).model())
+                .weight(sdxl.lora().orElseThrow().get(0).weight().orElseThrow()).build();
+        assertThat(AcmeImage1Request.builder().addLora(copy).build().lora().orElseThrow().get(0).weight()).contains(0.8);
+        assertThat(SdxlRequest.Lora.class).isNotEqualTo(AcmeImage1Request.Lora.class);
     }
 
     public static void openRequestsAcceptExtraProperties() throws Exception {

@@ -11,8 +11,9 @@ import java.util.List;
  *
  * @param files  sources and resources
  * @param report counts for logs
+ * @param api    the public Java API of the generated sources, for comparing generations
  */
-public record GenerationResult(List<GeneratedFile> files, GenerationReport report) {
+public record GenerationResult(List<GeneratedFile> files, GenerationReport report, dev.airgen.generator.api.ApiSurface api) {
 
     public GenerationResult {
         files = List.copyOf(files);

@@ -1,16 +1,15 @@
 package dev.airgen.generator;
 
+import dev.airgen.generator.api.ApiSurface;
 import dev.airgen.generator.emit.CatalogEmitter;
+import dev.airgen.generator.emit.EmittedClass;
 import dev.airgen.generator.emit.JavaEmitter;
 import dev.airgen.generator.emit.SchemaBundler;
+import dev.airgen.generator.naming.RequestNames;
 import dev.airgen.generator.naming.TypeNamer;
-import dev.airgen.generator.schema.Constraints;
-import dev.airgen.generator.schema.Deduplicator;
-import dev.airgen.generator.schema.NamedType;
+import dev.airgen.generator.naming.TypeNames;
 import dev.airgen.generator.schema.ObjectType;
 import dev.airgen.generator.schema.Property;
-import dev.airgen.generator.schema.ScalarKind;
-import dev.airgen.generator.schema.ScalarType;
 import dev.airgen.generator.schema.TaskModel;
 import dev.airgen.generator.schema.TypeModelBuilder;
 import dev.airgen.generator.source.CatalogEntry;
@@ -57,7 +56,14 @@ public final class Generator {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     public GenerationResult generate(GeneratorConfig config) {
-        Snapshot snapshot = SnapshotReader.read(config.snapshot());
+        return generate(config, SnapshotReader.read(config.snapshot()));
+    }
+
+    /**
+     * Generates from a snapshot already read from {@code config.snapshot()}, for callers that generate several
+     * times from one snapshot (with different include lists, say).
+     */
+    public GenerationResult generate(GeneratorConfig config, Snapshot snapshot) {
         AirFilter filter = new AirFilter(config.includes(), config.excludes());
         SchemaResolver resolver = snapshot.resolver();
         SchemaDocument standard = resolver.register(standardResults());
@@ -70,13 +76,10 @@ public final class Generator {
             }
             ObjectType request = builder.root(entry.request(), TypeModelBuilder.Side.REQUEST);
             String taskType = constantTaskType(request, entry);
-            ensureString(request, "taskUUID", true);
             // A missing or shapeless response schema ({} or true) gets the standard result of its task type.
             SchemaRef responseSchema = entry.response() != null && builder.describesTask(entry.response())
                     ? entry.response() : standardResult(standard, taskType);
             ObjectType result = builder.root(responseSchema, TypeModelBuilder.Side.RESPONSE);
-            ensureString(result, "taskType", false);
-            ensureString(result, "taskUUID", false);
             tasks.add(new TaskModel(entry, taskType, request, result, responseSchema));
         }
         if (!config.includes().isEmpty()) {
@@ -87,35 +90,40 @@ public final class Generator {
                     "no task schema matches the include/exclude filters " + config.includes() + " / " + config.excludes());
         }
 
-        Deduplicator dedup = new Deduplicator();
-        dedup.add(tasks);
-        TypeNamer namer = new TypeNamer(config.packageName(), dedup);
-        namer.name(tasks);
+        // Request names are decided over the whole snapshot, so that an include list never changes one.
+        Map<String, String> requestNames = RequestNames.assign(snapshot.entries());
+        TypeNames names = TypeNamer.name(config.packageName(), tasks, snapshot.entries(), requestNames);
 
         String resourceDir = config.packageName().replace('.', '/') + "/schemas/";
         SchemaBundler bundler = new SchemaBundler(resolver);
         Map<TaskModel, String> schemaResources = new LinkedHashMap<>();
         List<GeneratedFile> files = new ArrayList<>();
         for (TaskModel task : tasks) {
-            String requestName = namer.requestName(task);
+            String requestName = names.request(task).simpleName();
             schemaResources.put(task, "/" + resourceDir + requestName + ".json");
             files.add(GeneratedFile.resource(resourceDir + requestName + ".json", json(bundler.bundle(task.entry().request()))));
             files.add(GeneratedFile.resource(resourceDir + requestName + ".response.json", json(bundler.bundle(task.responseSchema()))));
         }
-        JavaEmitter emitter = new JavaEmitter(config.packageName(), dedup, namer, stableLocations(tasks));
-        files.addAll(emitter.emit(tasks, schemaResources));
+        java.util.function.Function<Origin, String> describe = stableLocations(tasks);
+        JavaEmitter emitter = new JavaEmitter(names, describe);
+        List<EmittedClass> emitted = new ArrayList<>(emitter.emit(tasks, schemaResources));
 
         List<CatalogModel> catalog = catalog(snapshot, tasks, filter);
+        Map<String, String> constants = CatalogEmitter.constantNames(snapshot.catalog());
         List<CatalogEmitter.Row> rows = new ArrayList<>();
         for (CatalogModel m : catalog) {
-            rows.add(new CatalogEmitter.Row(m.entry().air(), m.entry().slug(), m.entry().name(), m.entry().taskType(),
-                    m.task() == null ? null : config.packageName() + "." + namer.requestName(m.task())));
+            rows.add(new CatalogEmitter.Row(m.entry().air(), constants.get(m.entry().air()), m.entry().name(), m.entry().taskType(),
+                    m.task() == null ? null : names.request(m.task()).canonicalName()));
         }
-        files.add(CatalogEmitter.emit(config.packageName(), rows));
+        emitted.add(CatalogEmitter.emit(config.packageName(), rows));
+        emitted.forEach(e -> files.add(e.file()));
         files.add(GeneratedFile.resource(config.packageName().replace('.', '/') + "/" + CatalogEmitter.RESOURCE,
-                json(catalogJson(catalog, rows, dedup))));
+                json(catalogJson(catalog, rows, names))));
         files.sort(Comparator.comparing((GeneratedFile f) -> f.kind().ordinal()).thenComparing(GeneratedFile::relativePath));
-        return new GenerationResult(files, report(snapshot, tasks, dedup, namer, rows, files, config.packageName()));
+        Map<com.palantir.javapoet.ClassName, com.palantir.javapoet.TypeSpec> topLevel = new LinkedHashMap<>();
+        emitted.forEach(e -> topLevel.put(e.name(), e.spec()));
+        ApiSurface api = ApiSurface.of(config.packageName(), topLevel, emitter.schemaLocations());
+        return new GenerationResult(files, report(snapshot, tasks, names, rows, files), api);
     }
 
     /**
@@ -176,26 +184,6 @@ public final class Generator {
             throw entry.request().origin().child("properties").error("a task schema needs 'taskType' with a constant string value");
         }
         return c.value().asString();
-    }
-
-    /** Every task has these on the wire even when a schema omits them; the contract types rely on them. */
-    private static void ensureString(ObjectType type, String name, boolean required) {
-        Property existing = type.property(name);
-        if (existing != null && !(existing.type() instanceof ScalarType s && s.kind() == ScalarKind.STRING)
-                && !(existing.type() instanceof dev.airgen.generator.schema.ConstType c && c.value().isString())) {
-            // The task contract reads these as plain strings; an enumeration here (getResponse lists every
-            // task type) keeps its values in the documentation and in the schema the validator uses.
-            String values = existing.type() instanceof dev.airgen.generator.schema.EnumType e ? " One of: " + e.values() + "." : "";
-            type.properties().set(type.properties().indexOf(existing), new Property(name,
-                    new ScalarType(existing.origin(), ScalarKind.STRING, existing.constraints()), existing.required(),
-                    existing.nullable(), (existing.description() == null ? "" : existing.description()) + values,
-                    existing.defaultValue(), existing.examples(), existing.deprecated(), existing.constraints(), existing.origin()));
-        }
-        if (type.property(name) == null) {
-            Origin origin = type.origin().child("properties");
-            type.properties().add(0, new Property(name, new ScalarType(origin, ScalarKind.STRING, Constraints.NONE), required, false,
-                    "Added by AIRgen: every task carries it.", null, List.of(), false, Constraints.NONE, origin));
-        }
     }
 
     private static SchemaDocument standardResults() {
@@ -286,7 +274,7 @@ public final class Generator {
         return false;
     }
 
-    private static JsonNode catalogJson(List<CatalogModel> catalog, List<CatalogEmitter.Row> rows, Deduplicator dedup) {
+    private static JsonNode catalogJson(List<CatalogModel> catalog, List<CatalogEmitter.Row> rows, TypeNames names) {
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         for (int i = 0; i < catalog.size(); i++) {
             CatalogEntry e = catalog.get(i).entry();
@@ -305,8 +293,7 @@ public final class Generator {
             putIfSet(o, "releasedAt", e.releasedAt());
             putIfSet(o, "requestClass", row.requestClass());
             if (task != null) {
-                NamedType result = dedup.canonical(task.result());
-                o.put("resultClass", result.packageName() + "." + result.simpleName());
+                o.put("resultClass", names.of(task.result()).reflectionName());
             }
         }
         return array;
@@ -318,20 +305,21 @@ public final class Generator {
         }
     }
 
-    private static GenerationReport report(Snapshot snapshot, List<TaskModel> tasks, Deduplicator dedup, TypeNamer namer,
-                                           List<CatalogEmitter.Row> rows, List<GeneratedFile> files, String packageName) {
-        java.util.Set<NamedType> results = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        tasks.forEach(t -> results.add(dedup.canonical(t.result())));
+    private static GenerationReport report(Snapshot snapshot, List<TaskModel> tasks, TypeNames names,
+                                           List<CatalogEmitter.Row> rows, List<GeneratedFile> files) {
+        int nested = 0;
         int providers = 0;
-        int other = 0;
-        for (GeneratedFile f : files) {
-            if (f.kind() == GeneratedFile.Kind.SOURCE) {
-                if (f.relativePath().contains("/" + TypeNamer.PROVIDERS + "/")) {
-                    providers++;
-                    other++;
-                } else if (f.relativePath().contains("/" + TypeNamer.TYPES + "/")) {
-                    other++;
+        java.util.ArrayDeque<com.palantir.javapoet.ClassName> queue = new java.util.ArrayDeque<>();
+        tasks.forEach(t -> queue.add(names.request(t)));
+        queue.addAll(names.holders());
+        while (!queue.isEmpty()) {
+            for (dev.airgen.generator.schema.NamedType t : names.nestedIn(queue.poll())) {
+                com.palantir.javapoet.ClassName name = names.of(t);
+                if (!names.isResult(t)) {
+                    nested++;
+                    providers += name.simpleName().endsWith("Settings") && t instanceof ObjectType ? 1 : 0;
                 }
+                queue.add(name);
             }
         }
         long bytes = 0;
@@ -346,7 +334,7 @@ public final class Generator {
                 }
             }
         }
-        return new GenerationReport(snapshot.version(), tasks.size(), results.size(), other, providers, rows.size(), bytes, lines,
+        return new GenerationReport(snapshot.version(), tasks.size(), tasks.size(), nested, providers, rows.size(), bytes, lines,
                 snapshot.warnings());
     }
 

@@ -12,38 +12,60 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Representative outputs compared byte for byte with reviewed copies in {@code src/test/resources/golden}.
- * After an intended change, regenerate them with {@code -Dairgen.golden.update=true} and review the diff.
+ * Outputs compared with reviewed copies in {@code src/test/resources/golden}: whole sources of the "shapes"
+ * snapshot, and the public API listings of five real task schemas (frozen in {@code snapshots/api}), which are
+ * the specification of what a user's code can rely on. After an intended change, regenerate them with
+ * {@code -Dairgen.golden.update=true} and review the diff.
  */
 class GoldenFilesTest {
 
-    private static final Map<String, String> GOLDEN = Map.of(
-            "request-with-nested-objects-and-unions", "dev/airgen/test/shapes/AcmeVideo1Request.java",
-            "provider-settings", "dev/airgen/test/shapes/providers/AcmeVideoSettings.java",
-            "open-enum", "dev/airgen/test/shapes/types/OutputFormat.java",
-            "shape-union", "dev/airgen/test/shapes/types/HiresFix.java",
-            "discriminated-union", "dev/airgen/test/shapes/types/Message.java",
-            "result-with-unknown-fields", "dev/airgen/test/shapes/VideoInferenceResult.java",
+    private static final Map<String, String> SOURCES = Map.of(
+            "request-with-nested-types", "dev/airgen/test/shapes/AcmeVideo1Request.java",
+            "discriminated-union", "dev/airgen/test/shapes/AcmeImage1Request.java",
             "catalog", "dev/airgen/test/shapes/RunwareCatalog.java");
 
-    static GenerationResult result;
+    private static final Map<String, String> API = Map.of(
+            "flux-1-dev", "BflFlux1DevRequest",
+            "veo-3-1", "GoogleVeo31Request",
+            "ideogram-3-0", "Ideogram30Request",
+            "gpt-5-4", "OpenaiGpt54Request",
+            "sdxl-architecture", "SdxlRequest");
+
+    static GenerationResult shapes;
+    static GenerationResult api;
 
     @BeforeAll
     static void generate() throws Exception {
-        result = new Generator().generate(GeneratorConfig.of(GeneratedCodeTest.resource("/snapshots/shapes"), "dev.airgen.test.shapes"));
+        shapes = new Generator().generate(GeneratorConfig.of(GeneratedCodeTest.resource("/snapshots/shapes"), "dev.airgen.test.shapes"));
+        api = new Generator().generate(GeneratorConfig.of(GeneratedCodeTest.resource("/snapshots/api"), "com.example.runware"));
     }
 
-    static Stream<String> cases() {
-        return GOLDEN.keySet().stream().sorted();
+    static Stream<String> sources() {
+        return SOURCES.keySet().stream().sorted();
+    }
+
+    static Stream<String> listings() {
+        return API.keySet().stream().sorted();
     }
 
     @ParameterizedTest
-    @MethodSource("cases")
-    void matchesGoldenFile(String name) throws Exception {
-        String path = GOLDEN.get(name);
-        String actual = result.sources().stream().filter(f -> f.relativePath().equals(path)).findFirst()
+    @MethodSource("sources")
+    void sourceMatchesGoldenFile(String name) throws Exception {
+        String path = SOURCES.get(name);
+        String actual = shapes.sources().stream().filter(f -> f.relativePath().equals(path)).findFirst()
                 .orElseThrow(() -> new AssertionError("not generated: " + path)).text();
-        Path golden = Path.of("src/test/resources/golden", name + ".java.txt");
+        compare(Path.of("src/test/resources/golden", name + ".java.txt"), actual);
+    }
+
+    @ParameterizedTest
+    @MethodSource("listings")
+    void publicApiMatchesGoldenListing(String name) throws Exception {
+        String listing = api.api().of(API.get(name)).listing();
+        assertThat(listing).as("no API for " + API.get(name)).isNotEmpty();
+        compare(Path.of("src/test/resources/golden/api", name + ".txt"), listing);
+    }
+
+    private static void compare(Path golden, String actual) throws Exception {
         if (Boolean.getBoolean("airgen.golden.update")) {
             Files.createDirectories(golden.getParent());
             Files.writeString(golden, actual, StandardCharsets.UTF_8);

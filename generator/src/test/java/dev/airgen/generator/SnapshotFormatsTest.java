@@ -67,9 +67,15 @@ class SnapshotFormatsTest {
         assertThat(result.sources()).extracting(GeneratedFile::relativePath).contains(
                 "dev/airgen/test/mixed/CivitaiCommunityCheckpointRequest.java",
                 "dev/airgen/test/mixed/AcmeSpeech2Request.java",
-                "dev/airgen/test/mixed/types/Lora.java",
-                "dev/airgen/test/mixed/types/Voice.java",
-                "dev/airgen/test/mixed/types/Scheduler.java");
+                "dev/airgen/test/mixed/ResolveCommonLoraTypes.java");
+        // A shared schema file declares its types once, in a holder class named after the file; a model's
+        // own document (here the OpenAPI components of one model) declares them inside its request class.
+        assertThat(source(result, "dev/airgen/test/mixed/ResolveCommonLoraTypes.java"))
+                .contains("public static final class Lora extends GeneratedObject")
+                .contains("public static final class Scheduler extends OpenEnum<String>");
+        assertThat(source(result, "dev/airgen/test/mixed/AcmeSpeech2Request.java")).contains("public static final class Voice ");
+        assertThat(source(result, "dev/airgen/test/mixed/CivitaiCommunityCheckpointRequest.java"))
+                .contains("List<ResolveCommonLoraTypes.Lora> lora");
         JsonNode catalog = Snapshots.JSON.readTree(resource(result, "dev/airgen/test/mixed/catalog.json"));
         assertThat(catalog).hasSize(2);
         JsonNode speech = catalog.get(0);
@@ -130,8 +136,9 @@ class SnapshotFormatsTest {
         Path snapshot = Snapshots.write(dir.resolve("shapeless"), Map.of("schema-map.json", bundle));
         GenerationResult result = new Generator().generate(GeneratorConfig.of(snapshot, "x.y"));
         String request = result.sources().stream().filter(f -> f.relativePath().equals("x/y/TestModelRequest.java")).findFirst().orElseThrow().text();
-        assertThat(request).contains("implements TaskRequest<ImageInferenceResult>");
-        assertThat(result.sources()).extracting(GeneratedFile::relativePath).contains("x/y/ImageInferenceResult.java");
+        assertThat(request).contains("implements TaskRequest<TestModelRequest.Result>")
+                .contains("public static final class Result extends GeneratedObject implements TaskResult")
+                .contains("public String imageUUID()");
     }
 
     @Test
@@ -178,6 +185,11 @@ class SnapshotFormatsTest {
         assertThat(Main.run(new String[] {"--out", dir.resolve("bundled").toString(), "--include", "runware:101@1"},
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))).isZero();
         assertThat(dir.resolve("bundled/java/dev/airgen/models/RunwareCatalog.java")).exists();
+    }
+
+    private static String source(GenerationResult result, String path) {
+        return result.sources().stream().filter(f -> f.relativePath().equals(path)).findFirst()
+                .orElseThrow(() -> new AssertionError("no source " + path)).text();
     }
 
     private static String resource(GenerationResult result, String path) {

@@ -189,7 +189,8 @@ public class GenerateMojo extends AbstractMojo {
         }
     }
 
-    private static List<String> clean(List<String> globs) {
+    /** The non-blank entries of a configured list, trimmed (Maven passes blanks for empty elements). */
+    static List<String> clean(List<String> globs) {
         List<String> out = new ArrayList<>();
         if (globs != null) {
             for (String glob : globs) {

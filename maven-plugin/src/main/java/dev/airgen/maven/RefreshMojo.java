@@ -1,9 +1,9 @@
 package dev.airgen.maven;
 
+import dev.airgen.generator.GeneratorConfig;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -45,7 +45,19 @@ public class RefreshMojo extends AbstractMojo {
     @Parameter(property = "airgen.models")
     private List<String> models;
 
-    /** Fails, and writes nothing, when the new snapshot has breaking changes. */
+    /** Package of the generated classes, as for {@code airgen:generate}: the Java API changes are reported for it. */
+    @Parameter(property = "airgen.packageName", defaultValue = GeneratorConfig.DEFAULT_PACKAGE)
+    private String packageName;
+
+    /** AIR globs of the models to generate, as for {@code airgen:generate}. */
+    @Parameter
+    private List<String> includes;
+
+    /** AIR globs removed after {@code includes}, as for {@code airgen:generate}. */
+    @Parameter
+    private List<String> excludes;
+
+    /** Fails, and writes nothing, when the new snapshot has breaking changes (in the schemas or the generated Java API). */
     @Parameter(property = "airgen.failOnBreaking", defaultValue = "false")
     private boolean failOnBreaking;
 
@@ -56,15 +68,15 @@ public class RefreshMojo extends AbstractMojo {
                     + "the pulled snapshot to. Point airgen:generate at the same place; the bundled default cannot be refreshed in place.");
         }
         Path target = snapshot.toPath().toAbsolutePath().normalize();
-        List<String> airs = new ArrayList<>();
-        if (models != null) {
-            for (String air : models) {
-                if (air != null && !air.isBlank()) {
-                    airs.add(air.trim());
-                }
-            }
+        List<String> airs = GenerateMojo.clean(models);
+        GeneratorConfig apiSettings;
+        try {
+            apiSettings = new GeneratorConfig(target, packageName, GenerateMojo.clean(includes), GenerateMojo.clean(excludes));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("airgen: packageName: " + e.getMessage(), e);
         }
-        SnapshotRefresher refresher = new SnapshotRefresher(schemasUrl, Duration.ofSeconds(10), Duration.ofSeconds(120), getLog()::info);
+        SnapshotRefresher refresher = new SnapshotRefresher(schemasUrl, Duration.ofSeconds(10), Duration.ofSeconds(120), getLog()::info)
+                .reportingJavaApi(apiSettings);
         try {
             if (airs.isEmpty()) {
                 refresher.refreshRelease(target, release, failOnBreaking);

@@ -2,7 +2,9 @@ package dev.airgen.maven;
 
 import dev.airgen.generator.SchemaException;
 import dev.airgen.generator.source.SnapshotReader;
+import dev.airgen.generator.GeneratorConfig;
 import dev.airgen.maven.diff.ChangeReport;
+import dev.airgen.maven.diff.JavaApiChanges;
 import dev.airgen.maven.diff.ModelSchemas;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -69,12 +71,51 @@ final class SnapshotRefresher {
     private final HttpClient client;
     private final Duration timeout;
     private final Consumer<String> log;
+    private GeneratorConfig apiSettings;
 
     SnapshotRefresher(String schemasUrl, Duration connectTimeout, Duration timeout, Consumer<String> log) {
         this.schemasUrl = schemasUrl.endsWith("/") ? schemasUrl.substring(0, schemasUrl.length() - 1) : schemasUrl;
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.timeout = timeout;
         this.log = log;
+    }
+
+    /**
+     * Also reports the changes to the Java API generated with these settings (package, includes, excludes;
+     * the snapshot path in them is ignored).
+     */
+    SnapshotRefresher reportingJavaApi(GeneratorConfig settings) {
+        this.apiSettings = settings;
+        return this;
+    }
+
+    /** The report with the Java API changes between the current snapshot and the staged new one, if asked for. */
+    private ChangeReport withApi(ChangeReport report, Path current, Path staged) {
+        if (apiSettings == null) {
+            return report;
+        }
+        return report.withApi(JavaApiChanges.between(current, staged, apiSettings));
+    }
+
+    /**
+     * A temporary copy of a snapshot folder (its JSON files) with some files replaced, to read the snapshot
+     * as a refresh would leave it before replacing anything.
+     */
+    private static Path stagedCopy(Path folder, Map<String, byte[]> replaced) throws IOException {
+        Path copy = Files.createTempDirectory("airgen-refresh");
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : (Iterable<Path>) files.filter(p -> p.getFileName().toString().endsWith(".json"))::iterator) {
+                    Path to = copy.resolve(folder.relativize(file).toString());
+                    Files.createDirectories(to.getParent());
+                    Files.copy(file, to);
+                }
+            }
+        }
+        for (Map.Entry<String, byte[]> r : replaced.entrySet()) {
+            Files.write(copy.resolve(r.getKey()), r.getValue());
+        }
+        return copy;
     }
 
     /** Where a bundle goes: the file itself, or {@code schema-map.json} inside a folder. */
@@ -118,6 +159,18 @@ final class SnapshotRefresher {
                 report = ChangeReport.compare("(none)", Map.of(), newVersion, ModelSchemas.ofBundle(bundle));
                 log.accept("airgen: no previous snapshot at " + target + "; every model is new");
                 print(report);
+            }
+            if (apiSettings != null) {
+                boolean folder = !target.equals(snapshot);
+                Path staged = folder ? stagedCopy(snapshot, Map.of(BUNDLE_FILE, bytes)) : temp;
+                try {
+                    report = withApi(report, Files.exists(target) ? snapshot : null, staged);
+                } finally {
+                    if (folder) {
+                        deleteTree(staged);
+                    }
+                }
+                printApi(report);
             }
             refuseBreaking(report, failOnBreaking, target);
             move(temp, target);
@@ -169,8 +222,14 @@ final class SnapshotRefresher {
         }
         ChangeReport report = ChangeReport.compare("local files", before, schemasUrl, after);
         print(report);
+        Path checked = checkReadable(folder, downloads);
+        try {
+            report = withApi(report, Files.isDirectory(folder) ? folder : null, checked);
+        } finally {
+            deleteTree(checked);
+        }
+        printApi(report);
         refuseBreaking(report, failOnBreaking, folder);
-        checkReadable(folder, downloads);
 
         Map<Path, Path> staged = new LinkedHashMap<>();
         try {
@@ -202,23 +261,12 @@ final class SnapshotRefresher {
      * Reads a copy of the folder as it will be with the new documents, so that a document the generator
      * cannot take (say, one that contradicts the bundle beside it) is refused before anything is replaced.
      */
-    private static void checkReadable(Path folder, Map<Path, byte[]> downloads) throws RefreshException {
+    private static Path checkReadable(Path folder, Map<Path, byte[]> downloads) throws RefreshException {
         Path copy = null;
         try {
-            copy = Files.createTempDirectory("airgen-refresh");
-            if (Files.isDirectory(folder)) {
-                Path root = copy;
-                try (Stream<Path> files = Files.walk(folder)) {
-                    for (Path file : (Iterable<Path>) files.filter(p -> p.getFileName().toString().endsWith(".json"))::iterator) {
-                        Path to = root.resolve(folder.relativize(file).toString());
-                        Files.createDirectories(to.getParent());
-                        Files.copy(file, to);
-                    }
-                }
-            }
-            for (Map.Entry<Path, byte[]> d : downloads.entrySet()) {
-                Files.write(copy.resolve(d.getKey().getFileName().toString()), d.getValue());
-            }
+            Map<String, byte[]> replaced = new LinkedHashMap<>();
+            downloads.forEach((target, bytes) -> replaced.put(target.getFileName().toString(), bytes));
+            copy = stagedCopy(folder, replaced);
             // The generator tolerates a model defined twice (it keeps one and warns); a refresh that would
             // create such a conflict is refused instead, since the user asked for this model explicitly.
             List<String> warnings = SnapshotReader.read(copy).warnings();
@@ -226,6 +274,9 @@ final class SnapshotRefresher {
                 throw new RefreshException("airgen: the resolved documents do not fit the snapshot: " + String.join("; ", warnings)
                         + "; " + keptMessage(folder), null);
             }
+            Path checked = copy;
+            copy = null;
+            return checked;
         } catch (SchemaException e) {
             throw new RefreshException("airgen: the resolved documents do not fit the snapshot: " + e.getMessage() + "; "
                     + keptMessage(folder), e);
@@ -248,11 +299,24 @@ final class SnapshotRefresher {
     }
 
     private void refuseBreaking(ChangeReport report, boolean failOnBreaking, Path target) throws BreakingChangesException {
-        if (failOnBreaking && report.breakingCount() > 0) {
-            throw new BreakingChangesException("airgen: " + report.breakingCount() + " breaking change"
-                    + (report.breakingCount() == 1 ? "" : "s") + " (see the report above) and failOnBreaking is set; "
+        if (failOnBreaking && report.hasBreaking()) {
+            long count = report.breakingCount() + report.apiBreakingCount();
+            throw new BreakingChangesException("airgen: " + count + " breaking change"
+                    + (count == 1 ? "" : "s") + " (see the report above) and failOnBreaking is set; "
                     + target + " was left unchanged");
         }
+    }
+
+    private void printApi(ChangeReport report) {
+        if (apiSettings == null) {
+            return;
+        }
+        if (report.api().isEmpty()) {
+            log.accept("airgen: the generated Java API does not change");
+            return;
+        }
+        List<String> lines = report.lines();
+        lines.subList(lines.indexOf("Java API changes:"), lines.size()).forEach(log);
     }
 
     private void print(ChangeReport report) {

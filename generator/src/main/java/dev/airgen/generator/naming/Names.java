@@ -16,16 +16,35 @@ public final class Names {
             "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "variant", "isUnknown", "asJson", "value",
             "isKnown", "of", "knownValues", "get", "holds");
 
-    /** {@code java.lang} names a generated class must not take, or unqualified uses would resolve to it. */
-    public static final Set<String> RESERVED_TYPES = Set.of("Object", "String", "Integer", "Long", "Double", "Boolean",
-            "Number", "Character", "Byte", "Short", "Float", "Void", "Class", "Enum", "Record", "Override",
-            "Deprecated", "SuppressWarnings", "FunctionalInterface", "SafeVarargs", "Iterable", "Comparable",
-            "Runnable", "Thread", "Exception", "Error", "RuntimeException", "Throwable", "Math", "System",
-            "Process", "Module", "Package", "Builder", "Unknown", "Known", "Optional", "List", "Map", "Objects",
-            "Values", "JsonValue", "MediaInput", "OpenEnum", "UnionValue", "GeneratedObject", "TaskRequest",
-            "TaskResult", "Json", "Type", "Set", "Collection", "Generated", "JsonProperty", "JsonCreator",
-            "JsonTypeInfo", "JsonSubTypes", "JsonIgnore", "ModelInfo", "ModelCatalog", "UUID", "Variant", "Decoded",
-            "Shape", "Arrays", "Collections");
+    /**
+     * Names a generated type must not take: {@code java.lang} names (unqualified uses would resolve to the
+     * generated type), names the generated code itself refers to, and common JDK names that a user's own
+     * imports are likely to hold ({@code java.time.Duration}, {@code java.util.List}, ...). A type whose
+     * natural name is one of these gets a kind word appended ({@code DurationEnum}).
+     */
+    public static final Set<String> RESERVED_TYPES = Set.of(
+            // java.lang
+            "Object", "String", "Integer", "Long", "Double", "Boolean", "Number", "Character", "Byte", "Short",
+            "Float", "Void", "Class", "Enum", "Record", "Override", "Deprecated", "SuppressWarnings",
+            "FunctionalInterface", "SafeVarargs", "Iterable", "Comparable", "Runnable", "Thread", "Exception", "Error",
+            "RuntimeException", "Throwable", "Math", "System", "Process", "Module", "Package", "StringBuilder",
+            "CharSequence", "AutoCloseable", "Cloneable", "Runtime", "Compiler", "Readable", "Appendable",
+            // what generated code refers to
+            "Builder", "Unknown", "Known", "Optional", "List", "Map", "Objects", "Values", "JsonValue", "MediaInput",
+            "OpenEnum", "UnionValue", "GeneratedObject", "TaskRequest", "TaskResult", "Json", "Type", "Set",
+            "Collection", "Generated", "JsonProperty", "JsonCreator", "JsonTypeInfo", "JsonSubTypes", "JsonIgnore",
+            "ModelInfo", "ModelCatalog", "UUID", "Variant", "Decoded", "Shape", "Arrays", "Collections",
+            "ArrayList", "LinkedHashMap", "Nullable", "NullMarked",
+            // common JDK names in users' imports
+            "Duration", "Instant", "Period", "LocalDate", "LocalTime", "LocalDateTime", "ZonedDateTime",
+            "OffsetDateTime", "ZoneId", "Clock", "Year", "Month", "DayOfWeek", "Date", "Calendar", "TimeZone",
+            "TimeUnit", "Locale", "Currency", "Random", "Scanner", "Iterator", "Queue", "Deque", "Stack", "Vector",
+            "LinkedList", "HashMap", "TreeMap", "HashSet", "TreeSet", "Properties", "Base64", "Comparator",
+            "Function", "Supplier", "Consumer", "Predicate", "Stream", "Collectors", "BigDecimal", "BigInteger",
+            "File", "Files", "Path", "Paths", "URI", "URL", "Pattern", "Matcher", "Charset", "Executor",
+            "Future", "CompletableFuture", "Field", "Method", "Constructor", "Array", "Annotation", "Proxy",
+            "Reference", "InputStream", "OutputStream", "Reader", "Writer", "HttpClient", "HttpRequest",
+            "HttpResponse");
 
     private Names() {
     }

@@ -1,8 +1,7 @@
 package dev.airgen.generator.naming;
 
-import dev.airgen.generator.SchemaException;
+import com.palantir.javapoet.ClassName;
 import dev.airgen.generator.schema.ArrayType;
-import dev.airgen.generator.schema.Deduplicator;
 import dev.airgen.generator.schema.EnumType;
 import dev.airgen.generator.schema.MapType;
 import dev.airgen.generator.schema.NamedType;
@@ -11,351 +10,314 @@ import dev.airgen.generator.schema.Property;
 import dev.airgen.generator.schema.TaskModel;
 import dev.airgen.generator.schema.TypeNode;
 import dev.airgen.generator.schema.UnionType;
-import dev.airgen.generator.source.EntryKind;
+import dev.airgen.generator.source.Origin;
+import dev.airgen.generator.source.SnapshotEntry;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
- * Gives every class a name, deterministically and from the schemas alone: never from the order in which
- * files were read. Each type gets a list of ever more specific candidates (the schema's own name, then
- * prefixed by the task family, then by the model that uses it, then by its path); types whose candidates
- * collide in a package all move on to their next candidate together, so no type "wins" by being first.
- * A collision that survives every candidate fails with the locations of both schemas.
+ * Names every class by ownership: a type belongs to the schema that declares it, and its name depends on
+ * nothing else.
+ *
+ * <ul>
+ *   <li>A task's request class is named by {@link RequestNames}; its result is the nested class {@code Result}.</li>
+ *   <li>A type declared inside a task's own request or response schema is nested in the class of the object
+ *       or union whose property, items, values or alternative it is ({@code GoogleVeo31Request.Inputs.FrameImage}),
+ *       named after that property. A {@code $defs} entry is nested in the request (or result) class under its
+ *       key. The objects under {@code providerSettings} are nested beside the wrapper, one per provider key
+ *       ({@code GoogleVeo31Request.GoogleSettings}).</li>
+ *   <li>A type declared by a shared schema file (one that is no task's own schema) is nested, once, in a holder
+ *       class named after that file ({@code CommonTypes.Lora}).</li>
+ * </ul>
+ *
+ * <p>Inside one class, names are handed out in schema order by a {@link NameScope}; a name that is a Java
+ * keyword, a {@code java.lang} or common JDK name, a name of an enclosing class, or a name the generated code
+ * uses itself gets a kind word ({@code DurationEnum}), and a name taken twice gets a number.
  */
 public final class TypeNamer {
 
-    /** Sub-package for provider settings classes. */
-    public static final String PROVIDERS = "providers";
-    /** Sub-package for every other nested type. */
-    public static final String TYPES = "types";
-
-    /** How one type is reached: the name its place suggests, by which task, along which path. */
-    private record Usage(String base, String owner, String taskWord, String path, String provider) {
-    }
+    private static final Comparator<Origin> BY_LOCATION = Comparator.comparing(Origin::file).thenComparing(Origin::pointer);
 
     private final String packageName;
-    private final Deduplicator dedup;
-    private final Map<NamedType, List<Usage>> usages = new IdentityHashMap<>();
-    private final Map<NamedType, Boolean> resultRoots = new IdentityHashMap<>();
-    private final Map<NamedType, String> packages = new IdentityHashMap<>();
+    private final Map<TaskModel, ClassName> requests = new IdentityHashMap<>();
+    private final Map<NamedType, ClassName> names = new IdentityHashMap<>();
+    private final Map<ClassName, List<NamedType>> nested = new LinkedHashMap<>();
+    private final Map<ClassName, NameScope> scopes = new HashMap<>();
     private final Map<ObjectType, List<UnionType>> unionsOfVariant = new IdentityHashMap<>();
-    private final Map<TaskModel, String> requestNames = new LinkedHashMap<>();
+    private final Set<ObjectType> results = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<NamedType> foreign = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final List<NamedType> foreignOrder = new ArrayList<>();
 
-    public TypeNamer(String packageName, Deduplicator dedup) {
+    private TypeNamer(String packageName) {
         this.packageName = packageName;
-        this.dedup = dedup;
     }
 
-    /** Names every request class and every type reachable from the tasks. */
-    public void name(List<TaskModel> tasks) {
-        nameRequests(tasks);
-        for (TaskModel task : tasks) {
-            String owner = stem(requestNames.get(task));
-            String taskWord = taskWord(task.taskType());
-            for (Property p : task.request().properties()) {
-                walk(p.type(), Names.upperCamel(p.name()), owner, taskWord, p.name(), null, task.request());
-            }
-            ObjectType result = dedup.canonical(task.result());
-            resultRoots.put(result, true);
-            record(result, new Usage(taskWord + (task.taskType().endsWith("Inference") ? "Inference" : "") + "Result", owner, taskWord, "", null));
-            walkChildren(result, owner, taskWord, "");
+    /**
+     * Names the tasks' classes.
+     *
+     * @param snapshot     every entry of the snapshot, included or not
+     * @param requestNames simple request class names by {@link RequestNames#id}, computed over the whole snapshot
+     */
+    public static TypeNames name(String packageName, List<TaskModel> tasks, List<SnapshotEntry> snapshot,
+                                 Map<String, String> requestNames) {
+        TypeNamer namer = new TypeNamer(packageName);
+        Map<String, Integer> entriesPerFile = new HashMap<>();
+        for (SnapshotEntry e : snapshot) {
+            entriesPerFile.merge(e.request().origin().file(), 1, Integer::sum);
         }
-        assignNames();
-    }
-
-    /** The generated simple name of a task's request class. */
-    public String requestName(TaskModel task) {
-        return requestNames.get(task);
-    }
-
-    /** The discriminated unions a variant class implements. */
-    public List<UnionType> unionsOf(ObjectType variant) {
-        return unionsOfVariant.getOrDefault(variant, List.of());
-    }
-
-    /** Whether a type is the result class of some task (it then implements {@code TaskResult}). */
-    public boolean isResult(NamedType type) {
-        return resultRoots.containsKey(type);
-    }
-
-    // --- requests --------------------------------------------------------------------------------
-
-    private void nameRequests(List<TaskModel> tasks) {
-        Map<TaskModel, List<String>> candidates = new LinkedHashMap<>();
-        for (TaskModel task : tasks) {
-            String key = task.entry().key();
-            String stem = switch (task.entry().kind()) {
-                case MODEL -> Names.upperCamel(task.entry().slug() != null ? task.entry().slug() : key);
-                case MODALITY -> key.equals("3d") ? "ThreeD" : Names.upperCamel(key);
-                case ARCHITECTURE, OPERATION -> Names.upperCamel(key);
-                case UTILITY -> Names.upperCamel(task.taskType());
-            };
-            String kindWord = Names.upperCamel(task.entry().kind().name());
-            candidates.put(task, List.of(stem + "Request", stem + kindWord + "Request",
-                    Names.upperCamel(task.entry().kind() == EntryKind.MODEL ? key.replace(':', ' ').replace('@', ' ') : key)
-                            + kindWord + "Request"));
+        List<TaskModel> sorted = new ArrayList<>(tasks);
+        sorted.sort(Comparator.comparing(t -> RequestNames.id(t.entry())));
+        for (TaskModel task : sorted) {
+            String file = task.entry().request().origin().file();
+            namer.nameTask(task, requestNames.get(RequestNames.id(task.entry())), entriesPerFile.getOrDefault(file, 0) == 1 ? file : null);
         }
-        Map<TaskModel, Integer> level = new LinkedHashMap<>();
-        tasks.forEach(t -> level.put(t, 0));
-        while (true) {
-            Map<String, List<TaskModel>> byName = new TreeMap<>();
-            for (TaskModel t : tasks) {
-                byName.computeIfAbsent(candidates.get(t).get(level.get(t)).toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(t);
-            }
-            boolean clash = false;
-            for (List<TaskModel> group : byName.values()) {
-                if (group.size() > 1) {
-                    clash = true;
-                    for (TaskModel t : group) {
-                        if (level.get(t) + 1 >= candidates.get(t).size()) {
-                            throw new SchemaException(group.get(0).entry().request().origin().file(),
-                                    group.get(0).entry().request().origin().pointer(),
-                                    "request class name '" + candidates.get(t).get(level.get(t)) + "' is also derived from "
-                                            + group.get(1).entry().request().origin() + "; no distinct name is left");
-                        }
-                        level.put(t, level.get(t) + 1);
-                    }
-                }
-            }
-            if (!clash) {
-                break;
-            }
+        List<ClassName> holders = namer.nameShared(requestNames.values());
+        return new TypeNames(namer.requests, namer.names, namer.nested, holders, namer.unionsOfVariant, namer.results);
+    }
+
+    // --- tasks -----------------------------------------------------------------------------------
+
+    /**
+     * The schemas a task owns: its request schema, the response schema it is read with, and the whole file
+     * when the file holds no other task's schema (a {@code /resolve} or OpenAPI document of one model).
+     */
+    private record Owner(Origin request, Origin response, String ownFile, ClassName requestClass, ClassName resultClass) {
+
+        boolean owns(Origin origin) {
+            return within(origin, request) || within(origin, response) || origin.file().equals(ownFile);
         }
-        tasks.forEach(t -> requestNames.put(t, candidates.get(t).get(level.get(t))));
-    }
 
-    private static String stem(String requestName) {
-        return requestName.substring(0, requestName.length() - "Request".length());
-    }
+        /** Where a {@code $defs} entry of this task is declared: the result class for its response, else the request class. */
+        ClassName topFor(Origin origin) {
+            return within(origin, response) && !within(origin, request) ? resultClass : requestClass;
+        }
 
-    /** {@code videoInference} → {@code Video}; other task types name themselves. */
-    static String taskWord(String taskType) {
-        String word = taskType.endsWith("Inference") ? taskType.substring(0, taskType.length() - "Inference".length()) : taskType;
-        return word.equals("3d") ? "ThreeD" : Names.upperCamel(word);
-    }
-
-    // --- usages ----------------------------------------------------------------------------------
-
-    private void walk(TypeNode node, String base, String owner, String taskWord, String path, String provider, ObjectType parent) {
-        node = dedup.canonical(node);
-        if (node instanceof ArrayType a) {
-            walk(a.items(), Names.upperCamel(Names.singular(Names.lowerCamel(base))), owner, taskWord, path, provider, parent);
-        } else if (node instanceof MapType m) {
-            walk(m.values(), base + "Value", owner, taskWord, path, provider, parent);
-        } else if (node instanceof NamedType named) {
-            boolean first = !usages.containsKey(named);
-            record(named, new Usage(base, owner, taskWord, path, provider));
-            if (first || !visitedFrom(named, owner)) {
-                markVisited(named, owner);
-                if (named instanceof ObjectType o) {
-                    walkChildren(o, owner, taskWord, path);
-                } else if (named instanceof UnionType u) {
-                    for (UnionType.Variant v : u.variants()) {
-                        String variantBase = u.discriminator() != null
-                                ? Names.upperCamel(v.name()) + base
-                                : base + Names.upperCamel(v.name());
-                        TypeNode type = dedup.canonical(v.type());
-                        if (u.discriminator() != null && type instanceof ObjectType variant) {
-                            List<UnionType> unions = unionsOfVariant.computeIfAbsent(variant, k -> new ArrayList<>());
-                            if (unions.stream().noneMatch(x -> x == u)) {
-                                unions.add(u);
-                            }
-                        }
-                        walk(type, variantBase, owner, taskWord, path + "." + v.name(), provider, null);
-                    }
-                }
-            }
+        private static boolean within(Origin origin, Origin root) {
+            return origin.file().equals(root.file()) && (origin.pointer().equals(root.pointer())
+                    || origin.pointer().startsWith(root.pointer()) && origin.pointer().charAt(root.pointer().length()) == '/');
         }
     }
 
-    private final Map<NamedType, Set<String>> visited = new IdentityHashMap<>();
-
-    private boolean visitedFrom(NamedType type, String owner) {
-        return visited.getOrDefault(type, Set.of()).contains(owner);
+    private void nameTask(TaskModel task, String requestName, String ownFile) {
+        ClassName request = ClassName.get(packageName, requestName);
+        ClassName result = request.nestedClass("Result");
+        requests.put(task, request);
+        declare(task.request(), request, null);
+        scopes.put(request, NameScope.forTypes(reservedFor(request, "Result")));
+        results.add(task.result());
+        declare(task.result(), result, request);
+        Owner owner = new Owner(task.entry().request().origin(), task.responseSchema().origin(), ownFile, request, result);
+        walkObject(task.request(), request, owner);
+        walkObject(task.result(), result, owner);
     }
 
-    private void markVisited(NamedType type, String owner) {
-        visited.computeIfAbsent(type, k -> new java.util.HashSet<>()).add(owner);
-    }
-
-    private void walkChildren(ObjectType object, String owner, String taskWord, String path) {
-        boolean providerWrapper = path.equals("providerSettings") || path.endsWith(".providerSettings");
+    private void walkObject(ObjectType object, ClassName enclosing, Owner owner) {
         for (Property p : object.properties()) {
-            String childPath = path.isEmpty() ? p.name() : path + "." + p.name();
-            if (providerWrapper && dedup.canonical(p.type()) instanceof ObjectType) {
-                walk(p.type(), Names.upperCamel(p.name()) + "Settings", owner, taskWord, childPath, p.name(), object);
-            } else {
-                walk(p.type(), Names.upperCamel(p.name()), owner, taskWord, childPath, null, object);
+            if (p.name().equals("providerSettings") && p.type() instanceof ObjectType wrapper && !wrapper.properties().isEmpty()) {
+                ClassName wrapperName = visit(wrapper, enclosing, "ProviderSettings", owner, false);
+                if (wrapperName != null) {
+                    // One class per provider key, declared beside the wrapper so users import it directly.
+                    for (Property provider : wrapper.properties()) {
+                        String base = Names.upperCamel(provider.name()) + (provider.type() instanceof ObjectType ? "Settings" : "");
+                        visit(provider.type(), enclosing, base, owner, true);
+                    }
+                }
+                continue;
             }
+            visit(p.type(), enclosing, Names.upperCamel(p.name()), owner, true);
         }
         if (object.extraType() != null) {
-            walk(object.extraType(), "AdditionalValue", owner, taskWord, path + ".*", null, object);
+            visit(object.extraType(), enclosing, "AdditionalProperty", owner, true);
         }
     }
 
-    private void record(NamedType type, Usage usage) {
-        usages.computeIfAbsent(type, k -> new ArrayList<>()).add(usage);
-    }
-
-    // --- names -----------------------------------------------------------------------------------
-
-    private void assignNames() {
-        List<NamedType> types = new ArrayList<>(usages.keySet());
-        Map<NamedType, List<String>> candidates = new IdentityHashMap<>();
-        for (NamedType type : types) {
-            candidates.put(type, candidates(type));
-            packages.put(type, packageFor(type));
+    /**
+     * Names a type reached from {@code enclosing} under {@code base} if the owner declares it, and walks
+     * on. Returns its class, or null for types without a class.
+     */
+    private ClassName visit(TypeNode node, ClassName enclosing, String base, Owner owner, boolean descend) {
+        if (node instanceof ArrayType a) {
+            return visit(a.items(), enclosing, singular(base), owner, descend);
         }
-        // Unions that are sealed interfaces need their variants in the same package.
-        for (Map.Entry<ObjectType, List<UnionType>> e : unionsOfVariant.entrySet()) {
-            packages.put(e.getKey(), packages.get(e.getValue().get(0)));
+        if (node instanceof MapType m) {
+            return visit(m.values(), enclosing, base + "Value", owner, descend);
         }
-        Map<NamedType, Integer> level = new IdentityHashMap<>();
-        types.forEach(t -> level.put(t, 0));
-        Set<String> requestNamesLower = new TreeSet<>();
-        requestNames.values().forEach(n -> requestNamesLower.add(n.toLowerCase(Locale.ROOT)));
-        while (true) {
-            Map<String, List<NamedType>> byName = new HashMap<>();
-            for (NamedType t : types) {
-                String name = candidates.get(t).get(level.get(t));
-                byName.computeIfAbsent(packages.get(t) + "." + name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(t);
+        if (!(node instanceof NamedType type)) {
+            return null;
+        }
+        ClassName known = names.get(type);
+        if (known != null) {
+            return known;
+        }
+        if (!owner.owns(type.origin())) {
+            collectForeign(type);
+            return null;
+        }
+        boolean definition = type.definitionName() != null;
+        ClassName parent = definition ? owner.topFor(type.origin()) : enclosing;
+        String preferred = definition ? Names.upperCamel(type.definitionName()) : base;
+        ClassName name = parent.nestedClass(scope(parent).allocate(candidates(preferred, type)));
+        declare(type, name, parent);
+        if (type instanceof ObjectType o) {
+            if (!(descend || o.properties().isEmpty())) {
+                return name;
             }
-            boolean clash = false;
-            for (Map.Entry<String, List<NamedType>> e : new TreeMap<>(byName).entrySet()) {
-                List<NamedType> group = e.getValue();
-                NamedType any = group.get(0);
-                String simple = candidates.get(any).get(level.get(any));
-                boolean reserved = Names.RESERVED_TYPES.contains(simple)
-                        || packages.get(any).equals(packageName) && requestNamesLower.contains(simple.toLowerCase(Locale.ROOT));
-                if (group.size() > 1 || reserved) {
-                    clash = true;
-                    NamedType winner = reserved ? null : mostUsed(group);
-                    for (NamedType t : group) {
-                        if (t == winner) {
-                            continue;
-                        }
-                        if (level.get(t) + 1 >= candidates.get(t).size()) {
-                            NamedType other = group.size() > 1 ? group.get(group.get(0) == t ? 1 : 0) : t;
-                            throw new SchemaException(t.origin().file(), t.origin().pointer(), "no distinct class name: '"
-                                    + simple + "' is also the name derived for " + other.origin()
-                                    + (reserved ? " (or a reserved name)" : ""));
-                        }
-                        level.put(t, level.get(t) + 1);
+            walkObject(o, name, owner);
+        } else if (type instanceof UnionType u) {
+            for (UnionType.Variant v : u.variants()) {
+                recordVariant(u, v);
+                visit(v.type(), name, variantBase(u, v, name), owner, true);
+            }
+        }
+        return name;
+    }
+
+    private void recordVariant(UnionType union, UnionType.Variant variant) {
+        if (union.discriminator() != null && variant.type() instanceof ObjectType o) {
+            List<UnionType> unions = unionsOfVariant.computeIfAbsent(o, k -> new ArrayList<>());
+            if (unions.stream().noneMatch(x -> x == union)) {
+                unions.add(union);
+            }
+        }
+    }
+
+    private static String variantBase(UnionType union, UnionType.Variant v, ClassName unionName) {
+        if (union.discriminator() != null && v.tag() != null) {
+            return Names.upperCamel(v.tag().asString());
+        }
+        if (v.type() instanceof NamedType named && named.title() != null && Names.words(named.title()).size() <= 4) {
+            return Names.upperCamel(named.title());
+        }
+        String word = Names.upperCamel(v.name());
+        return Names.RESERVED_TYPES.contains(word) ? unionName.simpleName() + word : word;
+    }
+
+    private void declare(NamedType type, ClassName name, ClassName parent) {
+        names.put(type, name);
+        if (parent != null) {
+            nested.computeIfAbsent(parent, k -> new ArrayList<>()).add(type);
+        }
+    }
+
+    private NameScope scope(ClassName enclosing) {
+        return scopes.computeIfAbsent(enclosing, c -> NameScope.forTypes(reservedFor(c, "Unknown")));
+    }
+
+    /** A nested class may not repeat an enclosing class's name, nor take names the generated code uses. */
+    private static Set<String> reservedFor(ClassName enclosing, String extra) {
+        Set<String> reserved = new HashSet<>(Names.RESERVED_TYPES);
+        reserved.add(extra);
+        for (ClassName c = enclosing; c != null; c = c.enclosingClassName()) {
+            reserved.add(c.simpleName());
+        }
+        return reserved;
+    }
+
+    private static List<String> candidates(String base, NamedType type) {
+        String kind = type instanceof ObjectType ? "Object" : type instanceof EnumType ? "Enum" : "Union";
+        return List.of(base, base + kind);
+    }
+
+    /** {@code FrameImages} → {@code FrameImage}: array items are named in the singular. */
+    private static String singular(String upperCamel) {
+        String singular = Names.singular(Names.lowerCamel(upperCamel));
+        return Character.toUpperCase(singular.charAt(0)) + singular.substring(1);
+    }
+
+    // --- shared schema files ---------------------------------------------------------------------
+
+    /** Remembers a type no task owns, and every type below it, for {@link #nameShared}. */
+    private void collectForeign(NamedType root) {
+        List<TypeNode> stack = new ArrayList<>();
+        stack.add((TypeNode) root);
+        while (!stack.isEmpty()) {
+            TypeNode node = stack.remove(stack.size() - 1);
+            if (node instanceof ArrayType a) {
+                stack.add(a.items());
+            } else if (node instanceof MapType m) {
+                stack.add(m.values());
+            } else if (node instanceof NamedType t && !names.containsKey(t) && foreign.add(t)) {
+                foreignOrder.add(t);
+                if (t instanceof ObjectType o) {
+                    o.properties().forEach(p -> stack.add(p.type()));
+                    if (o.extraType() != null) {
+                        stack.add(o.extraType());
+                    }
+                } else if (t instanceof UnionType u) {
+                    for (UnionType.Variant v : u.variants()) {
+                        recordVariant(u, v);
+                        stack.add(v.type());
                     }
                 }
             }
-            if (!clash) {
-                break;
+        }
+    }
+
+    /**
+     * Declares the types of shared schema files, flat in one holder class per file, in the order of their
+     * location, so that neither the include list nor the order tasks were read in changes a name.
+     */
+    private List<ClassName> nameShared(java.util.Collection<String> requestNames) {
+        Map<String, List<NamedType>> byFile = new TreeMap<>();
+        for (NamedType t : foreignOrder) {
+            if (!names.containsKey(t)) {
+                byFile.computeIfAbsent(t.origin().file(), k -> new ArrayList<>()).add(t);
             }
         }
-        for (NamedType t : types) {
-            t.assignName(packages.get(t), candidates.get(t).get(level.get(t)));
-        }
-    }
-
-    /** The type used by strictly the most tasks keeps a contested name; on a tie nobody does. */
-    private NamedType mostUsed(List<NamedType> group) {
-        NamedType best = null;
-        int bestCount = -1;
-        boolean tie = false;
-        for (NamedType t : group) {
-            int count = owners(t);
-            if (count > bestCount) {
-                best = t;
-                bestCount = count;
-                tie = false;
-            } else if (count == bestCount) {
-                tie = true;
+        NameScope topLevel = NameScope.forTypes(NameScope.union(Names.RESERVED_TYPES, requestNames));
+        topLevel.claim("RunwareCatalog");
+        List<ClassName> holders = new ArrayList<>();
+        for (Map.Entry<String, List<NamedType>> file : byFile.entrySet()) {
+            String stem = fileStem(file.getKey());
+            ClassName holder = ClassName.get(packageName, topLevel.allocate(List.of(Names.upperCamel(stem) + "Types")));
+            holders.add(holder);
+            NameScope scope = NameScope.forTypes(reservedFor(holder, "Unknown"));
+            List<NamedType> types = new ArrayList<>(file.getValue());
+            types.sort(Comparator.comparing(NamedType::origin, BY_LOCATION));
+            Map<Origin, ClassName> byOrigin = new HashMap<>();
+            for (NamedType t : types) {
+                ClassName same = byOrigin.get(t.origin());
+                if (same != null) {
+                    names.put(t, same); // the same declaration reached twice: one class
+                    continue;
+                }
+                String base = t.definitionName() != null ? Names.upperCamel(t.definitionName())
+                        : baseOf(t.origin().pointer(), stem.substring(stem.lastIndexOf(' ') + 1));
+                ClassName name = holder.nestedClass(scope.allocate(candidates(base, t)));
+                byOrigin.put(t.origin(), name);
+                declare(t, name, holder);
             }
         }
-        return tie ? null : best;
+        return holders;
     }
 
-    private int owners(NamedType type) {
-        Set<String> owners = new TreeSet<>();
-        usages.get(type).forEach(u -> owners.add(u.owner()));
-        return owners.size();
+    private static String fileStem(String file) {
+        String name = file.endsWith(".json") ? file.substring(0, file.length() - ".json".length()) : file;
+        return name.replace('/', ' ').replace(':', ' ');
     }
 
-    private String packageFor(NamedType type) {
-        if (resultRoots.containsKey(type)) {
-            return packageName;
-        }
-        for (Usage u : usages.get(type)) {
-            if (u.provider() != null || u.path().endsWith("providerSettings")) {
-                return packageName + "." + PROVIDERS;
+    /** {@code /$defs/Lora/properties/mode} → {@code LoraMode}; the file's root → the file's name. */
+    private static String baseOf(String pointer, String fileStem) {
+        StringBuilder out = new StringBuilder();
+        String[] tokens = pointer.split("/");
+        for (int i = 1; i < tokens.length; i++) {
+            String token = tokens[i].replace("~1", "/").replace("~0", "~");
+            boolean keyword = token.equals("properties") || token.equals("$defs") || token.equals("definitions")
+                    || token.equals("items") || token.equals("additionalProperties") || token.matches("\\d+")
+                    || token.equals("oneOf") || token.equals("anyOf") || token.equals("allOf");
+            if (!keyword) {
+                out.append(Names.upperCamel(token));
             }
         }
-        return packageName + "." + TYPES;
-    }
-
-    /** The candidate names of a type, from most to least preferred. */
-    private List<String> candidates(NamedType type) {
-        List<Usage> all = usages.get(type);
-        Usage first = Collections.min(all, (a, b) -> {
-            int c = a.owner().compareTo(b.owner());
-            return c != 0 ? c : a.path().compareTo(b.path());
-        });
-        String owner = first.owner();
-        Set<String> taskWords = new TreeSet<>();
-        all.forEach(u -> taskWords.add(u.taskWord()));
-        String pathWords = Names.upperCamel(first.path().replace('.', ' '));
-        if (resultRoots.containsKey(type)) {
-            String base = mostCommonBase(all);
-            return List.of(base, taskWords.size() == 1 ? taskWords.iterator().next() + "Result" : base + "Shared",
-                    owner + "Result", owner + "Result" + Names.upperCamel(type.origin().file()));
-        }
-        String base = preferredBase(type, all);
-        if (first.provider() != null) {
-            String provider = Names.upperCamel(first.provider());
-            String ownerPart = owner.startsWith(provider) ? owner : provider + owner;
-            return List.of(base, provider + (taskWords.size() == 1 ? taskWords.iterator().next() : "") + "Settings",
-                    ownerPart + "Settings", ownerPart + pathWords + "Settings");
-        }
-        String taskWord = taskWords.size() == 1 ? taskWords.iterator().next() : null;
-        // "Audio" + "AudioSettings" would stutter; such a type goes straight to the model's name.
-        String level1 = taskWord == null ? base + "Shared" : base.startsWith(taskWord) ? owner + first.base() : taskWord + base;
-        String byPath = owner + pathWords + (pathWords.endsWith(first.base()) ? "" : first.base());
-        // Last resort: the path plus what kind of type it is, so an object "voice" holding an enum "voice"
-        // still gets two names.
-        String kind = type instanceof ObjectType ? "Object" : type instanceof EnumType ? "Enum" : "Union";
-        return List.of(base, level1, owner + first.base(), byPath, owner + pathWords + kind);
-    }
-
-    private static String preferredBase(NamedType type, List<Usage> all) {
-        if (type.title() != null) {
-            String title = Names.upperCamel(type.title());
-            if (Names.words(type.title()).size() <= 4 && !title.startsWith("V")) {
-                return title;
-            }
-        }
-        if (type.definitionName() != null) {
-            return Names.upperCamel(type.definitionName());
-        }
-        if (type instanceof ObjectType o && o.properties().size() == 1 && all.stream().anyMatch(u -> u.path().endsWith("providerSettings"))) {
-            return Names.upperCamel(o.properties().get(0).name()) + "ProviderSettings";
-        }
-        return mostCommonBase(all);
-    }
-
-    private static String mostCommonBase(List<Usage> all) {
-        Map<String, Integer> counts = new TreeMap<>();
-        all.forEach(u -> counts.merge(u.base(), 1, Integer::sum));
-        String best = null;
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            if (best == null || e.getValue() > counts.get(best)) {
-                best = e.getKey();
-            }
-        }
-        return best;
+        return out.length() == 0 ? Names.upperCamel(fileStem) : out.toString();
     }
 }

@@ -3,8 +3,9 @@ package dev.airgen.generator.schema;
 import dev.airgen.generator.source.Origin;
 
 /**
- * Common part of the nodes that become classes: where they came from, what the schema calls them, and the
- * name the naming pass gives them (never derived from the order in which schemas were read).
+ * Common part of the nodes that become classes: where they came from and what the schema calls them. Java
+ * names are not stored here: the naming pass keeps them in a side table, so the model stays unchanged once
+ * built.
  */
 public abstract sealed class NamedType permits ObjectType, EnumType, UnionType {
 
@@ -12,8 +13,6 @@ public abstract sealed class NamedType permits ObjectType, EnumType, UnionType {
     private final String title;
     private final String description;
     private final String definitionName;
-    private String packageName;
-    private String simpleName;
 
     protected NamedType(Origin origin, String title, String description, String definitionName) {
         this.origin = origin;
@@ -40,16 +39,4 @@ public abstract sealed class NamedType permits ObjectType, EnumType, UnionType {
         return definitionName;
     }
 
-    public String packageName() {
-        return packageName;
-    }
-
-    public String simpleName() {
-        return simpleName;
-    }
-
-    public void assignName(String packageName, String simpleName) {
-        this.packageName = packageName;
-        this.simpleName = simpleName;
-    }
 }

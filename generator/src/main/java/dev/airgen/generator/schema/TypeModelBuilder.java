@@ -71,7 +71,9 @@ public final class TypeModelBuilder {
     }
 
     /**
-     * Maps a task's request or response schema, which must be an object with declared properties.
+     * Maps a task's request or response schema, which must be an object with declared properties, and
+     * applies the task contract: {@code taskType} and {@code taskUUID} are plain strings on every task (the
+     * request needs {@code taskUUID}), even where a schema omits them or lists every task type.
      *
      * @throws SchemaException when it is not
      */
@@ -82,8 +84,34 @@ public final class TypeModelBuilder {
         }
         // A task whose shape is oneOf of objects (mediaStorage: upload or delete) becomes one class with
         // every branch's properties; which combination applies stays a documented rule.
-        TypeNode node = mapObject(c, new Context(side, false), null, null);
-        return (ObjectType) node;
+        return (ObjectType) mapObject(c, new Context(side, false), null, null, side);
+    }
+
+    /** Every task has these on the wire even when a schema omits them; the runtime's contract types rely on them. */
+    private static void applyTaskContract(ObjectType type, Side side) {
+        if (side == Side.RESPONSE) {
+            ensureString(type, "taskType", false);
+        }
+        ensureString(type, "taskUUID", side == Side.REQUEST);
+    }
+
+    private static void ensureString(ObjectType type, String name, boolean required) {
+        Property existing = type.property(name);
+        if (existing != null && !(existing.type() instanceof ScalarType s && s.kind() == ScalarKind.STRING)
+                && !(existing.type() instanceof ConstType c && c.value().isString())) {
+            // The task contract reads these as plain strings; an enumeration here (getResponse lists every
+            // task type) keeps its values in the documentation and in the schema the validator uses.
+            String values = existing.type() instanceof EnumType e ? " One of: " + e.values() + "." : "";
+            type.replace(existing, new Property(name,
+                    new ScalarType(existing.origin(), ScalarKind.STRING, existing.constraints()), existing.required(),
+                    existing.nullable(), (existing.description() == null ? "" : existing.description()) + values,
+                    existing.defaultValue(), existing.examples(), existing.deprecated(), existing.constraints(), existing.origin()));
+        }
+        if (type.property(name) == null) {
+            Origin origin = type.origin().child("properties");
+            type.addFirst(new Property(name, new ScalarType(origin, ScalarKind.STRING, Constraints.NONE), required, false,
+                    "Added by AIRgen: every task carries it.", null, List.of(), false, Constraints.NONE, origin));
+        }
     }
 
     /** Whether a schema can stand for a task: an object with properties, or a oneOf/anyOf of such objects. */
@@ -385,7 +413,7 @@ public final class TypeModelBuilder {
         }
         String type = types == null || types.isEmpty() ? inferType(c, objectish) : types.iterator().next();
         TypeNode node = switch (type) {
-            case "object" -> mapObject(c, context, definitionName, memoKey);
+            case "object" -> mapObject(c, context, definitionName, memoKey, null);
             case "array" -> mapArray(c, context, constraints);
             case "string" -> context.media() ? new MediaType(c.origin(), constraints)
                     : new ScalarType(c.origin(), ScalarKind.STRING, constraints);
@@ -496,7 +524,8 @@ public final class TypeModelBuilder {
         return new ArrayType(c.origin(), item.type(), item.nullable(), constraints);
     }
 
-    private TypeNode mapObject(Collected c, Context context, String definitionName, MemoKey memoKey) {
+    /** @param task the side of the task this object is the root of, or null for any other object */
+    private TypeNode mapObject(Collected c, Context context, String definitionName, MemoKey memoKey, Side task) {
         JsonNode additional = c.get("additionalProperties");
         boolean hasBranchProperties = false;
         for (Collected.Located rule : c.rules) {
@@ -524,7 +553,7 @@ public final class TypeModelBuilder {
             if (p.getValue().node().isBoolean() && !p.getValue().node().asBoolean()) {
                 continue; // 'false': the property must not be sent, so it gets no accessor
             }
-            object.properties().add(property(p.getKey(), p.getValue(), c.required.contains(p.getKey()), context));
+            object.add(property(p.getKey(), p.getValue(), c.required.contains(p.getKey()), context));
         }
         for (String keyword : RULE_KEYWORDS) {
             if (c.has(keyword) && !keyword.equals("then") && !keyword.equals("else")) {
@@ -549,17 +578,17 @@ public final class TypeModelBuilder {
         }
         for (Map.Entry<String, List<SchemaRef>> extra : fromBranches.entrySet()) {
             if (object.property(extra.getKey()) == null) {
-                object.properties().add(branchProperty(extra.getKey(), extra.getValue(), context));
+                object.add(branchProperty(extra.getKey(), extra.getValue(), context));
             }
         }
         for (Collected.Located rule : c.rules) {
             String keyword = rule.value().propertyNames().iterator().next();
-            object.rules().add(new Rule(keyword, rule.value(), RuleSummaries.summarize(rule.value()), rule.owner().origin()));
+            object.add(new Rule(keyword, rule.value(), RuleSummaries.summarize(rule.value()), rule.owner().origin()));
         }
         for (String name : c.required) {
             if (object.property(name) == null) {
                 Origin origin = c.origin().child("required");
-                object.properties().add(new Property(name, new AnyType(origin), true, true, null, null, List.of(), false,
+                object.add(new Property(name, new AnyType(origin), true, true, null, null, List.of(), false,
                         Constraints.NONE, origin));
             }
         }
@@ -573,6 +602,10 @@ public final class TypeModelBuilder {
                     new Context(context.side(), false));
             object.extra(ObjectType.Extra.TYPED, values.type());
         }
+        if (task != null) {
+            applyTaskContract(object, task);
+        }
+        object.freeze();
         return object;
     }
 
@@ -715,7 +748,7 @@ public final class TypeModelBuilder {
             List<UnionType.Variant> variants = new ArrayList<>();
             for (int i = 0; i < refs.size(); i++) {
                 JsonNode tag = tagOf(collected.get(i), discriminator);
-                TypeNode variant = mapObject(collected.get(i), context, null, null);
+                TypeNode variant = mapObject(collected.get(i), context, null, null, null);
                 variants.add(new UnionType.Variant(tag.asString(), variant, UnionType.Shape.OBJECT, tag));
             }
             return new Mapped(new UnionType(origin, c.text("title"), c.text("description"), definitionName, discriminator, variants), nullable);
@@ -773,7 +806,7 @@ public final class TypeModelBuilder {
                 case "number" -> new ScalarType(c.origin(), ScalarKind.NUMBER, constraints);
                 case "boolean" -> new ScalarType(c.origin(), ScalarKind.BOOLEAN, constraints);
                 case "array" -> mapArray(c, context, constraints);
-                case "object" -> mapObject(c, context, null, null);
+                case "object" -> mapObject(c, context, null, null, null);
                 default -> throw c.keywords.get("type").origin("type").error("unknown type '" + type + "'");
             };
             UnionType.Shape shape = shapeOf(node);

@@ -1,5 +1,6 @@
 package dev.airgen.maven.diff;
 
+import dev.airgen.generator.api.ApiDiff;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +17,10 @@ import tools.jackson.databind.JsonNode;
  * @param added    AIRs (or {@code architecture x}, ...) that are new
  * @param removed  those that are gone
  * @param changed  models whose request schema differs, with the differences, sorted by name
+ * @param api      changes to the generated Java API, breaking ones first (empty when not computed)
  */
-public record ChangeReport(String from, String to, List<String> added, List<String> removed, List<ModelChanges> changed) {
+public record ChangeReport(String from, String to, List<String> added, List<String> removed, List<ModelChanges> changed,
+                           List<ApiDiff.Change> api) {
 
     /** The differences of one model; {@code changes} is never empty. */
     public record ModelChanges(String model, List<Change> changes) {
@@ -35,6 +38,7 @@ public record ChangeReport(String from, String to, List<String> added, List<Stri
         added = List.copyOf(added);
         removed = List.copyOf(removed);
         changed = List.copyOf(changed);
+        api = List.copyOf(api);
     }
 
     /** Compares two sets of request schemas, as given by {@link ModelSchemas}. */
@@ -58,7 +62,22 @@ public record ChangeReport(String from, String to, List<String> added, List<Stri
                 }
             }
         }
-        return new ChangeReport(from, to, added, removed, changed);
+        return new ChangeReport(from, to, added, removed, changed, List.of());
+    }
+
+    /** This report with the changes to the generated Java API. */
+    public ChangeReport withApi(List<ApiDiff.Change> apiChanges) {
+        return new ChangeReport(from, to, added, removed, changed, apiChanges);
+    }
+
+    /** Changes to the generated Java API that may stop existing code from compiling. */
+    public long apiBreakingCount() {
+        return api.stream().filter(ApiDiff.Change::breaking).count();
+    }
+
+    /** Whether anything in the report breaks requests or code written against the old snapshot. */
+    public boolean hasBreaking() {
+        return breakingCount() + apiBreakingCount() > 0;
     }
 
     /** Breaking changes over all models, removed models included. */
@@ -67,14 +86,15 @@ public record ChangeReport(String from, String to, List<String> added, List<Stri
     }
 
     public boolean isEmpty() {
-        return added.isEmpty() && removed.isEmpty() && changed.isEmpty();
+        return added.isEmpty() && removed.isEmpty() && changed.isEmpty() && api.isEmpty();
     }
 
     /** The report as log lines; the first line is a one-line summary. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
         lines.add("Snapshot changes " + from + " -> " + to + ": " + count(added.size(), "model") + " added, "
-                + removed.size() + " removed, " + changed.size() + " changed; " + count(breakingCount(), "breaking change"));
+                + removed.size() + " removed, " + changed.size() + " changed; " + count(breakingCount(), "breaking change")
+                + (api.isEmpty() ? "" : "; Java API: " + apiBreakingCount() + " breaking, " + (api.size() - apiBreakingCount()) + " additions"));
         if (!added.isEmpty()) {
             lines.add("Added models:");
             added.forEach(m -> lines.add("  + " + m));
@@ -91,6 +111,10 @@ public record ChangeReport(String from, String to, List<String> added, List<Stri
                 model.changes().stream().filter(Change::breaking).forEach(c -> lines.add("      breaking: " + c));
                 model.changes().stream().filter(c -> !c.breaking()).forEach(c -> lines.add("      addition: " + c));
             }
+        }
+        if (!api.isEmpty()) {
+            lines.add("Java API changes:");
+            api.forEach(c -> lines.add("  " + (c.breaking() ? "breaking: " : "addition: ") + c.describe()));
         }
         return lines;
     }
