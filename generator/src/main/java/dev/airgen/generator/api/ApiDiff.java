@@ -53,29 +53,58 @@ public final class ApiDiff {
     private ApiDiff() {
     }
 
-    /** Every change from {@code before} to {@code after}: breaking ones first, each group in name order. */
+    /**
+     * Every change from {@code before} to {@code after}: breaking ones first, each group in name order.
+     * Types are matched by the schema location they were generated from, then by name; a type matched to
+     * one of another name was renamed.
+     */
     public static List<Change> between(ApiSurface before, ApiSurface after) {
-        List<Change> changes = new ArrayList<>();
         Map<String, ApiSurface.TypeApi> old = before.types();
         Map<String, ApiSurface.TypeApi> now = after.types();
-        Map<String, String> renamedTo = renames(old, now);
-        Set<String> renamedTargets = new TreeSet<>(renamedTo.values());
+        Map<String, String> matched = new TreeMap<>();
+        Map<String, String> bySchema = new HashMap<>();
+        for (ApiSurface.TypeApi t : now.values()) {
+            if (t.schema() != null) {
+                bySchema.putIfAbsent(t.schema() + "|" + kindOf(t), t.name());
+            }
+        }
+        Set<String> taken = new TreeSet<>();
+        for (ApiSurface.TypeApi t : old.values()) {
+            String target = t.schema() == null ? null : bySchema.get(t.schema() + "|" + kindOf(t));
+            if (target != null && taken.add(target)) {
+                matched.put(t.name(), target);
+            }
+        }
+        for (ApiSurface.TypeApi t : old.values()) {
+            if (!matched.containsKey(t.name()) && now.containsKey(t.name()) && taken.add(t.name())) {
+                matched.put(t.name(), t.name());
+            }
+        }
+        List<Change> changes = new ArrayList<>();
+        Set<String> gone = new TreeSet<>();
         for (ApiSurface.TypeApi type : old.values()) {
-            ApiSurface.TypeApi current = now.get(type.name());
-            if (current == null) {
-                String target = renamedTo.get(type.name());
-                if (target != null) {
-                    changes.add(new Change(Kind.TYPE_RENAMED, type.name(), "-> " + target));
-                } else if (!insideRemoved(type.name(), old, now, renamedTo)) {
+            String target = matched.get(type.name());
+            if (target == null) {
+                gone.add(type.name());
+                if (!insideAny(type.name(), gone)) {
                     changes.add(new Change(Kind.TYPE_REMOVED, type.name(), null));
                 }
-                continue;
+            } else if (!target.equals(type.name())) {
+                gone.add(type.name());
+                if (!insideAny(type.name(), gone)) {
+                    changes.add(new Change(Kind.TYPE_RENAMED, type.name(), "-> " + target));
+                }
+            } else {
+                compareMembers(type, now.get(target), changes);
             }
-            compareMembers(type, current, changes);
         }
+        Set<String> arrived = new TreeSet<>();
         for (ApiSurface.TypeApi type : now.values()) {
-            if (!old.containsKey(type.name()) && !renamedTargets.contains(type.name()) && !insideAdded(type.name(), old)) {
-                changes.add(new Change(Kind.TYPE_ADDED, type.name(), null));
+            if (!taken.contains(type.name())) {
+                arrived.add(type.name());
+                if (!insideAny(type.name(), arrived)) {
+                    changes.add(new Change(Kind.TYPE_ADDED, type.name(), null));
+                }
             }
         }
         changes.sort((a, b) -> a.breaking() != b.breaking() ? (a.breaking() ? -1 : 1)
@@ -83,51 +112,16 @@ public final class ApiDiff {
         return changes;
     }
 
-    /** A removed type and an added one generated from the same schema location are a rename. */
-    private static Map<String, String> renames(Map<String, ApiSurface.TypeApi> old, Map<String, ApiSurface.TypeApi> now) {
-        Map<String, String> addedBySchema = new HashMap<>();
-        for (ApiSurface.TypeApi t : now.values()) {
-            if (!old.containsKey(t.name()) && t.schema() != null) {
-                addedBySchema.putIfAbsent(t.schema() + "|" + kindOf(t), t.name());
-            }
-        }
-        Map<String, String> renamed = new TreeMap<>();
-        for (ApiSurface.TypeApi t : old.values()) {
-            if (!now.containsKey(t.name()) && t.schema() != null) {
-                String target = addedBySchema.get(t.schema() + "|" + kindOf(t));
-                if (target != null) {
-                    renamed.put(t.name(), target);
-                }
-            }
-        }
-        return renamed;
-    }
-
     private static String kindOf(ApiSurface.TypeApi type) {
-        String d = type.declaration();
-        return d.contains(" interface ") ? "interface" : "class";
+        return type.declaration().contains(" interface ") ? "interface" : "class";
     }
 
-    /** Nested types of a removed or renamed type are not listed again. */
-    private static boolean insideRemoved(String name, Map<String, ApiSurface.TypeApi> old, Map<String, ApiSurface.TypeApi> now,
-                                         Map<String, String> renamedTo) {
+    /** Whether an enclosing type of {@code name} is in {@code names} (its own change already says it all). */
+    private static boolean insideAny(String name, Set<String> names) {
         for (int dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
-            String outer = name.substring(0, dot);
-            if (old.containsKey(outer) && !now.containsKey(outer)) {
+            if (names.contains(name.substring(0, dot))) {
                 return true;
             }
-        }
-        return false;
-    }
-
-    /** Nested types of an added type are not listed again. */
-    private static boolean insideAdded(String name, Map<String, ApiSurface.TypeApi> old) {
-        int dot = name.indexOf('.');
-        while (dot > 0) {
-            if (!old.containsKey(name.substring(0, dot))) {
-                return true;
-            }
-            dot = name.indexOf('.', dot + 1);
         }
         return false;
     }
@@ -136,7 +130,7 @@ public final class ApiDiff {
         if (!old.declaration().equals(now.declaration())) {
             changes.add(new Change(Kind.TYPE_CHANGED, old.name(), "from '" + old.declaration() + "' to '" + now.declaration() + "'"));
         }
-        boolean openEnum = old.declaration().contains(" extends OpenEnum<");
+        boolean openEnum = old.declaration().contains("OpenEnum<");
         Map<String, Set<String>> before = byName(old.members());
         Map<String, Set<String>> after = byName(now.members());
         Set<String> allNames = new TreeSet<>(before.keySet());

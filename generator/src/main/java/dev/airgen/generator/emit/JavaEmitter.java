@@ -291,7 +291,7 @@ public final class JavaEmitter {
                         : new Object[] {member, member});
                 builderType.addField(javaType, member, Modifier.PRIVATE);
                 if (!(isRequest && p.name().equals("taskUUID"))) {
-                    toBuilder.addStatement("b.$N = $N", member, member); // a derived request is a new task: fresh taskUUID
+                    toBuilder.addStatement("b.$N = this.$N", member, member); // a derived request is a new task: fresh taskUUID
                 }
                 addSetters(builderType, builder, p, member, node, javaType, builderMethods);
                 if (p.required()) {
@@ -376,7 +376,7 @@ public final class JavaEmitter {
     private static MethodSpec equalsMethod(ClassName name, List<String> members) {
         CodeBlock.Builder body = CodeBlock.builder().add("return o == this || o instanceof $T other", name);
         for (String m : members) {
-            body.add("\n        && $T.equals($N, other.$N)", OBJECTS, m, m);
+            body.add("\n        && $T.equals(this.$N, other.$N)", OBJECTS, m, m);
         }
         body.add("\n        && additionalProperties().equals(other.additionalProperties())");
         return MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
