@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.airgen.it.runware.BflFlux1DevRequest;
 import dev.airgen.it.runware.GoogleVeo31Request;
-import dev.airgen.it.runware.providers.GoogleVideoSettings;
-import dev.airgen.it.runware.types.GoogleVeo31Duration;
-import dev.airgen.it.runware.types.Lora;
+import dev.airgen.it.runware.BflFlux1DevRequest.Lora;
+import dev.airgen.it.runware.GoogleVeo31Request.DurationEnum;
+import dev.airgen.it.runware.GoogleVeo31Request.GoogleSettings;
 import dev.airgen.runtime.BatchResult;
 import dev.airgen.runtime.ErrorCategory;
 import dev.airgen.runtime.Progress;
@@ -66,8 +66,8 @@ class TypedUsageEndToEndTest extends EmulatorClientsTest {
     void videoWithTypedProviderSettingsIsPolledWithProgress(Transport transport) {
         GoogleVeo31Request request = GoogleVeo31Request.builder()
                 .positivePrompt("a hummingbird hovering at a red flower")
-                .width(1920).height(1080).duration(GoogleVeo31Duration.V8)
-                .providerSettings(GoogleVideoSettings.builder().generateAudio(true).build())
+                .width(1920).height(1080).duration(DurationEnum.V8)
+                .providerSettings(GoogleSettings.builder().generateAudio(true).build())
                 .build();
         List<Progress> progress = new CopyOnWriteArrayList<>();
         TaskHandle<?> handle = clients.of(transport).submit(request).onProgress(progress::add);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.airgen.it.runware.BflFlux1DevRequest;
 import dev.airgen.it.runware.ModelSearchRequest;
-import dev.airgen.it.runware.ModelSearchResult;
 import dev.airgen.runtime.ErrorCategory;
 import dev.airgen.runtime.RunwareClient;
 import dev.airgen.runtime.RunwareException;
@@ -69,7 +68,7 @@ class UtilitiesEndToEndTest extends EmulatorClientsTest {
     @ParameterizedTest
     @EnumSource(Transport.class)
     void modelSearchIsTyped(Transport transport) {
-        List<ModelSearchResult> found = clients.of(transport).run(ModelSearchRequest.builder().search("flux").limit(5).build());
+        List<ModelSearchRequest.Result> found = clients.of(transport).run(ModelSearchRequest.builder().search("flux").limit(5).build());
         assertThat(found).hasSize(1);
         assertThat(found.get(0).totalResults()).isPositive();
         assertThat(found.get(0).results()).isNotEmpty().allSatisfy(r -> assertThat(r.air()).isNotBlank());

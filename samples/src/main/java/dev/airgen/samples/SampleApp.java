@@ -5,23 +5,17 @@ import dev.airgen.runtime.RunwareClient;
 import dev.airgen.runtime.RunwareValidationException;
 import dev.airgen.runtime.TextStreamResult;
 import dev.airgen.samples.runware.BflFlux1DevRequest;
+import dev.airgen.samples.runware.BflFlux1DevRequest.Lora;
 import dev.airgen.samples.runware.BriaRmbgV20Request;
 import dev.airgen.samples.runware.GoogleVeo31Request;
-import dev.airgen.samples.runware.ImageInferenceResult;
+import dev.airgen.samples.runware.GoogleVeo31Request.DurationEnum;
+import dev.airgen.samples.runware.GoogleVeo31Request.GoogleSettings;
+import dev.airgen.samples.runware.GoogleVeo31Request.Inputs.FrameImage;
+import dev.airgen.samples.runware.GoogleVeo31Request.Resolution;
 import dev.airgen.samples.runware.MinimaxSpeech28Request;
+import dev.airgen.samples.runware.MinimaxSpeech28Request.Speech;
 import dev.airgen.samples.runware.OpenaiGpt54Request;
-import dev.airgen.samples.runware.providers.GoogleSettings;
-import dev.airgen.samples.runware.types.AudioOutputFormat;
-import dev.airgen.samples.runware.types.Duration;
-import dev.airgen.samples.runware.types.FrameImage;
-import dev.airgen.samples.runware.types.Lora;
-import dev.airgen.samples.runware.types.Message;
-import dev.airgen.samples.runware.types.OutputFormat;
-import dev.airgen.samples.runware.types.RemoveBackgroundInputs;
-import dev.airgen.samples.runware.types.Resolution;
-import dev.airgen.samples.runware.types.Speech;
-import dev.airgen.samples.runware.types.TextRole;
-import dev.airgen.samples.runware.types.VideoInputs;
+import dev.airgen.samples.runware.OpenaiGpt54Request.Message;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -82,7 +76,7 @@ public final class SampleApp {
 
     List<Step> runAll() throws Exception {
         Files.createDirectories(output);
-        ImageInferenceResult image = textToImage();
+        BflFlux1DevRequest.Result image = textToImage();
         imageToVideo(image);
         textToSpeech();
         streamAnAnswer();
@@ -94,7 +88,7 @@ public final class SampleApp {
     }
 
     /** 1. An architecture model (FLUX.1 dev) with a LoRA, answered synchronously. */
-    ImageInferenceResult textToImage() throws IOException {
+    BflFlux1DevRequest.Result textToImage() throws IOException {
         long start = System.nanoTime();
         BflFlux1DevRequest request = BflFlux1DevRequest.builder()
                 .positivePrompt("a lighthouse on a cliff at dusk, volumetric light")
@@ -103,19 +97,19 @@ public final class SampleApp {
                 .addLora(Lora.builder().model("civitai:652699@993999").weight(0.8).build())
                 .includeCost(true)
                 .build();
-        ImageInferenceResult image = client.run(request).get(0);
+        BflFlux1DevRequest.Result image = client.run(request).get(0);
         record("text to image", BflFlux1DevRequest.MODEL, start, image.cost(), image.imageURL(), "1-text-to-image");
         return image;
     }
 
     /** 2. A provider model (Veo 3.1) with typed providerSettings, delivered async and polled with progress. */
-    void imageToVideo(ImageInferenceResult firstFrame) throws IOException {
+    void imageToVideo(BflFlux1DevRequest.Result firstFrame) throws IOException {
         long start = System.nanoTime();
         GoogleVeo31Request request = GoogleVeo31Request.builder()
                 .positivePrompt("the camera slowly pushes in on the lighthouse as the light turns on")
-                .inputs(VideoInputs.builder().addFrameImage(FrameImage.builder().image(firstFrame.imageUUID()).build()).build())
+                .inputs(GoogleVeo31Request.Inputs.builder().addFrameImage(FrameImage.builder().image(firstFrame.imageUUID()).build()).build())
                 .resolution(Resolution.V1080P)
-                .duration(Duration.V6)
+                .duration(DurationEnum.V6)
                 .providerSettings(GoogleSettings.builder().generateAudio(true).build())
                 .includeCost(true)
                 .build();
@@ -133,7 +127,7 @@ public final class SampleApp {
         long start = System.nanoTime();
         MinimaxSpeech28Request request = MinimaxSpeech28Request.builder()
                 .speech(Speech.builder().text("Welcome aboard. The doors are closing.").voice("English_expressive_narrator").build())
-                .outputFormat(AudioOutputFormat.MP3)
+                .outputFormat(MinimaxSpeech28Request.OutputFormat.MP3)
                 .includeCost(true)
                 .build();
         var audio = client.run(request).get(0);
@@ -144,7 +138,7 @@ public final class SampleApp {
     void streamAnAnswer() throws Exception {
         long start = System.nanoTime();
         OpenaiGpt54Request request = OpenaiGpt54Request.builder()
-                .addMessage(Message.builder().role(TextRole.USER).content("Describe a lighthouse at dusk in two sentences.").build())
+                .addMessage(Message.builder().role(Message.Role.USER).content("Describe a lighthouse at dusk in two sentences.").build())
                 .includeCost(true)
                 .build();
         out.print("   answer: ");
@@ -161,11 +155,11 @@ public final class SampleApp {
     }
 
     /** 5. Background removal of the first image, by its UUID (no upload needed). */
-    void removeBackground(ImageInferenceResult image) throws IOException {
+    void removeBackground(BflFlux1DevRequest.Result image) throws IOException {
         long start = System.nanoTime();
         BriaRmbgV20Request request = BriaRmbgV20Request.builder()
-                .inputs(RemoveBackgroundInputs.builder().image(image.imageUUID()).build())
-                .outputFormat(OutputFormat.PNG)
+                .inputs(BriaRmbgV20Request.Inputs.builder().image(image.imageUUID()).build())
+                .outputFormat(BriaRmbgV20Request.OutputFormat.PNG)
                 .includeCost(true)
                 .build();
         var cutout = client.run(request).get(0);
