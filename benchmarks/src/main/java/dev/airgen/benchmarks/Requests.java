@@ -1,14 +1,11 @@
 package dev.airgen.benchmarks;
 
 import dev.airgen.benchmarks.models.BflFlux1DevRequest;
+import dev.airgen.benchmarks.models.BflFlux1DevRequest.Lora;
+import dev.airgen.benchmarks.models.BflFlux1DevRequest.Scheduler;
 import dev.airgen.benchmarks.models.KlingaiVideo30ProRequest;
-import dev.airgen.benchmarks.models.providers.KlingaiSettings;
-import dev.airgen.benchmarks.models.types.CharacterOrientation;
-import dev.airgen.benchmarks.models.types.ImageOutputFormat;
-import dev.airgen.benchmarks.models.types.Lora;
-import dev.airgen.benchmarks.models.types.Scheduler;
-import dev.airgen.benchmarks.models.types.VideoInputs;
-import dev.airgen.benchmarks.models.types.VideoOutputFormat;
+import dev.airgen.benchmarks.models.KlingaiVideo30ProRequest.KlingaiSettings;
+import dev.airgen.benchmarks.models.KlingaiVideo30ProRequest.KlingaiSettings.CharacterOrientation;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.MediaInput;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +41,7 @@ public final class Requests {
                 .scheduler(Scheduler.of("FlowMatchEulerDiscreteScheduler"))
                 .cfgScale(3.5)
                 .addLora(Lora.builder().model(LORA).weight(0.8).build())
-                .outputFormat(ImageOutputFormat.WEBP)
+                .outputFormat(BflFlux1DevRequest.OutputFormat.WEBP)
                 .numberResults(1)
                 .build();
     }
@@ -75,7 +72,7 @@ public final class Requests {
                 .width(1920)
                 .height(1080)
                 .duration(5)
-                .inputs(VideoInputs.builder()
+                .inputs(KlingaiVideo30ProRequest.Inputs.builder()
                         .addReferenceImage(MediaInput.url(REFERENCE_IMAGE))
                         .addReferenceVideo(MediaInput.url(REFERENCE_VIDEO))
                         .build())
@@ -83,7 +80,7 @@ public final class Requests {
                         .keepOriginalSound(true)
                         .characterOrientation(CharacterOrientation.VIDEO)
                         .build())
-                .outputFormat(VideoOutputFormat.MP4)
+                .outputFormat(KlingaiVideo30ProRequest.OutputFormat.MP4)
                 .build();
     }
 

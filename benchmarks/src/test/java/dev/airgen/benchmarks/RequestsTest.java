@@ -2,7 +2,7 @@ package dev.airgen.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.airgen.benchmarks.models.ImageInferenceResult;
+import dev.airgen.benchmarks.models.BflFlux1DevRequest;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.validation.SchemaValidator;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class RequestsTest {
 
     @Test
     void theTypicalResultReadsIntoTheGeneratedClass() {
-        ImageInferenceResult result = Json.mapper().readValue(Requests.fluxResult(), ImageInferenceResult.class);
+        BflFlux1DevRequest.Result result = Json.mapper().readValue(Requests.fluxResult(), BflFlux1DevRequest.Result.class);
         assertThat(result.imageUUID()).isEqualTo("0c2e9f4a-6f55-4b1e-8f7e-5d7d6c9b2a10");
         assertThat(result.imageURL()).hasValueSatisfying(url -> assertThat(url).endsWith(".webp"));
         assertThat(result.seed()).contains(42);

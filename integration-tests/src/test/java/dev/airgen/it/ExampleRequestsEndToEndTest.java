@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import dev.airgen.generator.source.BundledSnapshot;
-import dev.airgen.it.runware.RunwareCatalog;
+import com.example.runware.RunwareCatalog;
 import dev.airgen.runtime.ErrorCategory;
 import dev.airgen.runtime.RunwareClient;
 import dev.airgen.runtime.RunwareException;
@@ -111,14 +111,14 @@ class ExampleRequestsEndToEndTest extends EmulatorClientsTest {
         String model = task.path("model").asString(null);
         if (model != null && RunwareCatalog.byAir(model).isEmpty() && target.has("architecture")) {
             String arch = dev.airgen.generator.naming.Names.upperCamel(target.get("architecture").asString());
-            return (Class<? extends TaskRequest<?>>) Class.forName("dev.airgen.it.runware." + arch + "Request");
+            return (Class<? extends TaskRequest<?>>) Class.forName("com.example.runware." + arch + "Request");
         }
         if (model != null) {
             ModelInfo info = RunwareCatalog.byAir(model).orElseThrow(() -> new AssertionError("not in the catalog: " + model));
             return (Class<? extends TaskRequest<?>>) RunwareCatalog.requestType(info).orElseThrow();
         }
         String taskType = task.get("taskType").asString();
-        return (Class<? extends TaskRequest<?>>) Class.forName("dev.airgen.it.runware."
+        return (Class<? extends TaskRequest<?>>) Class.forName("com.example.runware."
                 + Character.toUpperCase(taskType.charAt(0)) + taskType.substring(1) + "Request");
     }
 }

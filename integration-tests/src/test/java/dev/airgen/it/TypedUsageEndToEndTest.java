@@ -3,11 +3,11 @@ package dev.airgen.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.airgen.it.runware.BflFlux1DevRequest;
-import dev.airgen.it.runware.GoogleVeo31Request;
-import dev.airgen.it.runware.BflFlux1DevRequest.Lora;
-import dev.airgen.it.runware.GoogleVeo31Request.DurationEnum;
-import dev.airgen.it.runware.GoogleVeo31Request.GoogleSettings;
+import com.example.runware.BflFlux1DevRequest;
+import com.example.runware.GoogleVeo31Request;
+import com.example.runware.BflFlux1DevRequest.Lora;
+import com.example.runware.GoogleVeo31Request.DurationEnum;
+import com.example.runware.GoogleVeo31Request.GoogleSettings;
 import dev.airgen.runtime.BatchResult;
 import dev.airgen.runtime.ErrorCategory;
 import dev.airgen.runtime.Progress;

@@ -3,8 +3,8 @@ package dev.airgen.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.airgen.it.runware.BflFlux1DevRequest;
-import dev.airgen.it.runware.ModelSearchRequest;
+import com.example.runware.BflFlux1DevRequest;
+import com.example.runware.ModelSearchRequest;
 import dev.airgen.runtime.ErrorCategory;
 import dev.airgen.runtime.RunwareClient;
 import dev.airgen.runtime.RunwareException;
@@ -36,7 +36,7 @@ class UtilitiesEndToEndTest extends EmulatorClientsTest {
         assertThat(upload.uuid()).isNotBlank();
         var results = client.run(BflFlux1DevRequest.builder()
                 .positivePrompt("the same scene at night").width(512).height(512)
-                .inputs(dev.airgen.it.runware.types.Inputs.builder().seedImage(upload.uuid()).build())
+                .inputs(BflFlux1DevRequest.Inputs.builder().seedImage(upload.uuid()).build())
                 .strength(0.6)
                 .build());
         assertThat(results).hasSize(1);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.airgen.emulator.RunwareEmulator;
 import dev.airgen.emulator.Snapshot;
+import dev.airgen.generator.GeneratorConfig;
 import dev.airgen.maven.it.CutShortServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +114,27 @@ class SnapshotRefresherTest {
         assertThat(log).containsExactly(
                 "Snapshot changes 20260722152433 -> 20260722152433: 0 models added, 0 removed, 0 changed; 0 breaking changes",
                 "airgen: " + folder.resolve("schema-map.json") + " is already release 20260722152433; nothing written");
+    }
+
+    @Test
+    void theJavaApiChangesForTheBuildsSettingsFollowTheSchemaChanges() throws Exception {
+        emulator.publishSnapshot(Snapshot.of(NEW, null));
+        Path folder = oldSnapshot();
+        SnapshotRefresher refresher = refresher(emulator.schemasUrl().toString())
+                .reportingJavaApi(GeneratorConfig.of(folder, "com.example.refreshed"));
+
+        assertThatThrownBy(() -> refresher.refreshRelease(folder, "latest", true))
+                .isInstanceOf(SnapshotRefresher.BreakingChangesException.class)
+                .hasMessageStartingWith("airgen: 8 breaking changes (see the report above)");
+        assertUntouched(folder);
+        int section = log.indexOf("Java API changes:");
+        assertThat(section).as(String.join("\n", log)).isEqualTo(EXPECTED_REPORT.size());
+        assertThat(log.subList(section + 1, log.size())).containsExactly(
+                "  breaking: type removed: AcmeOld1Request",
+                "  breaking: member removed: RunwareCatalog field static dev.airgen.runtime.types.ModelInfo ACME_OLD_AT_1",
+                "  breaking: signature changed: AcmeImage1Request.Builder method AcmeImage1Request.Builder steps(int) -> method AcmeImage1Request.Builder steps(int)",
+                "  breaking: enum constant removed: AcmeImage1Request.Format field static AcmeImage1Request.Format WEBP",
+                "  addition: type added: AcmeVideo1Request");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.airgen.benchmarks.client;
 
 import dev.airgen.benchmarks.Requests;
-import dev.airgen.benchmarks.models.ImageInferenceResult;
+import dev.airgen.benchmarks.models.BflFlux1DevRequest;
 import dev.airgen.runtime.RetryPolicy;
 import dev.airgen.runtime.RunwareClient;
 import dev.airgen.runtime.Transport;
@@ -56,7 +56,7 @@ interface Driver extends AutoCloseable {
         };
     }
 
-    private static List<ImageInferenceResult> requireOne(List<ImageInferenceResult> results) {
+    private static List<BflFlux1DevRequest.Result> requireOne(List<BflFlux1DevRequest.Result> results) {
         if (results.size() != 1) {
             throw new IllegalStateException("expected one result, got " + results.size());
         }

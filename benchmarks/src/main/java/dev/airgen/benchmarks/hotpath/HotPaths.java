@@ -7,7 +7,6 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import dev.airgen.benchmarks.Requests;
 import dev.airgen.benchmarks.models.BflFlux1DevRequest;
-import dev.airgen.benchmarks.models.ImageInferenceResult;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.validation.SchemaValidator;
 import dev.airgen.runtime.validation.Violation;
@@ -162,8 +161,8 @@ public class HotPaths {
 
     /** A result read into its generated class. */
     @Benchmark
-    public ImageInferenceResult resultDeserialize() {
-        return Json.mapper().readValue(fluxResult, ImageInferenceResult.class);
+    public BflFlux1DevRequest.Result resultDeserialize() {
+        return Json.mapper().readValue(fluxResult, BflFlux1DevRequest.Result.class);
     }
 
     /** The same bytes read into a Jackson tree. */
