@@ -125,16 +125,20 @@ class SnapshotRefresherTest {
 
         assertThatThrownBy(() -> refresher.refreshRelease(folder, "latest", true))
                 .isInstanceOf(SnapshotRefresher.BreakingChangesException.class)
-                .hasMessageStartingWith("airgen: 8 breaking changes (see the report above)");
+                .hasMessageStartingWith("airgen: 7 breaking changes (see the report above)");
         assertUntouched(folder);
         int section = log.indexOf("Java API changes:");
         assertThat(section).as(String.join("\n", log)).isEqualTo(EXPECTED_REPORT.size());
         assertThat(log.subList(section + 1, log.size())).containsExactly(
                 "  breaking: type removed: AcmeOld1Request",
                 "  breaking: member removed: RunwareCatalog field static dev.airgen.runtime.types.ModelInfo ACME_OLD_AT_1",
-                "  breaking: signature changed: AcmeImage1Request.Builder method AcmeImage1Request.Builder steps(int) -> method AcmeImage1Request.Builder steps(int)",
                 "  breaking: enum constant removed: AcmeImage1Request.Format field static AcmeImage1Request.Format WEBP",
-                "  addition: type added: AcmeVideo1Request");
+                "  addition: type added: AcmeVideo1Request",
+                "  addition: member added: AcmeImage1Request.Builder method AcmeImage1Request.Builder seed(int)",
+                "  addition: member added: AcmeImage1Request method Integer seed()",
+                "  addition: member added: RunwareCatalog field static dev.airgen.runtime.types.ModelInfo ACME_VIDEO_AT_1",
+                "  addition: enum constant added: AcmeImage1Request.Format field static AcmeImage1Request.Format AVIF");
+        // The schema report counts 4 breaking changes, the Java API 3 more; failOnBreaking counts both.
     }
 
     @Test
