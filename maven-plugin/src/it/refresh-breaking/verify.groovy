@@ -18,6 +18,22 @@ try {
         '[INFO]       breaking: newly required: width (new parameter)',
         '[INFO]       addition: enum values added: outputFormat (added AVIF)',
         '[INFO]       addition: new optional parameter: acceleration',
+        '[INFO] Java API changes (7 breaking, 8 additions):',
+        '[INFO]   breaking: type removed: AcmeOld1Request',
+        '[INFO]   breaking: member removed: AcmeImage1Request.Builder method AcmeImage1Request.Builder steps(int)',
+        '[INFO]   breaking: member removed: AcmeImage1Request method java.util.Optional<Integer> steps()',
+        '[INFO]   breaking: member removed: RunwareCatalog field static dev.airgen.runtime.types.ModelInfo ACME_OLD_AT_1',
+        '[INFO]   breaking: signature changed: AcmeImage1Request.Builder method AcmeImage1Request.Builder seed(int) -> method AcmeImage1Request.Builder seed(String)',
+        '[INFO]   breaking: signature changed: AcmeImage1Request method java.util.Optional<Integer> seed() -> method java.util.Optional<String> seed()',
+        '[INFO]   breaking: enum constant removed: AcmeImage1Request.OutputFormat field static AcmeImage1Request.OutputFormat WEBP',
+        '[INFO]   addition: type added: AcmeImage1Request.Acceleration',
+        '[INFO]   addition: type added: AcmeVideo1Request',
+        '[INFO]   addition: member added: AcmeImage1Request.Builder method AcmeImage1Request.Builder acceleration(AcmeImage1Request.Acceleration)',
+        '[INFO]   addition: member added: AcmeImage1Request.Builder method AcmeImage1Request.Builder width(int)',
+        '[INFO]   addition: member added: AcmeImage1Request method Integer width()',
+        '[INFO]   addition: member added: AcmeImage1Request method java.util.Optional<AcmeImage1Request.Acceleration> acceleration()',
+        '[INFO]   addition: member added: RunwareCatalog field static dev.airgen.runtime.types.ModelInfo ACME_VIDEO_AT_1',
+        '[INFO]   addition: enum constant added: AcmeImage1Request.OutputFormat field static AcmeImage1Request.OutputFormat AVIF',
     ]
     def reportOf = { String log ->
         def lines = log.readLines()
@@ -30,7 +46,7 @@ try {
     def refused = new File(basedir, 'build.log').text
     assert reportOf(refused) == report
     assert refused.contains("[ERROR] Failed to execute goal dev.airgen:airgen-maven-plugin:${pluginVersion}:refresh (default-cli) on project " +
-            "refresh-breaking: airgen: 6 breaking changes (see the report above) and failOnBreaking is set; ${snapshot.absolutePath} was left unchanged") : refused
+            "refresh-breaking: airgen: 13 breaking changes (see the report above) and failOnBreaking is set; ${snapshot.absolutePath} was left unchanged") : refused
     assert snapshot.bytes == context.get('before')
     assert new File(basedir, 'snapshot').list().toList().sort() == ['schema-map.json']
 

@@ -316,7 +316,7 @@ final class SnapshotRefresher {
             return;
         }
         List<String> lines = report.lines();
-        lines.subList(lines.indexOf("Java API changes:"), lines.size()).forEach(log);
+        lines.subList(lines.size() - report.api().size() - 1, lines.size()).forEach(log);
     }
 
     private void print(ChangeReport report) {

@@ -113,7 +113,7 @@ public record ChangeReport(String from, String to, List<String> added, List<Stri
             }
         }
         if (!api.isEmpty()) {
-            lines.add("Java API changes:");
+            lines.add("Java API changes (" + apiBreakingCount() + " breaking, " + (api.size() - apiBreakingCount()) + " additions):");
             api.forEach(c -> lines.add("  " + (c.breaking() ? "breaking: " : "addition: ") + c.describe()));
         }
         return lines;
