@@ -8,17 +8,18 @@ import java.text.Normalizer;
 import java.util.List;
 
 /**
- * The 5×7 pixel font every emulated picture writes its label with. It is built in rather than taken
+ * The 5×9 pixel font every emulated picture writes its label with. It is built in rather than taken
  * from the system so that the same request gives the same bytes on every machine (installed fonts and
  * their rasterisers differ), and so that labels render in headless JVMs without any font configured.
  */
 final class BitmapFont {
     static final int GLYPH_WIDTH = 5;
-    static final int GLYPH_HEIGHT = 7;
+    /** Seven rows down to the baseline and two for descenders. */
+    static final int GLYPH_HEIGHT = 9;
     /** A glyph plus one blank column. */
     static final int CELL_WIDTH = 6;
-    /** A glyph plus two blank rows. */
-    static final int CELL_HEIGHT = 9;
+    /** A glyph plus one blank row. */
+    static final int CELL_HEIGHT = 10;
 
     private static final char FIRST = ' ';
     private static final char LAST = '~';
@@ -47,9 +48,9 @@ final class BitmapFont {
 
     private static long[] load() {
         List<String> lines;
-        try (InputStream in = BitmapFont.class.getResourceAsStream("font-5x7.txt")) {
+        try (InputStream in = BitmapFont.class.getResourceAsStream("font-5x9.txt")) {
             if (in == null) {
-                throw new IllegalStateException("font-5x7.txt is missing from the emulator's resources");
+                throw new IllegalStateException("font-5x9.txt is missing from the emulator's resources");
             }
             lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .filter(l -> !l.startsWith("//") && !l.isBlank()).toList();
@@ -75,7 +76,7 @@ final class BitmapFont {
         }
         for (int i = 0; i < seen.length; i++) {
             if (!seen[i]) {
-                throw new IllegalStateException("font-5x7.txt has no glyph for '" + (char) (FIRST + i) + "'");
+                throw new IllegalStateException("font-5x9.txt has no glyph for '" + (char) (FIRST + i) + "'");
             }
         }
         return glyphs;

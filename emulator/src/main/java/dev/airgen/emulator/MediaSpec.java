@@ -183,10 +183,10 @@ record MediaSpec(Kind kind, String format, int width, int height, long seed, dou
                     caption.cellLeft(0) - pad, caption.cellTop(0) - pad, longest * caption.cellWidth() + 2 * pad,
                     rows.size() * caption.cellHeight() + pad, p.colorA));
             svg.append(String.format(Locale.ROOT, "<g font-family=\"monospace\" font-size=\"%d\" fill=\"#%06x\">",
-                    caption.cellHeight() * 7 / 9, p.colorB));
+                    caption.cellHeight() * 7 / 10, p.colorB));
             for (int i = 0; i < rows.size(); i++) {
                 svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" textLength=\"%d\">%s</text>",
-                        caption.cellLeft(0), caption.cellTop(i) + caption.cellHeight() * 7 / 9,
+                        caption.cellLeft(0), caption.cellTop(i) + caption.cellHeight() * 7 / 10,
                         rows.get(i).length() * caption.cellWidth(), xml(rows.get(i))));
             }
             svg.append("</g>");

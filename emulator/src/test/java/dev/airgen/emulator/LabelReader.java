@@ -8,7 +8,7 @@ import java.util.function.BiPredicate;
 
 /**
  * Reads the caption back from decoded pixels: it samples the middle of every font pixel of every text
- * cell and looks the 5×7 pattern up among the font's glyphs. Only the geometry (where the first cell is,
+ * cell and looks the 5×9 pattern up among the font's glyphs. Only the geometry (where the first cell is,
  * how large cells are) comes from the emulator; the text comes from the pixels alone.
  */
 final class LabelReader {
