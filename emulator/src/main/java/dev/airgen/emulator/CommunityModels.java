@@ -3,8 +3,6 @@ package dev.airgen.emulator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Models Runware runs although no snapshot lists them: checkpoints it imports from Civitai
@@ -39,24 +37,14 @@ final class CommunityModels {
     record Match(String air, String architecture, String reason) {
     }
 
-    private final Map<String, String> registered = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
+    private final BoundedMap<String, String> registered = new BoundedMap<>(MAX_REGISTERED);
 
     /** Remembers a model created here; {@code architecture} may be any spelling the aliases know, or null. */
     void register(String air, String architecture) {
         if (air == null || !isAir(air)) {
             return;
         }
-        if (registered.put(air, architecture == null ? "" : architecture) == null) {
-            order.add(air);
-            while (registered.size() > MAX_REGISTERED) {
-                String old = order.poll();
-                if (old == null) {
-                    break;
-                }
-                registered.remove(old);
-            }
-        }
+        registered.put(air, architecture == null ? "" : architecture);
     }
 
     /** Whether a string has the {@code source:id@version} form of an AIR. */

@@ -1,13 +1,14 @@
 package dev.airgen.emulator;
 
 import static dev.airgen.emulator.TestSupport.api;
+import static dev.airgen.emulator.TestSupport.onlyError;
+import static dev.airgen.emulator.TestSupport.parameters;
 import static dev.airgen.emulator.TestSupport.get;
 import static dev.airgen.emulator.TestSupport.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -39,23 +40,7 @@ class CommunityModelsTest {
         return task("imageInference", model).put("positivePrompt", "a beautiful sunset over the mountains");
     }
 
-    private static JsonNode onlyError(ObjectNode t) {
-        TestSupport.Resp r = api(emulator, t);
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.json().has("data")).as(r.body()).isFalse();
-        return r.error(0);
-    }
 
-    private static List<String> params(JsonNode error) {
-        List<String> out = new ArrayList<>();
-        JsonNode p = error.get("parameter");
-        if (p.isArray()) {
-            p.forEach(x -> out.add(x.asString()));
-        } else {
-            out.add(p.asString());
-        }
-        return out;
-    }
 
     @Test
     void civitaiCheckpointsNotInTheCatalogRunWithTheImageModalityChecks() {
@@ -73,10 +58,10 @@ class CommunityModelsTest {
         assertThat(api(emulator, accelerated).status()).isEqualTo(200);
 
         // The modality schema still checks what it knows.
-        JsonNode e = onlyError(image("civitai:36520@76907").put("outputFormat", "BMP"));
+        JsonNode e = onlyError(emulator, image("civitai:36520@76907").put("outputFormat", "BMP"));
         assertThat(e.get("code").asString()).isEqualTo("invalidOutputFormat");
-        assertThat(params(e)).containsExactly("outputFormat");
-        assertThat(params(onlyError(image("civitai:36520@76907").put("numberResults", 0)))).containsExactly("numberResults");
+        assertThat(parameters(e)).containsExactly("outputFormat");
+        assertThat(parameters(onlyError(emulator, image("civitai:36520@76907").put("numberResults", 0)))).containsExactly("numberResults");
     }
 
     @Test
@@ -84,9 +69,9 @@ class CommunityModelsTest {
         // civitai:4384@128713 is an SD 1.5 checkpoint in the catalog: the sd-1-5 schema applies.
         ObjectNode ok = image("civitai:4384@128713").put("height", 512).put("width", 512).put("seed", 1568).put("steps", 40);
         assertThat(api(emulator, ok).status()).isEqualTo(200);
-        JsonNode e = onlyError(image("civitai:4384@128713").put("steps", 500));
+        JsonNode e = onlyError(emulator, image("civitai:4384@128713").put("steps", 500));
         assertThat(e.get("code").asString()).isEqualTo("invalidSteps");
-        assertThat(params(e)).containsExactly("steps");
+        assertThat(parameters(e)).containsExactly("steps");
         assertThat(e.get("message").asString()).contains("100");
     }
 
@@ -101,10 +86,10 @@ class CommunityModelsTest {
 
         ObjectNode bad = task("imageInference", air).put("positivePrompt", "a mascot").put("width", 1024).put("height", 1024);
         bad.putObject("settings").put("quality", "max");
-        JsonNode e = onlyError(bad);
-        assertThat(params(e)).containsExactly("settings.quality");
+        JsonNode e = onlyError(emulator, bad);
+        assertThat(parameters(e)).containsExactly("settings.quality");
 
-        JsonNode wrongTask = onlyError(task("videoInference", air).put("positivePrompt", "waves"));
+        JsonNode wrongTask = onlyError(emulator, task("videoInference", air).put("positivePrompt", "waves"));
         assertThat(wrongTask.get("code").asString()).isEqualTo("invalidTaskType");
         assertThat(wrongTask.get("message").asString()).contains("exactly-illustrative").contains("imageInference");
     }
@@ -116,22 +101,22 @@ class CommunityModelsTest {
         ObjectNode chat = task("textInference", "runware:my-llm@2");
         chat.putArray("messages").addObject().put("role", "user").put("content", "hello");
         assertThat(api(emulator, chat).status()).isEqualTo(200);
-        assertThat(params(onlyError(task("textInference", "runware:my-llm@2")))).containsExactly("messages");
+        assertThat(parameters(onlyError(emulator, task("textInference", "runware:my-llm@2")))).containsExactly("messages");
     }
 
     @Test
     void curatedNamespacesAndNonAirsStayUnknown() {
         for (String model : List.of("google:99@9", "klingai:nothing@0", "no-colon-or-at", "civitai:1", "civitai:@1")) {
-            JsonNode e = onlyError(image(model));
+            JsonNode e = onlyError(emulator, image(model));
             assertThat(e.get("code").asString()).as(model).isEqualTo("unknownModel");
-            assertThat(params(e)).containsExactly("model");
+            assertThat(parameters(e)).containsExactly("model");
         }
     }
 
     @Test
     void anUploadedCheckpointRunsAsTheArchitectureItDeclared() {
         String air = "qatests:68487@08629";
-        assertThat(onlyError(image(air)).get("code").asString()).isEqualTo("unknownModel");
+        assertThat(onlyError(emulator, image(air)).get("code").asString()).isEqualTo("unknownModel");
 
         // The Python SDK's checkpoint upload (architecture "flux1d" is FLUX.1 dev).
         ObjectNode upload = task("modelUpload", null).put("air", air).put("name", "yWO8IaKwez").put("version", "1.0")
@@ -144,15 +129,15 @@ class CommunityModelsTest {
         assertThat(stored.data(0).get("air").asString()).isEqualTo(air);
 
         assertThat(api(emulator, image(air).put("width", 1024).put("height", 768)).status()).isEqualTo(200);
-        JsonNode e = onlyError(image(air).put("width", 1000));
-        assertThat(params(e)).containsExactly("width");
+        JsonNode e = onlyError(emulator, image(air).put("width", 1000));
+        assertThat(parameters(e)).containsExactly("width");
         assertThat(e.get("message").asString()).contains("16");
     }
 
     @Test
     void aTrainedModelRunsAsTheArchitectureItWasTrainedOn() {
         String air = "brandco:brand-style@1";
-        assertThat(onlyError(image(air)).get("code").asString()).isEqualTo("unknownModel");
+        assertThat(onlyError(emulator, image(air)).get("code").asString()).isEqualTo("unknownModel");
         ObjectNode training = task("training", "exactly:illustrative@training");
         training.putObject("inputs").put("dataset", "https://example.com/datasets/brand-style.zip");
         training.putObject("importModel").put("air", air).put("name", "Brand style").put("uniqueIdentifier", "brand-style")
@@ -165,7 +150,7 @@ class CommunityModelsTest {
         assertThat(api(emulator, ok).status()).isEqualTo(200);
         ObjectNode bad = task("imageInference", air).put("positivePrompt", "a mascot").put("width", 1024).put("height", 1024);
         bad.putObject("settings").put("quality", "max");
-        assertThat(params(onlyError(bad))).containsExactly("settings.quality");
+        assertThat(parameters(onlyError(emulator, bad))).containsExactly("settings.quality");
     }
 
     @Test

@@ -18,8 +18,6 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javazoom.jl.decoder.Bitstream;
@@ -36,18 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  * asked for, audio that is not silence, cut-outs with an alpha channel, and the same bytes for the same
  * request.
  */
-class EmulatedMediaTest {
-    static RunwareEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = TestSupport.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
+class EmulatedMediaTest extends SharedEmulatorTest {
 
     private static JsonNode done(ObjectNode t) {
         TestSupport.Resp r = api(emulator, t);
