@@ -30,7 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Every valid example request that ships with the snapshot (every task type, every deep model) is read into
  * its generated request class, validated and sent by the runtime over both transports, and answered with
- * typed results.
+ * typed results. Every documented request (one a public source shows) goes the same way over one transport.
  */
 class ExampleRequestsEndToEndTest extends EmulatorClientsTest {
 
@@ -52,6 +52,16 @@ class ExampleRequestsEndToEndTest extends EmulatorClientsTest {
                         for (Transport transport : Transport.values()) {
                             out.add(Arguments.of(file.getFileName() + "#" + i, valid.get(i), transport, examples.path("target")));
                         }
+                    }
+                }
+                // Requests a public source documents: each is sent once, the transports taking turns, so the
+                // suite's time stays bounded as the corpus grows (the valid examples cover both transports).
+                JsonNode documented = examples.path("documented");
+                for (int i = 0; i < documented.size(); i++) {
+                    JsonNode request = documented.get(i).path("request");
+                    if (!STATEFUL.contains(request.path("taskType").asString())) {
+                        Transport transport = Transport.values()[i % Transport.values().length];
+                        out.add(Arguments.of(file.getFileName() + " documented#" + i, request, transport, examples.path("target")));
                     }
                 }
             }
