@@ -127,7 +127,7 @@ class SnapshotRefresherTest {
                 .isInstanceOf(SnapshotRefresher.BreakingChangesException.class)
                 .hasMessageStartingWith("airgen: 7 breaking changes (see the report above)");
         assertUntouched(folder);
-        int section = log.indexOf("Java API changes (3 breaking, 4 additions):");
+        int section = log.indexOf("Java API changes (3 breaking, 5 additions):");
         assertThat(section).as(String.join("\n", log)).isEqualTo(EXPECTED_REPORT.size());
         assertThat(log.subList(section + 1, log.size())).containsExactly(
                 "  breaking: type removed: AcmeOld1Request",
