@@ -1,5 +1,6 @@
 package dev.airgen.generator.naming;
 
+import dev.airgen.generator.emit.JavaText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -82,7 +83,7 @@ public final class Names {
 
     /** {@code CFGScale} → {@code cfgScale}; a name that already is a lower-case identifier is kept as is. */
     public static String lowerCamel(String text) {
-        if (SourceVersion.isIdentifier(text) && Character.isLowerCase(text.charAt(0)) && text.indexOf('$') < 0) {
+        if (JavaText.isIdentifier(text) && Character.isLowerCase(text.charAt(0)) && text.indexOf('$') < 0) {
             return text;
         }
         List<String> words = words(text);

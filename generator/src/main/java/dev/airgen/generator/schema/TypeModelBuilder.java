@@ -462,12 +462,14 @@ public final class TypeModelBuilder {
 
     private static ScalarKind commonKind(List<JsonNode> values) {
         ScalarKind common = null;
+        boolean exceedsInt = false;
         for (JsonNode v : values) {
             ScalarKind k = ScalarKind.of(v);
             if (k == null) {
                 return null;
             }
             if (k == ScalarKind.LONG) {
+                exceedsInt = true;
                 k = ScalarKind.INTEGER;
             }
             if (common == null) {
@@ -480,7 +482,8 @@ public final class TypeModelBuilder {
                 }
             }
         }
-        return common;
+        // An integer enumeration with a value beyond int is typed Long, so every constant compiles.
+        return common == ScalarKind.INTEGER && exceedsInt ? ScalarKind.LONG : common;
     }
 
     private TypeNode mapArray(Collected c, Context context, Constraints constraints) {
