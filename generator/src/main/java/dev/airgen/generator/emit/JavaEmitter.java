@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.airgen.generator.GeneratedFile;
 import dev.airgen.generator.SchemaException;
+import dev.airgen.generator.SchemaLimits;
 import dev.airgen.generator.naming.Names;
 import dev.airgen.generator.naming.TypeNamer;
 import dev.airgen.generator.schema.AnyType;
@@ -135,6 +136,7 @@ public final class JavaEmitter {
     }
 
     private GeneratedFile file(String pkg, TypeSpec spec, NamedType source) {
+        SchemaLimits.checkClass(source, spec.name());
         JavaFile javaFile = JavaFile.builder(pkg, spec)
                 .addFileComment(HEADER, JavaText.lineComment(describe.apply(source.origin())))
                 .skipJavaLangImports(true)

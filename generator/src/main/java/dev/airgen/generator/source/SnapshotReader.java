@@ -1,12 +1,14 @@
 package dev.airgen.generator.source;
 
 import dev.airgen.generator.SchemaException;
+import dev.airgen.generator.SchemaLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SnapshotReader {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Duplicate keys are an error: a parser keeping the last one would silently read another schema than shown. */
+    private static final JsonMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final Path root;
     private final Map<String, SchemaDocument> wholeFiles = new TreeMap<>();
@@ -49,7 +54,11 @@ public final class SnapshotReader {
         this.resolver = new SchemaResolver(this::loadReferencedFile);
     }
 
-    /** Reads every supported file under {@code path} (or {@code path} itself when it is a file). */
+    /**
+     * Reads every supported file under {@code path} (or {@code path} itself when it is a file). Only files
+     * inside the snapshot's folder are read (see {@link SnapshotFiles}): a link in a snapshot folder to a file
+     * outside it is an error, and so is a {@code $ref} that leads outside.
+     */
     public static Snapshot read(Path path) {
         if (!Files.exists(path)) {
             throw new SchemaException(path.toString(), "", "snapshot does not exist");
@@ -57,6 +66,9 @@ public final class SnapshotReader {
         boolean folder = Files.isDirectory(path);
         SnapshotReader reader = new SnapshotReader(folder ? path : path.toAbsolutePath().getParent());
         for (String relative : folder ? listJson(path) : List.of(path.getFileName().toString())) {
+            if (folder && !SnapshotFiles.isInside(reader.root, reader.root.resolve(relative))) {
+                throw new SchemaException(relative, "", "is a link to a file outside the snapshot folder; a snapshot reads only its own files");
+            }
             reader.readFile(relative);
         }
         if (reader.entries.isEmpty() && reader.catalog.isEmpty()) {
@@ -88,22 +100,65 @@ public final class SnapshotReader {
         return wholeFiles.computeIfAbsent(relative, r -> {
             Path file = root.resolve(r);
             try {
-                JsonNode node = MAPPER.readTree(Files.readAllBytes(file));
-                return new SchemaDocument(r, "", node, SchemaResolver.fileUri(r));
-            } catch (JacksonException e) {
-                String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-                throw new SchemaException(r, "", "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+                long size = Files.size(file);
+                if (size > SchemaLimits.MAX_FILE_BYTES) {
+                    throw new SchemaException(r, "", "the file is " + size + " bytes; at most " + SchemaLimits.MAX_FILE_BYTES + " are read");
+                }
+                byte[] bytes = Files.readAllBytes(file);
+                try {
+                    JsonNode node = MAPPER.readTree(bytes);
+                    return new SchemaDocument(r, "", node, SchemaResolver.fileUri(r));
+                } catch (JacksonException e) {
+                    throw new SchemaException(r, pointerOf(bytes), "not valid JSON" + where(e) + ": " + e.getOriginalMessage(), e);
+                }
             } catch (IOException e) {
                 throw new SchemaException(r, "", "cannot read file: " + e.getMessage(), e);
             }
         });
     }
 
-    private SchemaDocument loadReferencedFile(String relative) {
-        if (relative.contains("..") && !root.resolve(relative).normalize().startsWith(root.normalize())) {
+    /**
+     * Where a parser stops in broken JSON, as a JSON pointer (the duplicated key itself for a duplicate key,
+     * the innermost element for nesting too deep); parsed again token by token, since the error of a tree read
+     * does not always keep its parser.
+     */
+    private static String pointerOf(byte[] bytes) {
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            try {
+                while (parser.nextToken() != null) {
+                    // read until the error
+                }
+            } catch (JacksonException e) {
+                return parser.streamReadContext() == null ? "" : parser.streamReadContext().pathAsPointer().toString();
+            }
+        }
+        return "";
+    }
+
+    private static String where(JacksonException e) {
+        return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /**
+     * A file a {@code $ref} names. It must be one of the snapshot's own JSON files; a refusal says why without
+     * quoting anything the file holds, so a {@code $ref} cannot be used to print another file into a build log.
+     */
+    private SchemaDocument loadReferencedFile(String relative) throws SnapshotFiles.Refused {
+        Path file = SnapshotFiles.locate(root, relative);
+        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
-        return Files.isRegularFile(root.resolve(relative)) ? parse(relative) : null;
+        SnapshotFiles.checkInside(root, file);
+        if (!Files.isRegularFile(file)) {
+            throw new SnapshotFiles.Refused("is not a regular file");
+        }
+        String name = root.toAbsolutePath().normalize().relativize(file).toString().replace('\\', '/');
+        try {
+            return parse(name);
+        } catch (SchemaException e) {
+            JacksonException cause = e.getCause() instanceof JacksonException j ? j : null;
+            throw new SnapshotFiles.Refused(cause != null ? "is not valid JSON" + where(cause) : "cannot be used: " + e.reason());
+        }
     }
 
     private void readFile(String relative) {
@@ -320,6 +375,8 @@ public final class SnapshotReader {
      * the choice is reported as a warning rather than failing the whole snapshot.
      */
     private void add(SnapshotEntry entry, SchemaDocument file, String at) {
+        SchemaLimits.checkName(new Origin(file.file(), at), "the key", entry.key());
+        SchemaLimits.checkName(new Origin(file.file(), at), "the slug", entry.slug());
         String id = entry.kind() + " " + entry.key();
         SnapshotEntry previous = entries.putIfAbsent(id, entry);
         if (previous == null || previous.request().node().equals(entry.request().node())) {
@@ -336,6 +393,10 @@ public final class SnapshotReader {
     }
 
     private void addCatalog(CatalogEntry entry) {
+        SchemaLimits.checkName(entry.origin(), "the AIR", entry.air());
+        SchemaLimits.checkName(entry.origin(), "the slug", entry.slug());
+        SchemaLimits.checkName(entry.origin(), "the name", entry.name());
+        SchemaLimits.checkName(entry.origin(), "the task type", entry.taskType());
         catalog.merge(entry.air(), entry, CatalogEntry::mergedWith);
     }
 

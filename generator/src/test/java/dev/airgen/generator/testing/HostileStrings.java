@@ -21,6 +21,7 @@ public final class HostileStrings {
     /** Written with Java escapes; a backslash-u below is the six characters of the text, never a character. */
     public static final List<String> ADVERSARIAL = List.of(
             "\\u002a/" + RUN + "/*",
+            "\\u002a/ static Object X=System.setProperty(Character.toString(88),Character.toString(89)); /*",
             "\\\\u002a/" + RUN + "/*",
             "\\\\\\u002a/" + RUN + "/*",
             "\\uuuu002a\\u002f" + RUN + "/*",
