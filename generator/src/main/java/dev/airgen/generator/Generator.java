@@ -57,7 +57,15 @@ public final class Generator {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     public GenerationResult generate(GeneratorConfig config) {
-        Snapshot snapshot = SnapshotReader.read(config.snapshot());
+        return generate(config, Map.of());
+    }
+
+    /**
+     * Generates from the snapshot as it would be with some files replaced or added (nothing is written), so a
+     * download can be checked the way the next build will read it; see {@link SnapshotReader#read(java.nio.file.Path, Map)}.
+     */
+    public GenerationResult generate(GeneratorConfig config, Map<String, byte[]> replacedFiles) {
+        Snapshot snapshot = SnapshotReader.read(config.snapshot(), replacedFiles);
         AirFilter filter = new AirFilter(config.includes(), config.excludes());
         SchemaResolver resolver = snapshot.resolver();
         SchemaDocument standard = resolver.register(standardResults());

@@ -1,17 +1,13 @@
 package dev.airgen.maven;
 
+import dev.airgen.generator.Generator;
+import dev.airgen.generator.GeneratorConfig;
 import dev.airgen.generator.SchemaException;
-import dev.airgen.generator.source.SnapshotReader;
 import dev.airgen.maven.diff.ChangeReport;
 import dev.airgen.maven.diff.ModelSchemas;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -23,9 +19,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,9 +29,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Pulls a snapshot from a Runware schemas service into a local file or folder.
  *
- * <p>Everything is downloaded and checked before anything is replaced: new content goes to temporary
- * files beside the targets (named {@code *.tmp}, so a snapshot reader never picks them up), then each is
- * moved over its target. Any failure before that point leaves the old snapshot byte for byte as it was.
+ * <p>The server is not trusted: downloads are capped in size and time and follow redirects only within
+ * limits (see {@link SnapshotDownloader}), and what arrives is generated from in memory, exactly as the next
+ * build will read the snapshot with the new files in place, before anything is written. Only then does new
+ * content go to temporary files beside the targets (named {@code *.tmp}, so a snapshot reader never picks them
+ * up), each moved over its target. Any failure before that point leaves the old snapshot byte for byte as it
+ * was, and its message names the URL and the place (file, JSON pointer) that failed.
  */
 final class SnapshotRefresher {
 
@@ -66,14 +65,17 @@ final class SnapshotRefresher {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String schemasUrl;
-    private final HttpClient client;
-    private final Duration timeout;
+    private final SnapshotDownloader downloader;
     private final Consumer<String> log;
 
-    SnapshotRefresher(String schemasUrl, Duration connectTimeout, Duration timeout, Consumer<String> log) {
+    /** With the default size cap and no redirect to another origin. */
+    SnapshotRefresher(String schemasUrl, Duration connectTimeout, Duration deadline, Consumer<String> log) {
+        this(schemasUrl, new SnapshotDownloader.Policy(SnapshotDownloader.Policy.DEFAULT_MAX_BYTES, connectTimeout, deadline, Set.of()), log);
+    }
+
+    SnapshotRefresher(String schemasUrl, SnapshotDownloader.Policy policy, Consumer<String> log) {
         this.schemasUrl = schemasUrl.endsWith("/") ? schemasUrl.substring(0, schemasUrl.length() - 1) : schemasUrl;
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
-        this.timeout = timeout;
+        this.downloader = new SnapshotDownloader(policy, log);
         this.log = log;
     }
 
@@ -94,14 +96,11 @@ final class SnapshotRefresher {
                     + keptMessage(target), null);
         }
         String newVersion = bundle.path("version").isString() ? bundle.get("version").asString() : "(unversioned)";
+        // The next build must be able to generate from it, with the rest of the snapshot as it is.
+        boolean folder = !target.equals(snapshot);
+        checkGenerates(folder ? snapshot : target, Map.of(folder ? BUNDLE_FILE : target.getFileName().toString(), bytes), url, target);
         Path temp = null;
         try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.write(temp, bytes);
-            // The generator's own reader must accept it, or the next build would fail on it.
-            SnapshotReader.read(temp);
-
             ChangeReport report;
             if (Files.isRegularFile(target)) {
                 byte[] old = Files.readAllBytes(target);
@@ -120,13 +119,13 @@ final class SnapshotRefresher {
                 print(report);
             }
             refuseBreaking(report, failOnBreaking, target);
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            Files.write(temp, bytes);
             move(temp, target);
             temp = null;
             log.accept("airgen: wrote release " + newVersion + " to " + target);
             return new Outcome(report, List.of(target));
-        } catch (SchemaException e) {
-            throw new RefreshException("airgen: the bundle from " + url + " is not usable: " + BUNDLE_FILE + "#" + e.pointer()
-                    + ": " + e.reason() + "; " + keptMessage(target), e);
         } catch (IOException e) {
             throw new RefreshException("airgen: cannot write " + target + ": " + e.getMessage() + "; " + keptMessage(target), e);
         } finally {
@@ -170,7 +169,15 @@ final class SnapshotRefresher {
         ChangeReport report = ChangeReport.compare("local files", before, schemasUrl, after);
         print(report);
         refuseBreaking(report, failOnBreaking, folder);
-        checkReadable(folder, downloads);
+        Map<String, byte[]> replaced = new LinkedHashMap<>();
+        downloads.forEach((target, bytes) -> replaced.put(target.getFileName().toString(), bytes));
+        // The generator tolerates a model defined twice (it keeps one and warns); a refresh that would create
+        // such a conflict is refused instead, since the user asked for this model explicitly.
+        List<String> warnings = checkGenerates(folder, replaced, URI.create(schemasUrl + "/resolve/"), folder);
+        if (!warnings.isEmpty()) {
+            throw new RefreshException("airgen: the resolved documents do not fit the snapshot: " + String.join("; ", warnings)
+                    + "; " + keptMessage(folder), null);
+        }
 
         Map<Path, Path> staged = new LinkedHashMap<>();
         try {
@@ -199,51 +206,18 @@ final class SnapshotRefresher {
     }
 
     /**
-     * Reads a copy of the folder as it will be with the new documents, so that a document the generator
-     * cannot take (say, one that contradicts the bundle beside it) is refused before anything is replaced.
+     * Generates, in memory, from the snapshot as it will be with the new files: the generator's own reader,
+     * resolver and checks, so a download the next build would fail on (a {@code $ref} cycle or one leaving the
+     * snapshot, a broken pattern, a model that contradicts the rest of the folder) is refused before anything
+     * is replaced.
+     *
+     * @return the generator's warnings
      */
-    private static void checkReadable(Path folder, Map<Path, byte[]> downloads) throws RefreshException {
-        Path copy = null;
+    private static List<String> checkGenerates(Path snapshot, Map<String, byte[]> replaced, URI url, Path target) throws RefreshException {
         try {
-            copy = Files.createTempDirectory("airgen-refresh");
-            if (Files.isDirectory(folder)) {
-                Path root = copy;
-                try (Stream<Path> files = Files.walk(folder)) {
-                    for (Path file : (Iterable<Path>) files.filter(p -> p.getFileName().toString().endsWith(".json"))::iterator) {
-                        Path to = root.resolve(folder.relativize(file).toString());
-                        Files.createDirectories(to.getParent());
-                        Files.copy(file, to);
-                    }
-                }
-            }
-            for (Map.Entry<Path, byte[]> d : downloads.entrySet()) {
-                Files.write(copy.resolve(d.getKey().getFileName().toString()), d.getValue());
-            }
-            // The generator tolerates a model defined twice (it keeps one and warns); a refresh that would
-            // create such a conflict is refused instead, since the user asked for this model explicitly.
-            List<String> warnings = SnapshotReader.read(copy).warnings();
-            if (!warnings.isEmpty()) {
-                throw new RefreshException("airgen: the resolved documents do not fit the snapshot: " + String.join("; ", warnings)
-                        + "; " + keptMessage(folder), null);
-            }
+            return new Generator().generate(GeneratorConfig.of(snapshot, GeneratorConfig.DEFAULT_PACKAGE), replaced).report().warnings();
         } catch (SchemaException e) {
-            throw new RefreshException("airgen: the resolved documents do not fit the snapshot: " + e.getMessage() + "; "
-                    + keptMessage(folder), e);
-        } catch (IOException e) {
-            throw new RefreshException("airgen: cannot check the resolved documents: " + e.getMessage() + "; " + keptMessage(folder), e);
-        } finally {
-            deleteTree(copy);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (root == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(SnapshotRefresher::deleteQuietly);
-        } catch (IOException ignored) {
-            // a leftover folder in the temporary directory harms nothing
+            throw new RefreshException("airgen: the download from " + url + " is not usable: " + e.getMessage() + "; " + keptMessage(target), e);
         }
     }
 
@@ -260,25 +234,16 @@ final class SnapshotRefresher {
     }
 
     private byte[] download(URI url, Path target) throws RefreshException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build();
-        HttpResponse<byte[]> response;
+        SnapshotDownloader.Response response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new RefreshException("airgen: no answer from " + url + " within " + timeout.toSeconds() + " s; " + keptMessage(target), e);
-        } catch (ConnectException e) {
-            throw new RefreshException("airgen: cannot connect to " + url.getHost() + ":" + port(url) + " (" + reason(e) + ") for "
-                    + url + "; " + keptMessage(target), e);
-        } catch (IOException e) {
-            throw new RefreshException("airgen: the download of " + url + " failed: " + reason(e) + "; " + keptMessage(target), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RefreshException("airgen: interrupted while downloading " + url + "; " + keptMessage(target), e);
+            response = downloader.get(url);
+        } catch (SnapshotDownloader.DownloadException e) {
+            throw new RefreshException("airgen: " + e.getMessage() + "; " + keptMessage(target), e);
         }
-        if (response.statusCode() != 200) {
-            String body = new String(response.body(), StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
-            throw new RefreshException("airgen: " + url + " answered HTTP " + response.statusCode()
-                    + (body.isEmpty() ? "" : ": " + (body.length() > 200 ? body.substring(0, 200) + "..." : body)) + "; " + keptMessage(target), null);
+        if (response.status() != 200) {
+            String body = SnapshotDownloader.errorText(response.body());
+            throw new RefreshException("airgen: " + response.url() + " answered HTTP " + response.status()
+                    + (body.isEmpty() ? "" : ": " + body) + "; " + keptMessage(target), null);
         }
         return response.body();
     }
@@ -313,20 +278,6 @@ final class SnapshotRefresher {
 
     private static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static int port(URI url) {
-        return url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
-    }
-
-    private static String reason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return t.getMessage();
-            }
-        }
-        // The HTTP client reports a refused connection without any message.
-        return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
     }
 
     private static String keptMessage(Path target) {

@@ -42,6 +42,7 @@ public final class SnapshotReader {
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final Path root;
+    private final Map<String, byte[]> replaced;
     private final Map<String, SchemaDocument> wholeFiles = new TreeMap<>();
     private final Map<String, SnapshotEntry> entries = new TreeMap<>();
     private final Map<String, CatalogEntry> catalog = new TreeMap<>();
@@ -49,8 +50,9 @@ public final class SnapshotReader {
     private final java.util.Set<String> warnings = new java.util.TreeSet<>();
     private String version;
 
-    private SnapshotReader(Path root) {
+    private SnapshotReader(Path root, Map<String, byte[]> replaced) {
         this.root = root;
+        this.replaced = replaced;
         this.resolver = new SchemaResolver(this::loadReferencedFile);
     }
 
@@ -60,13 +62,31 @@ public final class SnapshotReader {
      * outside it is an error, and so is a {@code $ref} that leads outside.
      */
     public static Snapshot read(Path path) {
-        if (!Files.exists(path)) {
+        return read(path, Map.of());
+    }
+
+    /**
+     * Reads a snapshot as it would be with some of its files replaced or added, without writing anything: to
+     * check downloaded files before they replace the old ones. A {@code path} that does not exist yet is a
+     * file when its name ends in {@code .json}, else a folder.
+     *
+     * @param replaced new contents by snapshot-relative name ({@code schema-map.json}, {@code sub/x.json})
+     */
+    public static Snapshot read(Path path, Map<String, byte[]> replaced) {
+        boolean exists = Files.exists(path);
+        if (!exists && replaced.isEmpty()) {
             throw new SchemaException(path.toString(), "", "snapshot does not exist");
         }
-        boolean folder = Files.isDirectory(path);
-        SnapshotReader reader = new SnapshotReader(folder ? path : path.toAbsolutePath().getParent());
-        for (String relative : folder ? listJson(path) : List.of(path.getFileName().toString())) {
-            if (folder && !SnapshotFiles.isInside(reader.root, reader.root.resolve(relative))) {
+        boolean folder = exists ? Files.isDirectory(path) : !path.getFileName().toString().endsWith(".json");
+        SnapshotReader reader = new SnapshotReader(folder ? path : path.toAbsolutePath().getParent(), Map.copyOf(replaced));
+        List<String> names = List.of(path.getFileName().toString());
+        if (folder) {
+            java.util.SortedSet<String> all = new java.util.TreeSet<>(exists ? listJson(path) : List.of());
+            replaced.keySet().stream().filter(name -> name.endsWith(".json")).forEach(all::add);
+            names = List.copyOf(all);
+        }
+        for (String relative : names) {
+            if (folder && !replaced.containsKey(relative) && !SnapshotFiles.isInside(reader.root, reader.root.resolve(relative))) {
                 throw new SchemaException(relative, "", "is a link to a file outside the snapshot folder; a snapshot reads only its own files");
             }
             reader.readFile(relative);
@@ -100,11 +120,11 @@ public final class SnapshotReader {
         return wholeFiles.computeIfAbsent(relative, r -> {
             Path file = root.resolve(r);
             try {
-                long size = Files.size(file);
+                long size = replaced.containsKey(r) ? replaced.get(r).length : Files.size(file);
                 if (size > SchemaLimits.MAX_FILE_BYTES) {
                     throw new SchemaException(r, "", "the file is " + size + " bytes; at most " + SchemaLimits.MAX_FILE_BYTES + " are read");
                 }
-                byte[] bytes = Files.readAllBytes(file);
+                byte[] bytes = replaced.containsKey(r) ? replaced.get(r) : Files.readAllBytes(file);
                 try {
                     JsonNode node = MAPPER.readTree(bytes);
                     return new SchemaDocument(r, "", node, SchemaResolver.fileUri(r));
@@ -145,14 +165,16 @@ public final class SnapshotReader {
      */
     private SchemaDocument loadReferencedFile(String relative) throws SnapshotFiles.Refused {
         Path file = SnapshotFiles.locate(root, relative);
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-            return null;
-        }
-        SnapshotFiles.checkInside(root, file);
-        if (!Files.isRegularFile(file)) {
-            throw new SnapshotFiles.Refused("is not a regular file");
-        }
         String name = root.toAbsolutePath().normalize().relativize(file).toString().replace('\\', '/');
+        if (!replaced.containsKey(name)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            SnapshotFiles.checkInside(root, file);
+            if (!Files.isRegularFile(file)) {
+                throw new SnapshotFiles.Refused("is not a regular file");
+            }
+        }
         try {
             return parse(name);
         } catch (SchemaException e) {
