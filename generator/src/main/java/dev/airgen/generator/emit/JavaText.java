@@ -77,17 +77,6 @@ public final class JavaText {
     }
 
     /**
-     * A value shown as code in Javadoc: {@code {@code value}} when that reads back exactly, otherwise
-     * {@code <code>} with the text escaped as in {@link #javadoc(String)}.
-     */
-    public static String javadocCode(String text) {
-        String escaped = javadoc(text);
-        boolean plain = !escaped.isEmpty() && escaped.equals(text) && text.indexOf('{') < 0 && text.indexOf('}') < 0
-                && text.indexOf('\n') < 0 && text.indexOf('\t') < 0;
-        return plain ? "{@code " + text + "}" : "<code>" + escaped.replace("\n", " ") + "</code>";
-    }
-
-    /**
      * Text for a {@code //} comment, on one line: line breaks and tabs become spaces, each backslash is
      * doubled (so none can start a unicode escape: a backslash with an odd number of backslashes before it
      * never does) and every other invisible character is written as such a doubled escape.

@@ -37,8 +37,8 @@ class JavaTextTest {
         for (int i = 0; i < values.size(); i++) {
             String v = values.get(i);
             source.append("    // ").append(JavaText.lineComment(v)).append('\n');
-            source.append("    /**\n     * ").append(JavaText.javadoc(v).replace("\n", "\n     * ")).append("\n     * ")
-                    .append(JavaText.javadocCode(v)).append("\n     */\n");
+            source.append("    /**\n     * ").append(JavaText.javadoc(v).replace("\n", "\n     * ")).append("\n     * {@code ")
+                    .append(JavaText.javadoc(v).replace("\n", " ")).append("}\n     */\n");
             source.append("    public static final String V").append(i).append(" = ").append(JavaText.stringLiteral(v)).append(";\n");
             source.append("    public static final int ").append(JavaText.identifier("n" + i + "_" + v)).append(" = ").append(i).append(";\n");
         }
