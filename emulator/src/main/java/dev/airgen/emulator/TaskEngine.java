@@ -135,8 +135,8 @@ final class TaskEngine implements AutoCloseable {
         Outcome out;
         try {
             out = switch (taskType) {
-                case "getResponse" -> poll(task, uuid);
-                case "getTaskDetails" -> details(task, uuid);
+                case "getResponse" -> poll(owned(ctx, uuid));
+                case "getTaskDetails" -> details(uuid, owned(ctx, uuid));
                 case "imageUpload", "mediaStorage", "modelSearch", "accountManagement", "modelUpload" -> utility(task, taskType, uuid, ctx);
                 default -> {
                     if (!INFERENCE_TYPES.contains(taskType) && !owner.snapshot().knowsTaskType(taskType)) {
@@ -156,7 +156,7 @@ final class TaskEngine implements AutoCloseable {
         if (!out.errors().isEmpty()) {
             List<ApiError> tagged = out.errors().stream().map(e -> e.forTask(taskType, uuid)).toList();
             if (!taskType.equals("getResponse") && !taskType.equals("getTaskDetails")) {
-                remember(failed, failedOrder, uuid, new Failed(task, tagged));
+                remember(failed, failedOrder, owned(ctx, uuid), new Failed(task, tagged));
             }
             return new Outcome(out.data(), tagged, out.job(), out.delivery(), out.webhook());
         }
@@ -218,7 +218,7 @@ final class TaskEngine implements AutoCloseable {
         boolean includeCost = Json.bool(task, "includeCost");
         long duration = owner.taskDuration().toMillis();
         Job job = new Job(uuid, taskType, task.deepCopy(), n, duration, plan, cost, includeCost);
-        Job earlier = jobs.putIfAbsent(uuid, job);
+        Job earlier = jobs.putIfAbsent(owned(ctx, uuid), job);
         if (earlier != null) {
             if (!earlier.request.equals(task)) {
                 throw new TaskException(ApiError.param(400, "duplicateTaskUUID",
@@ -227,7 +227,7 @@ final class TaskEngine implements AutoCloseable {
             // A client retrying the very same task (after a lost answer) gets the original job, not a second run.
             job = earlier;
         } else {
-            remember(jobs, jobOrder, uuid, null);
+            remember(jobs, jobOrder, owned(ctx, uuid), null);
             if (webhook != null) {
                 job.listen(new WebhookListener(webhook));
             }
@@ -266,29 +266,33 @@ final class TaskEngine implements AutoCloseable {
         }
     }
 
-    Job job(String uuid) {
-        return jobs.get(uuid);
+    /**
+     * The key tasks are kept under: the API key that sent them and their UUID. Another key asking for the same
+     * UUID finds nothing (and may use the UUID for a task of its own), exactly as for a UUID never sent.
+     */
+    private static String owned(Ctx ctx, String uuid) {
+        return ctx.apiKey() + "\n" + uuid;
     }
 
-    private Outcome poll(ObjectNode task, String uuid) {
+    private Outcome poll(String key) {
         sleep(owner.faults().pollDelay());
-        Job job = jobs.get(uuid);
+        Job job = jobs.get(key);
         if (job != null) {
             return Outcome.dataList(job.pollState());
         }
-        Failed f = failed.get(uuid);
+        Failed f = failed.get(key);
         if (f != null) {
             return Outcome.errors(f.errors());
         }
         return Outcome.error(ApiError.param(400, "taskNotFound", "No task with this taskUUID is known", "taskUUID"));
     }
 
-    private Outcome details(ObjectNode task, String uuid) {
+    private Outcome details(String uuid, String key) {
         ObjectNode item = Json.object();
         item.put("taskType", "getTaskDetails");
         item.put("taskUUID", uuid);
-        Job job = jobs.get(uuid);
-        Failed f = failed.get(uuid);
+        Job job = jobs.get(key);
+        Failed f = failed.get(key);
         if (job == null && f == null) {
             return Outcome.error(ApiError.param(400, "taskNotFound", "No task with this taskUUID is known", "taskUUID"));
         }
@@ -594,14 +598,46 @@ final class TaskEngine implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new TaskException(ApiError.param(400, "invalidWebhookURL", "webhookURL is not a valid URL", "webhookURL"));
         }
-        String host = uri.getHost();
-        boolean http = "http".equals(uri.getScheme()) || "https".equals(uri.getScheme());
-        boolean loopback = host != null && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
-                || host.equals("::1") || host.startsWith("127."));
-        if (!http || !loopback) {
+        boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+        if (!http || !isLoopback(uri.getHost())) {
             throw new TaskException(ApiError.param(400, "invalidWebhookURL",
                     "The emulator only delivers webhooks to loopback http(s) URLs", "webhookURL"));
         }
+    }
+
+    private static final java.util.regex.Pattern IPV4 = java.util.regex.Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+
+    /**
+     * Whether a URL's host (as {@link URI#getHost()} gives it) is this machine's loopback interface, decided
+     * from the host as parsed, never by its prefix: {@code localhost}, a dotted IPv4 address in 127.0.0.0/8, or
+     * a bracketed IPv6 literal for loopback. Names are never looked up, so {@code 127.0.0.1.example.com} is not
+     * loopback, nor is anything a DNS answer could point elsewhere.
+     */
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        java.util.regex.Matcher v4 = IPV4.matcher(host);
+        if (v4.matches()) {
+            for (int i = 1; i <= 4; i++) {
+                if (Integer.parseInt(v4.group(i)) > 255) {
+                    return false;
+                }
+            }
+            return Integer.parseInt(v4.group(1)) == 127;
+        }
+        if (host.startsWith("[") && host.endsWith("]") && host.indexOf(':') > 0) {
+            try {
+                // An IPv6 literal (the URI parser checked its form): parsed, not looked up.
+                return java.net.InetAddress.getByName(host).isLoopbackAddress();
+            } catch (java.net.UnknownHostException e) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private final class WebhookListener implements Job.Listener {

@@ -15,6 +15,23 @@ public record GeneratedFile(Kind kind, String relativePath, byte[] content) {
     /** Where a file belongs in a build. */
     public enum Kind { SOURCE, RESOURCE }
 
+    /**
+     * @throws IllegalArgumentException when {@code relativePath} could name a file outside the output folder:
+     *                                  it must be relative, with {@code /} separators and no empty, {@code .}
+     *                                  or {@code ..} segment
+     */
+    public GeneratedFile {
+        if (relativePath.isEmpty() || relativePath.startsWith("/") || relativePath.indexOf('\\') >= 0
+                || relativePath.indexOf(':') >= 0 || relativePath.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("not a relative output path: " + relativePath);
+        }
+        for (String segment : relativePath.split("/", -1)) {
+            if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+                throw new IllegalArgumentException("not a relative output path: " + relativePath);
+            }
+        }
+    }
+
     public static GeneratedFile source(String relativePath, String text) {
         return new GeneratedFile(Kind.SOURCE, relativePath, text.getBytes(StandardCharsets.UTF_8));
     }

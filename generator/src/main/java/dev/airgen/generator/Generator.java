@@ -60,6 +60,14 @@ public final class Generator {
     }
 
     /**
+     * Generates from the snapshot as it would be with some files replaced or added (nothing is written), so a
+     * download can be checked the way the next build will read it; see {@link SnapshotReader#read(java.nio.file.Path, Map)}.
+     */
+    public GenerationResult generate(GeneratorConfig config, Map<String, byte[]> replacedFiles) {
+        return generate(config, SnapshotReader.read(config.snapshot(), replacedFiles));
+    }
+
+    /**
      * Generates from a snapshot already read from {@code config.snapshot()}, for callers that generate several
      * times from one snapshot (with different include lists, say).
      */
@@ -68,11 +76,17 @@ public final class Generator {
         SchemaResolver resolver = snapshot.resolver();
         SchemaDocument standard = resolver.register(standardResults());
         TypeModelBuilder builder = new TypeModelBuilder(resolver);
+        SchemaBundler bundler = new SchemaBundler(resolver);
+        java.util.Set<JsonNode> checked = SchemaLimits.newChecked();
 
         List<TaskModel> tasks = new ArrayList<>();
         for (SnapshotEntry entry : snapshot.entries()) {
             if (entry.kind() == EntryKind.MODEL && !filter.test(entry.key())) {
                 continue;
+            }
+            SchemaLimits.checkDocuments(bundler.documents(entry.request()), checked);
+            if (entry.response() != null) {
+                SchemaLimits.checkDocuments(bundler.documents(entry.response()), checked);
             }
             ObjectType request = builder.root(entry.request(), TypeModelBuilder.Side.REQUEST);
             String taskType = constantTaskType(request, entry);
@@ -95,7 +109,6 @@ public final class Generator {
         TypeNames names = TypeNamer.name(config.packageName(), tasks, snapshot.entries(), requestNames);
 
         String resourceDir = config.packageName().replace('.', '/') + "/schemas/";
-        SchemaBundler bundler = new SchemaBundler(resolver);
         Map<TaskModel, String> schemaResources = new LinkedHashMap<>();
         List<GeneratedFile> files = new ArrayList<>();
         for (TaskModel task : tasks) {
@@ -344,6 +357,28 @@ public final class Generator {
                 .withObjectIndenter(new DefaultIndenter("  ", "\n"))
                 .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         String text = MAPPER.writer().with(printer).writeValueAsString(node) + "\n";
-        return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return escapeLoneSurrogates(text).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * UTF-8 has no form for a surrogate without its pair (a JSON string may hold one, as an escape), and would
+     * write {@code ?} instead; such a character can only stand inside a JSON string, so its escape keeps it.
+     */
+    private static String escapeLoneSurrogates(String json) {
+        StringBuilder out = null;
+        for (int i = 0; i < json.length(); i++) {
+            char c = json.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))
+                    || Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(json.charAt(i - 1));
+            if (Character.isSurrogate(c) && !paired) {
+                if (out == null) {
+                    out = new StringBuilder(json.length() + 16).append(json, 0, i);
+                }
+                out.append(String.format("\\u%04x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? json : out.toString();
     }
 }

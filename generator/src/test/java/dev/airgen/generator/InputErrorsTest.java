@@ -24,7 +24,7 @@ class InputErrorsTest {
 
     @Test
     void invalidJsonNamesFileAndLine() {
-        fails(Map.of("schema-map.json", "{\"inference\": [ {\"air\": }"), "schema-map.json#: not valid JSON at line 1");
+        fails(Map.of("schema-map.json", "{\"inference\": [ {\"air\": }"), "schema-map.json#/inference/0/air: not valid JSON at line 1");
     }
 
     @Test

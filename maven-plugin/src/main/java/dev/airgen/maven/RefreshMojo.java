@@ -61,6 +61,24 @@ public class RefreshMojo extends AbstractMojo {
     @Parameter(property = "airgen.failOnBreaking", defaultValue = "false")
     private boolean failOnBreaking;
 
+    /**
+     * Largest download accepted, in bytes or with a {@code K}, {@code M} or {@code G} suffix (powers of 1024).
+     * A larger declared length is refused before the body is read; a longer body as soon as it passes the cap.
+     */
+    @Parameter(property = "airgen.maxDownloadSize", defaultValue = "64M")
+    private String maxDownloadSize;
+
+    /** Seconds a whole download may take (connection, headers, every byte of the body and redirects). */
+    @Parameter(property = "airgen.downloadTimeout", defaultValue = "120")
+    private int downloadTimeout;
+
+    /**
+     * Origins ({@code https://host} or {@code https://host:port}) that redirects may lead to besides the
+     * schemas service's own. Other redirects are refused; every redirect followed is logged.
+     */
+    @Parameter(property = "airgen.redirectOrigins")
+    private List<String> redirectOrigins;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (snapshot == null) {
@@ -75,8 +93,18 @@ public class RefreshMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("airgen: packageName: " + e.getMessage(), e);
         }
-        SnapshotRefresher refresher = new SnapshotRefresher(schemasUrl, Duration.ofSeconds(10), Duration.ofSeconds(120), getLog()::info)
-                .reportingJavaApi(apiSettings);
+        SnapshotDownloader.Policy policy;
+        try {
+            List<String> origins = GenerateMojo.clean(redirectOrigins);
+            if (downloadTimeout <= 0) {
+                throw new IllegalArgumentException("downloadTimeout must be a positive number of seconds, not " + downloadTimeout);
+            }
+            policy = new SnapshotDownloader.Policy(parseSize(maxDownloadSize), Duration.ofSeconds(Math.min(10, downloadTimeout)),
+                    Duration.ofSeconds(downloadTimeout), java.util.Set.copyOf(origins));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException("airgen:refresh: " + e.getMessage());
+        }
+        SnapshotRefresher refresher = new SnapshotRefresher(schemasUrl, policy, getLog()::info).reportingJavaApi(apiSettings);
         try {
             if (airs.isEmpty()) {
                 refresher.refreshRelease(target, release, failOnBreaking);
@@ -89,6 +117,22 @@ public class RefreshMojo extends AbstractMojo {
             throw new MojoExecutionException(e.getMessage());
         } catch (SnapshotRefresher.BreakingChangesException e) {
             throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    /** {@code 1048576}, {@code 512K}, {@code 64M}, {@code 1G} to bytes. */
+    static long parseSize(String text) {
+        String t = text == null ? "" : text.trim().toUpperCase(java.util.Locale.ROOT);
+        long unit = t.endsWith("K") ? 1L << 10 : t.endsWith("M") ? 1L << 20 : t.endsWith("G") ? 1L << 30 : 1;
+        String digits = unit == 1 ? t : t.substring(0, t.length() - 1).trim();
+        try {
+            long value = Long.parseLong(digits);
+            if (value <= 0 || value > Long.MAX_VALUE / unit) {
+                throw new NumberFormatException();
+            }
+            return value * unit;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("maxDownloadSize must be a positive size such as 64M, not '" + text + "'");
         }
     }
 }

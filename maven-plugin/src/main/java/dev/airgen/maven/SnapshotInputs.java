@@ -1,5 +1,6 @@
 package dev.airgen.maven;
 
+import dev.airgen.generator.source.SnapshotFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -65,6 +66,7 @@ final class SnapshotInputs {
             try (Stream<Path> walk = Files.walk(snapshot)) {
                 walk.filter(Files::isRegularFile)
                         .filter(p -> p.getFileName().toString().endsWith(".json"))
+                        .filter(p -> SnapshotFiles.isInside(snapshot, p)) // the generator refuses the others unread
                         .forEach(p -> files.put(relative(snapshot, p), p));
             }
             return files;
@@ -90,15 +92,25 @@ final class SnapshotInputs {
         SortedSet<String> present = new TreeSet<>();
         SortedSet<String> absent = new TreeSet<>();
         Deque<String> pending = new ArrayDeque<>();
-        pending.add(file.getFileName().toString());
+        String first = file.getFileName().toString();
+        pending.add(first);
         while (!pending.isEmpty()) {
             String name = pending.poll();
-            Path target = locate(root, name);
-            if (present.contains(name) || absent.contains(name) || !target.startsWith(root)) {
+            if (present.contains(name) || absent.contains(name)) {
+                continue;
+            }
+            Path target;
+            try {
+                // Only names the generator may read count; it reports the others as errors, unread.
+                target = name.equals(first) ? locate(root, name) : SnapshotFiles.locate(root, name);
+            } catch (SnapshotFiles.Refused refused) {
                 continue;
             }
             if (!Files.isRegularFile(target)) {
                 absent.add(name);
+                continue;
+            }
+            if (!name.equals(first) && !SnapshotFiles.isInside(root, target)) {
                 continue;
             }
             present.add(name);

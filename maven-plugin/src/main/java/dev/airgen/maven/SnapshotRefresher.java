@@ -1,19 +1,15 @@
 package dev.airgen.maven;
 
-import dev.airgen.generator.SchemaException;
-import dev.airgen.generator.source.SnapshotReader;
+import dev.airgen.generator.GenerationResult;
+import dev.airgen.generator.Generator;
 import dev.airgen.generator.GeneratorConfig;
+import dev.airgen.generator.SchemaException;
 import dev.airgen.maven.diff.ChangeReport;
 import dev.airgen.maven.diff.JavaApiChanges;
 import dev.airgen.maven.diff.ModelSchemas;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -25,9 +21,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,9 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Pulls a snapshot from a Runware schemas service into a local file or folder.
  *
- * <p>Everything is downloaded and checked before anything is replaced: new content goes to temporary
- * files beside the targets (named {@code *.tmp}, so a snapshot reader never picks them up), then each is
- * moved over its target. Any failure before that point leaves the old snapshot byte for byte as it was.
+ * <p>The server is not trusted: downloads are capped in size and time and follow redirects only within
+ * limits (see {@link SnapshotDownloader}), and what arrives is generated from in memory, exactly as the next
+ * build will read the snapshot with the new files in place, before anything is written. Only then does new
+ * content go to temporary files beside the targets (named {@code *.tmp}, so a snapshot reader never picks them
+ * up), each moved over its target. Any failure before that point leaves the old snapshot byte for byte as it
+ * was, and its message names the URL and the place (file, JSON pointer) that failed.
  */
 final class SnapshotRefresher {
 
@@ -68,15 +67,18 @@ final class SnapshotRefresher {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String schemasUrl;
-    private final HttpClient client;
-    private final Duration timeout;
+    private final SnapshotDownloader downloader;
     private final Consumer<String> log;
     private GeneratorConfig apiSettings;
 
-    SnapshotRefresher(String schemasUrl, Duration connectTimeout, Duration timeout, Consumer<String> log) {
+    /** With the default size cap and no redirect to another origin. */
+    SnapshotRefresher(String schemasUrl, Duration connectTimeout, Duration deadline, Consumer<String> log) {
+        this(schemasUrl, new SnapshotDownloader.Policy(SnapshotDownloader.Policy.DEFAULT_MAX_BYTES, connectTimeout, deadline, Set.of()), log);
+    }
+
+    SnapshotRefresher(String schemasUrl, SnapshotDownloader.Policy policy, Consumer<String> log) {
         this.schemasUrl = schemasUrl.endsWith("/") ? schemasUrl.substring(0, schemasUrl.length() - 1) : schemasUrl;
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
-        this.timeout = timeout;
+        this.downloader = new SnapshotDownloader(policy, log);
         this.log = log;
     }
 
@@ -89,33 +91,19 @@ final class SnapshotRefresher {
         return this;
     }
 
-    /** The report with the Java API changes between the current snapshot and the staged new one, if asked for. */
-    private ChangeReport withApi(ChangeReport report, Path current, Path staged) {
+    /** The report with the Java API changes between the current snapshot and the checked new one, if asked for. */
+    private ChangeReport withApi(ChangeReport report, Path current, GenerationResult next) {
         if (apiSettings == null) {
             return report;
         }
-        return report.withApi(JavaApiChanges.between(current, staged, apiSettings));
-    }
-
-    /**
-     * A temporary copy of a snapshot folder (its JSON files) with some files replaced, to read the snapshot
-     * as a refresh would leave it before replacing anything.
-     */
-    private static Path stagedCopy(Path folder, Map<String, byte[]> replaced) throws IOException {
-        Path copy = Files.createTempDirectory("airgen-refresh");
-        if (Files.isDirectory(folder)) {
-            try (Stream<Path> files = Files.walk(folder)) {
-                for (Path file : (Iterable<Path>) files.filter(p -> p.getFileName().toString().endsWith(".json"))::iterator) {
-                    Path to = copy.resolve(folder.relativize(file).toString());
-                    Files.createDirectories(to.getParent());
-                    Files.copy(file, to);
-                }
-            }
+        report = report.withApi(JavaApiChanges.between(current, next.api(), apiSettings));
+        if (report.api().isEmpty()) {
+            log.accept("airgen: the generated Java API does not change");
+        } else {
+            List<String> lines = report.lines();
+            lines.subList(lines.size() - report.api().size() - 1, lines.size()).forEach(log);
         }
-        for (Map.Entry<String, byte[]> r : replaced.entrySet()) {
-            Files.write(copy.resolve(r.getKey()), r.getValue());
-        }
-        return copy;
+        return report;
     }
 
     /** Where a bundle goes: the file itself, or {@code schema-map.json} inside a folder. */
@@ -135,14 +123,12 @@ final class SnapshotRefresher {
                     + keptMessage(target), null);
         }
         String newVersion = bundle.path("version").isString() ? bundle.get("version").asString() : "(unversioned)";
+        // The next build must be able to generate from it, with the rest of the snapshot as it is.
+        boolean folder = !target.equals(snapshot);
+        GenerationResult next = checkGenerates(folder ? snapshot : target,
+                Map.of(folder ? BUNDLE_FILE : target.getFileName().toString(), bytes), url, target);
         Path temp = null;
         try {
-            Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            Files.write(temp, bytes);
-            // The generator's own reader must accept it, or the next build would fail on it.
-            SnapshotReader.read(temp);
-
             ChangeReport report;
             if (Files.isRegularFile(target)) {
                 byte[] old = Files.readAllBytes(target);
@@ -160,26 +146,15 @@ final class SnapshotRefresher {
                 log.accept("airgen: no previous snapshot at " + target + "; every model is new");
                 print(report);
             }
-            if (apiSettings != null) {
-                boolean folder = !target.equals(snapshot);
-                Path staged = folder ? stagedCopy(snapshot, Map.of(BUNDLE_FILE, bytes)) : temp;
-                try {
-                    report = withApi(report, Files.exists(target) ? snapshot : null, staged);
-                } finally {
-                    if (folder) {
-                        deleteTree(staged);
-                    }
-                }
-                printApi(report);
-            }
+            report = withApi(report, Files.exists(target) ? snapshot : null, next);
             refuseBreaking(report, failOnBreaking, target);
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            Files.write(temp, bytes);
             move(temp, target);
             temp = null;
             log.accept("airgen: wrote release " + newVersion + " to " + target);
             return new Outcome(report, List.of(target));
-        } catch (SchemaException e) {
-            throw new RefreshException("airgen: the bundle from " + url + " is not usable: " + BUNDLE_FILE + "#" + e.pointer()
-                    + ": " + e.reason() + "; " + keptMessage(target), e);
         } catch (IOException e) {
             throw new RefreshException("airgen: cannot write " + target + ": " + e.getMessage() + "; " + keptMessage(target), e);
         } finally {
@@ -222,13 +197,16 @@ final class SnapshotRefresher {
         }
         ChangeReport report = ChangeReport.compare("local files", before, schemasUrl, after);
         print(report);
-        Path checked = checkReadable(folder, downloads);
-        try {
-            report = withApi(report, Files.isDirectory(folder) ? folder : null, checked);
-        } finally {
-            deleteTree(checked);
+        Map<String, byte[]> replaced = new LinkedHashMap<>();
+        downloads.forEach((target, bytes) -> replaced.put(target.getFileName().toString(), bytes));
+        // The generator tolerates a model defined twice (it keeps one and warns); a refresh that would create
+        // such a conflict is refused instead, since the user asked for this model explicitly.
+        GenerationResult next = checkGenerates(folder, replaced, URI.create(schemasUrl + "/resolve/"), folder);
+        if (!next.report().warnings().isEmpty()) {
+            throw new RefreshException("airgen: the resolved documents do not fit the snapshot: "
+                    + String.join("; ", next.report().warnings()) + "; " + keptMessage(folder), null);
         }
-        printApi(report);
+        report = withApi(report, Files.isDirectory(folder) ? folder : null, next);
         refuseBreaking(report, failOnBreaking, folder);
 
         Map<Path, Path> staged = new LinkedHashMap<>();
@@ -258,43 +236,23 @@ final class SnapshotRefresher {
     }
 
     /**
-     * Reads a copy of the folder as it will be with the new documents, so that a document the generator
-     * cannot take (say, one that contradicts the bundle beside it) is refused before anything is replaced.
+     * Generates, in memory, from the snapshot as it will be with the new files: the generator's own reader,
+     * resolver and checks, so a download the next build would fail on (a {@code $ref} cycle or one leaving the
+     * snapshot, a broken pattern, a model that contradicts the rest of the folder) is refused before anything
+     * is replaced.
+     *
+     * With the build's own generation settings when they are known, so a release the build's includes no
+     * longer match is refused as the next build would fail on it.
+     *
+     * @return what the generation gave, its warnings and Java API included
      */
-    private static Path checkReadable(Path folder, Map<Path, byte[]> downloads) throws RefreshException {
-        Path copy = null;
+    private GenerationResult checkGenerates(Path snapshot, Map<String, byte[]> replaced, URI url, Path target) throws RefreshException {
+        GeneratorConfig settings = apiSettings == null ? GeneratorConfig.of(snapshot, GeneratorConfig.DEFAULT_PACKAGE)
+                : new GeneratorConfig(snapshot, apiSettings.packageName(), apiSettings.includes(), apiSettings.excludes());
         try {
-            Map<String, byte[]> replaced = new LinkedHashMap<>();
-            downloads.forEach((target, bytes) -> replaced.put(target.getFileName().toString(), bytes));
-            copy = stagedCopy(folder, replaced);
-            // The generator tolerates a model defined twice (it keeps one and warns); a refresh that would
-            // create such a conflict is refused instead, since the user asked for this model explicitly.
-            List<String> warnings = SnapshotReader.read(copy).warnings();
-            if (!warnings.isEmpty()) {
-                throw new RefreshException("airgen: the resolved documents do not fit the snapshot: " + String.join("; ", warnings)
-                        + "; " + keptMessage(folder), null);
-            }
-            Path checked = copy;
-            copy = null;
-            return checked;
+            return new Generator().generate(settings, replaced);
         } catch (SchemaException e) {
-            throw new RefreshException("airgen: the resolved documents do not fit the snapshot: " + e.getMessage() + "; "
-                    + keptMessage(folder), e);
-        } catch (IOException e) {
-            throw new RefreshException("airgen: cannot check the resolved documents: " + e.getMessage() + "; " + keptMessage(folder), e);
-        } finally {
-            deleteTree(copy);
-        }
-    }
-
-    private static void deleteTree(Path root) {
-        if (root == null) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(root)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(SnapshotRefresher::deleteQuietly);
-        } catch (IOException ignored) {
-            // a leftover folder in the temporary directory harms nothing
+            throw new RefreshException("airgen: the download from " + url + " is not usable: " + e.getMessage() + "; " + keptMessage(target), e);
         }
     }
 
@@ -307,42 +265,21 @@ final class SnapshotRefresher {
         }
     }
 
-    private void printApi(ChangeReport report) {
-        if (apiSettings == null) {
-            return;
-        }
-        if (report.api().isEmpty()) {
-            log.accept("airgen: the generated Java API does not change");
-            return;
-        }
-        List<String> lines = report.lines();
-        lines.subList(lines.size() - report.api().size() - 1, lines.size()).forEach(log);
-    }
-
     private void print(ChangeReport report) {
         report.lines().forEach(log);
     }
 
     private byte[] download(URI url, Path target) throws RefreshException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build();
-        HttpResponse<byte[]> response;
+        SnapshotDownloader.Response response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new RefreshException("airgen: no answer from " + url + " within " + timeout.toSeconds() + " s; " + keptMessage(target), e);
-        } catch (ConnectException e) {
-            throw new RefreshException("airgen: cannot connect to " + url.getHost() + ":" + port(url) + " (" + reason(e) + ") for "
-                    + url + "; " + keptMessage(target), e);
-        } catch (IOException e) {
-            throw new RefreshException("airgen: the download of " + url + " failed: " + reason(e) + "; " + keptMessage(target), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RefreshException("airgen: interrupted while downloading " + url + "; " + keptMessage(target), e);
+            response = downloader.get(url);
+        } catch (SnapshotDownloader.DownloadException e) {
+            throw new RefreshException("airgen: " + e.getMessage() + "; " + keptMessage(target), e);
         }
-        if (response.statusCode() != 200) {
-            String body = new String(response.body(), StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
-            throw new RefreshException("airgen: " + url + " answered HTTP " + response.statusCode()
-                    + (body.isEmpty() ? "" : ": " + (body.length() > 200 ? body.substring(0, 200) + "..." : body)) + "; " + keptMessage(target), null);
+        if (response.status() != 200) {
+            String body = SnapshotDownloader.errorText(response.body());
+            throw new RefreshException("airgen: " + response.url() + " answered HTTP " + response.status()
+                    + (body.isEmpty() ? "" : ": " + body) + "; " + keptMessage(target), null);
         }
         return response.body();
     }
@@ -377,20 +314,6 @@ final class SnapshotRefresher {
 
     private static String encode(String segment) {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static int port(URI url) {
-        return url.getPort() != -1 ? url.getPort() : "https".equals(url.getScheme()) ? 443 : 80;
-    }
-
-    private static String reason(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return t.getMessage();
-            }
-        }
-        // The HTTP client reports a refused connection without any message.
-        return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
     }
 
     private static String keptMessage(Path target) {

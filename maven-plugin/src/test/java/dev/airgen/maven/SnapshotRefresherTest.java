@@ -209,7 +209,7 @@ class SnapshotRefresherTest {
         byte[] unusable = bundle("2", "{'air': 'x:1@1', 'requestSchema': 42}").getBytes(StandardCharsets.UTF_8);
         try (CutShortServer server = new CutShortServer("HTTP/1.1 200 OK\r\nContent-Length: " + unusable.length + "\r\n\r\n", unusable, unusable.length)) {
             assertThatThrownBy(() -> refresher(server.url()).refreshRelease(folder, "latest", false))
-                    .hasMessage("airgen: the bundle from " + server.url() + "/releases/latest/schema-map.json is not usable: "
+                    .hasMessage("airgen: the download from " + server.url() + "/releases/latest/schema-map.json is not usable: "
                             + "schema-map.json#/inference/0/requestSchema: a schema must be an object or a boolean, found NUMBER; the snapshot at "
                             + folder.resolve("schema-map.json") + " was left unchanged");
         }

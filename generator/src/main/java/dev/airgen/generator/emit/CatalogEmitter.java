@@ -79,7 +79,7 @@ public final class CatalogEmitter {
                     + (row.taskType() != null ? ", " + Javadocs.escape(row.taskType()) : "")
                     + (row.requestClass() != null ? ", sent with {@link " + row.requestClass() + "}" : "") + ".\n";
             type.addField(FieldSpec.builder(MODEL_INFO, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-                    .addJavadoc("$L", doc).initializer("CATALOG.require($S)", row.air()).build());
+                    .addJavadoc("$L", doc).initializer("CATALOG.require($L)", JavaText.stringLiteral(row.air())).build());
         }
         ClassName optional = ClassName.get("java.util", "Optional");
         type.addMethod(MethodSpec.methodBuilder("byAir").addModifiers(Modifier.PUBLIC, Modifier.STATIC)

@@ -11,6 +11,7 @@ import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.airgen.generator.GeneratedFile;
+import dev.airgen.generator.SchemaLimits;
 import dev.airgen.generator.naming.Names;
 import dev.airgen.generator.naming.NameScope;
 import dev.airgen.generator.naming.TypeNames;
@@ -90,6 +91,7 @@ public final class JavaEmitter {
         List<EmittedClass> files = new ArrayList<>();
         for (TaskModel task : tasks) {
             ClassName name = names.request(task);
+            SchemaLimits.checkClass(task.request(), name.simpleName());
             schemaLocations.put(name, describe.apply(task.request().origin()));
             TypeSpec.Builder spec = objectClass(task.request(), name, task, schemaResources.get(task));
             files.add(file(name, withNested(spec, name).build(), task.request().origin()));
@@ -115,6 +117,7 @@ public final class JavaEmitter {
             if (!name.enclosingClassName().equals(enclosing)) {
                 continue;
             }
+            SchemaLimits.checkClass(child, String.join("$", name.simpleNames()));
             schemaLocations.put(name, describe.apply(child.origin()));
             TypeSpec.Builder nested = typeSpec(child, name);
             nested.addModifiers(Modifier.STATIC);
@@ -125,7 +128,7 @@ public final class JavaEmitter {
 
     private EmittedClass file(ClassName name, TypeSpec spec, dev.airgen.generator.source.Origin origin) {
         JavaFile javaFile = JavaFile.builder(name.packageName(), spec)
-                .addFileComment(HEADER, describe.apply(origin))
+                .addFileComment(HEADER, JavaText.lineComment(describe.apply(origin)))
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
@@ -254,9 +257,9 @@ public final class JavaEmitter {
                 .addJavadoc("A builder holding this object's values, to derive a changed copy.\n")
                 .addStatement("$T b = new $T()", builder, builder);
         List<Object> requiredArgs = new ArrayList<>();
-        StringBuilder requiredFormat = new StringBuilder("$T.requireAll($S");
+        StringBuilder requiredFormat = new StringBuilder("$T.requireAll($L");
         requiredArgs.add(VALUES);
-        requiredArgs.add(displayName(name));
+        requiredArgs.add(JavaText.stringLiteral(displayName(name)));
         List<String> describeArgs = new ArrayList<>();
         List<String> equalsParts = new ArrayList<>();
         NameScope builderMethods = NameScope.forMembers(Names.RESERVED_MEMBERS);
@@ -272,9 +275,9 @@ public final class JavaEmitter {
                     || isResult && (p.name().equals("taskType") || p.name().equals("taskUUID"));
             boolean collection = node instanceof ArrayType || node instanceof MapType;
             type.addField(FieldSpec.builder(javaType, member, Modifier.PRIVATE, Modifier.FINAL)
-                    .addAnnotation(AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", p.name()).build()).build());
+                    .addAnnotation(AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$L", JavaText.stringLiteral(p.name())).build()).build());
             creator.addParameter(ParameterSpec.builder(javaType, member)
-                    .addAnnotation(AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$S", p.name()).build()).build());
+                    .addAnnotation(AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$L", JavaText.stringLiteral(p.name())).build()).build());
             creator.addStatement(collection ? "this.$N = $T.$L($N)" : "this.$N = $N", collection
                     ? new Object[] {member, VALUES, node instanceof ArrayType ? "list" : "map", member}
                     : new Object[] {member, member});
@@ -283,7 +286,7 @@ public final class JavaEmitter {
                 constantName = Names.constant(p.name());
                 type.addField(FieldSpec.builder(javaType, constantName, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The fixed value of {@code $L}.\n", Javadocs.escape(p.name()))
-                        .initializer(literal(((ConstType) node).value())).build());
+                        .initializer(literal(((ConstType) node).value(), ((ConstType) node).kind())).build());
                 fromBuilder.addStatement("this.$N = $N", member, constantName);
             } else {
                 fromBuilder.addStatement(collection ? "this.$N = $T.$L(b.$N)" : "this.$N = b.$N", collection
@@ -295,8 +298,8 @@ public final class JavaEmitter {
                 }
                 addSetters(builderType, builder, p, member, node, javaType, builderMethods);
                 if (p.required()) {
-                    requiredFormat.append(", $S, $N");
-                    requiredArgs.add(p.name());
+                    requiredFormat.append(", $L, $N");
+                    requiredArgs.add(JavaText.stringLiteral(p.name()));
                     requiredArgs.add(member);
                 }
             }
@@ -321,7 +324,7 @@ public final class JavaEmitter {
         }
         if (isRequest) {
             type.addField(FieldSpec.builder(String.class, "SCHEMA_RESOURCE", Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-                    .initializer("$S", schemaResource).build());
+                    .initializer("$L", JavaText.stringLiteral(schemaResource)).build());
             type.addMethod(MethodSpec.methodBuilder("resultType").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                     .returns(ParameterizedTypeName.get(ClassName.get(Class.class), resultName))
                     .addStatement("return $T.class", resultName).build());
@@ -338,9 +341,9 @@ public final class JavaEmitter {
         type.addMethod(equalsMethod(name, equalsParts));
         type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(int.class).addStatement("return $T.hash($L)", OBJECTS, String.join(", ", withExtra(equalsParts))).build());
-        CodeBlock.Builder describe = CodeBlock.builder().add("return describe($S", displayName(name));
+        CodeBlock.Builder describe = CodeBlock.builder().add("return describe($L", JavaText.stringLiteral(displayName(name)));
         for (int i = 0; i < describeArgs.size(); i += 2) {
-            describe.add(", $S, $N", describeArgs.get(i), describeArgs.get(i + 1));
+            describe.add(", $L, $N", JavaText.stringLiteral(describeArgs.get(i)), describeArgs.get(i + 1));
         }
         type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(String.class).addStatement(describe.add(")").build()).build());
@@ -497,18 +500,13 @@ public final class JavaEmitter {
         return doc.toString();
     }
 
+    /** A Java literal of a JSON scalar, typed by the value itself; see {@link JavaText#literal}. */
     static CodeBlock literal(JsonNode value) {
-        if (value.isString()) {
-            return CodeBlock.of("$S", value.asString());
-        }
-        if (value.isBoolean()) {
-            return CodeBlock.of("$L", value.asBoolean());
-        }
-        if (value.isIntegralNumber()) {
-            return value.canConvertToInt() ? CodeBlock.of("$L", value.asInt()) : CodeBlock.of("$LL", value.asLong());
-        }
-        double d = value.asDouble();
-        return CodeBlock.of("$L", d == Math.rint(d) ? (long) d + ".0" : Double.toString(d));
+        return literal(value, null);
+    }
+
+    static CodeBlock literal(JsonNode value, ScalarKind kind) {
+        return CodeBlock.of("$L", JavaText.literal(value, kind));
     }
 
     // --- enums -----------------------------------------------------------------------------------
@@ -536,7 +534,7 @@ public final class JavaEmitter {
             String valueDoc = e.valueDocs().get(value);
             type.addField(FieldSpec.builder(name, constant, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                     .addJavadoc("{@code $L}$L\n", Javadocs.literal(value), valueDoc == null ? "" : ": " + Javadocs.escape(valueDoc))
-                    .initializer("new $T($L, true)", name, literal(value)).build());
+                    .initializer("new $T($L, true)", name, literal(value, e.kind())).build());
         }
         type.addField(FieldSpec.builder(ParameterizedTypeName.get(MAP, valueType, name), "KNOWN", Modifier.PRIVATE,
                 Modifier.STATIC, Modifier.FINAL).initializer("index($L)", String.join(", ", constants)).build());
@@ -576,24 +574,24 @@ public final class JavaEmitter {
             variants.add(first ? "\n" : ",\n");
             first = false;
             if (v.tag() != null) {
-                variants.add("$T.constant($S, $L)", variantClass, v.name(), literal(v.tag()));
+                variants.add("$T.constant($L, $L)", variantClass, JavaText.stringLiteral(v.name()), literal(v.tag()));
                 type.addMethod(MethodSpec.methodBuilder("of" + suffix).addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(name)
                         .addJavadoc("The constant alternative {@code $L}.\n", Javadocs.literal(v.tag()))
-                        .addStatement("return new $T($S, $L)", name, v.name(), literal(v.tag())).build());
+                        .addStatement("return new $T($L, $L)", name, JavaText.stringLiteral(v.name()), literal(v.tag())).build());
             } else {
                 if (node instanceof ObjectType o) {
-                    variants.add("$T.object($S, $T.class, $T.of($L), $T.of($L))", variantClass, v.name(), javaType, SET,
+                    variants.add("$T.object($L, $T.class, $T.of($L), $T.of($L))", variantClass, JavaText.stringLiteral(v.name()), javaType, SET,
                             quoted(o.properties().stream().map(Property::name).toList()), SET,
                             quoted(o.properties().stream().filter(Property::required).map(Property::name).toList()));
                 } else {
-                    variants.add("$T.of($S, $T.$L, $L)", variantClass, v.name(), shapeClass, v.shape().name(), typeExpression(javaType));
+                    variants.add("$T.of($L, $T.$L, $L)", variantClass, JavaText.stringLiteral(v.name()), shapeClass, v.shape().name(), typeExpression(javaType));
                 }
                 TypeName parameter = javaType.isBoxedPrimitive() ? javaType.unbox() : javaType;
                 MethodSpec.Builder factory = MethodSpec.methodBuilder("of" + suffix).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                         .returns(name).addParameter(parameter, "value")
-                        .addJavadoc("Holds the {@code $L} alternative.\n", v.name());
-                factory.addStatement(parameter.isPrimitive() ? "return new $T($S, value)" : "return new $T($S, $T.requireNonNull(value, \"value\"))",
-                        parameter.isPrimitive() ? new Object[] {name, v.name()} : new Object[] {name, v.name(), OBJECTS});
+                        .addJavadoc("Holds the {@code $L} alternative.\n", Javadocs.escape(v.name()));
+                factory.addStatement(parameter.isPrimitive() ? "return new $T($L, value)" : "return new $T($L, $T.requireNonNull(value, \"value\"))",
+                        parameter.isPrimitive() ? new Object[] {name, JavaText.stringLiteral(v.name())} : new Object[] {name, JavaText.stringLiteral(v.name()), OBJECTS});
                 type.addMethod(factory.build());
                 MethodSpec.Builder as = MethodSpec.methodBuilder("as" + suffix).addModifiers(Modifier.PUBLIC).returns(javaType);
                 if (javaType instanceof ParameterizedTypeName) {
@@ -601,13 +599,13 @@ public final class JavaEmitter {
                 }
                 type.addMethod(as
                         .addJavadoc("The held value.\n@throws IllegalStateException when another alternative is held\n")
-                        .addStatement(javaType instanceof ParameterizedTypeName ? "return ($T) get($S, $T.class)" : "return get($S, $T.class)",
+                        .addStatement(javaType instanceof ParameterizedTypeName ? "return ($T) get($L, $T.class)" : "return get($L, $T.class)",
                                 javaType instanceof ParameterizedTypeName
-                                        ? new Object[] {javaType, v.name(), ((ParameterizedTypeName) javaType).rawType()}
-                                        : new Object[] {v.name(), javaType}).build());
+                                        ? new Object[] {javaType, JavaText.stringLiteral(v.name()), ((ParameterizedTypeName) javaType).rawType()}
+                                        : new Object[] {JavaText.stringLiteral(v.name()), javaType}).build());
             }
             type.addMethod(MethodSpec.methodBuilder("is" + suffix).addModifiers(Modifier.PUBLIC).returns(boolean.class)
-                    .addStatement("return holds($S)", v.name()).build());
+                    .addStatement("return holds($L)", JavaText.stringLiteral(v.name())).build());
         }
         doc.append(String.join(", ", alternatives)).append(". A value matching none reads as an unknown alternative that keeps the raw JSON.\n")
                 .append("<p>Schema: {@code ").append(Javadocs.escape(describe.apply(u.origin()))).append("}\n");
@@ -629,7 +627,7 @@ public final class JavaEmitter {
     private static String quoted(List<String> names) {
         List<String> out = new ArrayList<>();
         for (String n : names) {
-            out.add(CodeBlock.of("$S", n).toString());
+            out.add(JavaText.stringLiteral(n));
         }
         return String.join(", ", out);
     }
@@ -643,14 +641,14 @@ public final class JavaEmitter {
         for (UnionType.Variant v : u.variants()) {
             ClassName variantName = names.of((ObjectType) v.type());
             type.addPermittedSubclass(variantName);
-            subTypes.addMember("value", "@$T.Type(value = $T.class, name = $S)", JSON_SUB_TYPES, variantName, v.tag().asString());
+            subTypes.addMember("value", "@$T.Type(value = $T.class, name = $L)", JSON_SUB_TYPES, variantName, JavaText.stringLiteral(v.tag().asString()));
             alternatives.add("{@link " + variantName.simpleName() + "} ({@code " + Javadocs.escape(v.tag().asString()) + "})");
         }
         type.addPermittedSubclass(unknown);
         type.addAnnotation(AnnotationSpec.builder(JSON_TYPE_INFO)
                 .addMember("use", "$T.Id.NAME", JSON_TYPE_INFO)
                 .addMember("include", "$T.As.EXISTING_PROPERTY", JSON_TYPE_INFO)
-                .addMember("property", "$S", u.discriminator())
+                .addMember("property", "$L", JavaText.stringLiteral(u.discriminator()))
                 .addMember("visible", "true")
                 .addMember("defaultImpl", "$T.class", unknown).build());
         type.addAnnotation(subTypes.build());
@@ -666,7 +664,7 @@ public final class JavaEmitter {
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addAnnotation(JSON_CREATOR)
                         .addStatement("super(null)").build())
                 .addMethod(MethodSpec.methodBuilder(member).addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(String.class)
-                        .addStatement("$T tag = additionalProperties().get($S)", JSON_VALUE, u.discriminator())
+                        .addStatement("$T tag = additionalProperties().get($L)", JSON_VALUE, JavaText.stringLiteral(u.discriminator()))
                         .addStatement("return tag != null && tag.isString() ? tag.asString() : null").build())
                 .addMethod(MethodSpec.methodBuilder("equals").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                         .returns(boolean.class).addParameter(Object.class, "o")
@@ -674,7 +672,7 @@ public final class JavaEmitter {
                 .addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                         .returns(int.class).addStatement("return additionalProperties().hashCode()").build())
                 .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                        .returns(String.class).addStatement("return describe($S)", displayName(unknown)).build())
+                        .returns(String.class).addStatement("return describe($L)", JavaText.stringLiteral(displayName(unknown))).build())
                 .build());
         return type;
     }

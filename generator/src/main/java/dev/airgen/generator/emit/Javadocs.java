@@ -12,13 +12,9 @@ final class Javadocs {
     private Javadocs() {
     }
 
-    /** Escapes text so it cannot end the comment or be read as HTML or a tag. */
+    /** Schema text for Javadoc; see {@link JavaText#javadoc(String)}. */
     static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("*/", "*&#47;")
-                .replace("@", "&#64;").replace("\\u", "\\\\u").strip();
+        return JavaText.javadoc(text);
     }
 
     static String property(Property p) {
@@ -101,8 +97,9 @@ final class Javadocs {
         }
     }
 
+    /** A JSON value as Javadoc text (for use inside a code span), shortened to about 120 characters. */
     static String literal(JsonNode value) {
         String text = value.toString();
-        return escape(text.length() > 120 ? text.substring(0, 117) + "..." : text).replace("}", "&#125;").replace("{", "&#123;");
+        return escape(text.length() > 120 ? text.substring(0, 117) + "..." : text);
     }
 }

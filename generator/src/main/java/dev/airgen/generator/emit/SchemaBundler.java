@@ -27,10 +27,10 @@ public final class SchemaBundler {
         this.resolver = resolver;
     }
 
-    public JsonNode bundle(SchemaRef entry) {
-        SchemaDocument root = entry.document();
+    /** The document of {@code entry} and every document its {@code $ref}s reach, transitively, in order of discovery. */
+    public List<SchemaDocument> documents(SchemaRef entry) {
         List<SchemaDocument> documents = new ArrayList<>();
-        documents.add(root);
+        documents.add(entry.document());
         for (int i = 0; i < documents.size(); i++) {
             SchemaDocument document = documents.get(i);
             walkRefs(document, document.root(), "", (ref, target) -> {
@@ -39,6 +39,12 @@ public final class SchemaBundler {
                 }
             });
         }
+        return documents;
+    }
+
+    public JsonNode bundle(SchemaRef entry) {
+        SchemaDocument root = entry.document();
+        List<SchemaDocument> documents = documents(entry);
         String dialect = root.root().path("$schema").isString() ? root.root().get("$schema").asString() : DEFAULT_DIALECT;
         if (documents.size() == 1 && entry.pointer().isEmpty()) {
             ObjectNode copy = ((ObjectNode) root.root()).deepCopy();

@@ -1,11 +1,11 @@
 package dev.airgen.generator.naming;
 
+import dev.airgen.generator.emit.JavaText;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import javax.lang.model.SourceVersion;
 
 /**
  * One namespace of Java names: the nested types of one class, the top-level classes of the package, or the
@@ -73,8 +73,9 @@ public final class NameScope {
         return taken.contains(key(name));
     }
 
+    /** A name javac reads back exactly as written: no keyword, no character it would drop. */
     private static boolean legal(String name) {
-        return name != null && SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name) && !name.equals("_");
+        return JavaText.isIdentifier(name) && !name.equals("_");
     }
 
     private String key(String name) {

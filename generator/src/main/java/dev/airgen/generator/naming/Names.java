@@ -1,5 +1,6 @@
 package dev.airgen.generator.naming;
 
+import dev.airgen.generator.emit.JavaText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,7 +8,10 @@ import java.util.Set;
 import javax.lang.model.SourceVersion;
 import tools.jackson.databind.JsonNode;
 
-/** Turning schema words (property names, slugs, titles, enum values) into Java identifiers. */
+/**
+ * Turning schema words (property names, slugs, titles, enum values) into Java identifiers; every name built
+ * here ends with {@link JavaText#identifier}, so it holds only characters javac keeps.
+ */
 public final class Names {
 
     /** Names that generated classes already use for their own members. */
@@ -96,12 +100,12 @@ public final class Names {
         if (out.length() == 0) {
             return "Value";
         }
-        return Character.isDigit(out.charAt(0)) ? "V" + out : out.toString();
+        return JavaText.identifier(Character.isDigit(out.charAt(0)) ? "V" + out : out.toString());
     }
 
     /** {@code CFGScale} → {@code cfgScale}; a name that already is a lower-case identifier is kept as is. */
     public static String lowerCamel(String text) {
-        if (SourceVersion.isIdentifier(text) && Character.isLowerCase(text.charAt(0)) && text.indexOf('$') < 0) {
+        if (JavaText.isIdentifier(text) && Character.isLowerCase(text.charAt(0)) && text.indexOf('$') < 0) {
             return text;
         }
         List<String> words = words(text);
@@ -113,7 +117,9 @@ public final class Names {
             String w = words.get(i);
             out.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
         }
-        return Character.isDigit(out.charAt(0)) ? "v" + out : out.toString();
+        String name = Character.isDigit(out.charAt(0)) ? "v" + out : out.toString();
+        // A keyword stays as it is here: member() turns it into a name of its own ("classValue").
+        return SourceVersion.isKeyword(name) ? name : JavaText.identifier(name);
     }
 
     /** An accessor or builder method name for a JSON property, escaped against keywords and our own members. */
@@ -133,7 +139,7 @@ public final class Names {
             return "EMPTY";
         }
         String joined = String.join("_", words).toUpperCase(Locale.ROOT);
-        return Character.isDigit(joined.charAt(0)) ? "V" + joined : joined;
+        return JavaText.identifier(Character.isDigit(joined.charAt(0)) ? "V" + joined : joined);
     }
 
     /** A lower-camel stem for a literal value, used to name constant alternatives ({@code ofTrue()}). */

@@ -1,11 +1,15 @@
 package dev.airgen.generator.schema;
 
+import dev.airgen.generator.emit.JavaText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
-/** Plain-language summaries of cross-field rules, for the Javadoc of the classes they constrain. */
+/**
+ * Plain-language summaries of cross-field rules, for the Javadoc of the classes they constrain. Every piece
+ * taken from the schema (names, values, titles) is escaped for Javadoc here, so a summary is safe to emit as is.
+ */
 final class RuleSummaries {
 
     private static final int MAX_LITERAL = 160;
@@ -52,7 +56,7 @@ final class RuleSummaries {
         if (parts.isEmpty()) {
             parts.add(describe(rule));
         }
-        String title = rule.path("title").isString() ? rule.get("title").asString() + ": " : "";
+        String title = rule.path("title").isString() ? JavaText.javadoc(rule.get("title").asString()) + ": " : "";
         return capitalize(title + String.join("; ", parts)) + ".";
     }
 
@@ -76,11 +80,11 @@ final class RuleSummaries {
         for (Map.Entry<String, JsonNode> p : schema.path("properties").properties()) {
             JsonNode s = p.getValue();
             if (s.has("const")) {
-                parts.add(code(p.getKey()) + " = " + s.get("const"));
+                parts.add(code(p.getKey()) + " = " + literal(s.get("const")));
             } else if (s.has("enum")) {
-                parts.add(code(p.getKey()) + " in " + s.get("enum"));
+                parts.add(code(p.getKey()) + " in " + literal(s.get("enum")));
             } else if (s.has("minimum") || s.has("maximum")) {
-                parts.add(code(p.getKey()) + " in [" + s.path("minimum").asString("…") + ", " + s.path("maximum").asString("…") + "]");
+                parts.add(code(p.getKey()) + " in [" + bound(s.path("minimum")) + ", " + bound(s.path("maximum")) + "]");
             } else if (s.has("not")) {
                 parts.add(code(p.getKey()) + " " + describe(s.get("not")).replaceFirst("^", "not "));
             } else {
@@ -100,7 +104,7 @@ final class RuleSummaries {
             return literal(schema);
         }
         String joined = String.join(" and ", parts);
-        return schema.path("title").isString() ? schema.get("title").asString() + ": " + joined : joined;
+        return schema.path("title").isString() ? JavaText.javadoc(schema.get("title").asString()) + ": " + joined : joined;
     }
 
     private static String list(JsonNode names) {
@@ -110,12 +114,16 @@ final class RuleSummaries {
     }
 
     private static String code(String name) {
-        return "{@code " + name + "}";
+        return "{@code " + JavaText.javadoc(name) + "}";
     }
 
     private static String literal(JsonNode node) {
         String text = node.toString();
-        return text.length() <= MAX_LITERAL ? text : text.substring(0, MAX_LITERAL) + "…";
+        return JavaText.javadoc(text.length() <= MAX_LITERAL ? text : text.substring(0, MAX_LITERAL) + "…");
+    }
+
+    private static String bound(JsonNode value) {
+        return value.isMissingNode() ? "…" : literal(value);
     }
 
     private static String capitalize(String s) {

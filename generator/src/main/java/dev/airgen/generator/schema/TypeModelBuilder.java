@@ -1,6 +1,7 @@
 package dev.airgen.generator.schema;
 
 import dev.airgen.generator.SchemaException;
+import dev.airgen.generator.SchemaLimits;
 import dev.airgen.generator.naming.Names;
 import dev.airgen.generator.source.Origin;
 import dev.airgen.generator.source.SchemaRef;
@@ -129,7 +130,22 @@ public final class TypeModelBuilder {
         return map(ref, contextFor(propertyName, new Context(side, false)));
     }
 
+    /** Counts nested {@link #map} calls, so that absurdly deep schemas fail at the level that is too deep. */
+    private int depth;
+
     private Mapped map(SchemaRef ref, Context context) {
+        if (depth >= SchemaLimits.MAX_NESTING) {
+            throw ref.origin().error("schemas nest more than " + SchemaLimits.MAX_NESTING + " levels deep below the task here");
+        }
+        depth++;
+        try {
+            return mapNested(ref, context);
+        } finally {
+            depth--;
+        }
+    }
+
+    private Mapped mapNested(SchemaRef ref, Context context) {
         ref = resolver.enter(ref);
         JsonNode node = ref.node();
         if (node.isBoolean()) {
@@ -465,6 +481,10 @@ public final class TypeModelBuilder {
     }
 
     private TypeNode enumOf(Collected c, Origin origin, List<JsonNode> values, Map<JsonNode, String> docs, String definitionName) {
+        if (values.size() > SchemaLimits.MAX_ENUM_VALUES) {
+            throw origin.error("the enumeration has " + values.size() + " values; a generated class holds at most "
+                    + SchemaLimits.MAX_ENUM_VALUES + " (its constants are created in one class initializer, which Java limits to 64 KiB of bytecode)");
+        }
         if (values.isEmpty()) {
             return new AnyType(origin);
         }
@@ -490,12 +510,14 @@ public final class TypeModelBuilder {
 
     private static ScalarKind commonKind(List<JsonNode> values) {
         ScalarKind common = null;
+        boolean exceedsInt = false;
         for (JsonNode v : values) {
             ScalarKind k = ScalarKind.of(v);
             if (k == null) {
                 return null;
             }
             if (k == ScalarKind.LONG) {
+                exceedsInt = true;
                 k = ScalarKind.INTEGER;
             }
             if (common == null) {
@@ -508,7 +530,8 @@ public final class TypeModelBuilder {
                 }
             }
         }
-        return common;
+        // An integer enumeration with a value beyond int is typed Long, so every constant compiles.
+        return common == ScalarKind.INTEGER && exceedsInt ? ScalarKind.LONG : common;
     }
 
     private TypeNode mapArray(Collected c, Context context, Constraints constraints) {
@@ -696,6 +719,10 @@ public final class TypeModelBuilder {
         Origin origin = located.origin(combinator);
         if (!branches.isArray() || branches.isEmpty()) {
             throw origin.error("'" + combinator + "' must be a non-empty array of schemas");
+        }
+        if (branches.size() > SchemaLimits.MAX_ENUM_VALUES) {
+            throw origin.error("'" + combinator + "' has " + branches.size() + " alternatives; a generated type holds at most "
+                    + SchemaLimits.MAX_ENUM_VALUES);
         }
         List<SchemaRef> refs = new ArrayList<>();
         List<Collected> collected = new ArrayList<>();

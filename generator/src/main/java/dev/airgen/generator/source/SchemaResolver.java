@@ -6,7 +6,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -21,13 +20,23 @@ public final class SchemaResolver {
 
     private final Map<String, SchemaDocument> byUri = new HashMap<>();
     private final Map<String, SchemaRef> anchors = new HashMap<>();
-    private final Function<String, SchemaDocument> fileLoader;
+    private final FileLoader fileLoader;
 
-    /**
-     * @param fileLoader loads a snapshot-relative path as a whole-file document, or returns null when the
-     *                   snapshot has no such file
-     */
-    public SchemaResolver(Function<String, SchemaDocument> fileLoader) {
+    /** Loads the snapshot files that {@code $ref}s name. */
+    @FunctionalInterface
+    public interface FileLoader {
+        /**
+         * Loads a snapshot-relative path (percent-decoded) as a whole-file document.
+         *
+         * @return the document, or null when the snapshot has no such file
+         * @throws SnapshotFiles.Refused when the path may not be read (outside the snapshot, not a JSON file, not
+         *                               parseable); the reason never quotes the file's content
+         */
+        SchemaDocument load(String relativePath) throws SnapshotFiles.Refused;
+    }
+
+    /** @param fileLoader loads the files {@code $ref}s name */
+    public SchemaResolver(FileLoader fileLoader) {
         this.fileLoader = fileLoader;
     }
 
@@ -126,7 +135,12 @@ public final class SchemaResolver {
         String base = SNAPSHOT_BASE.toString();
         if (uri.toString().startsWith(base)) {
             String relative = URLDecoder.decode(uri.getRawPath().substring(SNAPSHOT_BASE.getRawPath().length()), StandardCharsets.UTF_8);
-            SchemaDocument loaded = fileLoader.apply(relative);
+            SchemaDocument loaded;
+            try {
+                loaded = fileLoader.load(relative);
+            } catch (SnapshotFiles.Refused refused) {
+                throw origin.error("$ref '" + ref + "' refers to '" + relative + "', which " + refused.getMessage());
+            }
             if (loaded == null) {
                 throw origin.error("$ref '" + ref + "' refers to file '" + relative + "', which is not in the snapshot");
             }

@@ -1,12 +1,14 @@
 package dev.airgen.generator.source;
 
 import dev.airgen.generator.SchemaException;
+import dev.airgen.generator.SchemaLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,6 +18,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,9 +38,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class SnapshotReader {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    /** Duplicate keys are an error: a parser keeping the last one would silently read another schema than shown. */
+    private static final JsonMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
     private final Path root;
+    private final Map<String, byte[]> replaced;
     private final Map<String, SchemaDocument> wholeFiles = new TreeMap<>();
     private final Map<String, SnapshotEntry> entries = new TreeMap<>();
     private final Map<String, CatalogEntry> catalog = new TreeMap<>();
@@ -44,19 +50,45 @@ public final class SnapshotReader {
     private final java.util.Set<String> warnings = new java.util.TreeSet<>();
     private String version;
 
-    private SnapshotReader(Path root) {
+    private SnapshotReader(Path root, Map<String, byte[]> replaced) {
         this.root = root;
+        this.replaced = replaced;
         this.resolver = new SchemaResolver(this::loadReferencedFile);
     }
 
-    /** Reads every supported file under {@code path} (or {@code path} itself when it is a file). */
+    /**
+     * Reads every supported file under {@code path} (or {@code path} itself when it is a file). Only files
+     * inside the snapshot's folder are read (see {@link SnapshotFiles}): a link in a snapshot folder to a file
+     * outside it is an error, and so is a {@code $ref} that leads outside.
+     */
     public static Snapshot read(Path path) {
-        if (!Files.exists(path)) {
+        return read(path, Map.of());
+    }
+
+    /**
+     * Reads a snapshot as it would be with some of its files replaced or added, without writing anything: to
+     * check downloaded files before they replace the old ones. A {@code path} that does not exist yet is a
+     * file when its name ends in {@code .json}, else a folder.
+     *
+     * @param replaced new contents by snapshot-relative name ({@code schema-map.json}, {@code sub/x.json})
+     */
+    public static Snapshot read(Path path, Map<String, byte[]> replaced) {
+        boolean exists = Files.exists(path);
+        if (!exists && replaced.isEmpty()) {
             throw new SchemaException(path.toString(), "", "snapshot does not exist");
         }
-        boolean folder = Files.isDirectory(path);
-        SnapshotReader reader = new SnapshotReader(folder ? path : path.toAbsolutePath().getParent());
-        for (String relative : folder ? listJson(path) : List.of(path.getFileName().toString())) {
+        boolean folder = exists ? Files.isDirectory(path) : !path.getFileName().toString().endsWith(".json");
+        SnapshotReader reader = new SnapshotReader(folder ? path : path.toAbsolutePath().getParent(), Map.copyOf(replaced));
+        List<String> names = List.of(path.getFileName().toString());
+        if (folder) {
+            java.util.SortedSet<String> all = new java.util.TreeSet<>(exists ? listJson(path) : List.of());
+            replaced.keySet().stream().filter(name -> name.endsWith(".json")).forEach(all::add);
+            names = List.copyOf(all);
+        }
+        for (String relative : names) {
+            if (folder && !replaced.containsKey(relative) && !SnapshotFiles.isInside(reader.root, reader.root.resolve(relative))) {
+                throw new SchemaException(relative, "", "is a link to a file outside the snapshot folder; a snapshot reads only its own files");
+            }
             reader.readFile(relative);
         }
         if (reader.entries.isEmpty() && reader.catalog.isEmpty()) {
@@ -88,22 +120,67 @@ public final class SnapshotReader {
         return wholeFiles.computeIfAbsent(relative, r -> {
             Path file = root.resolve(r);
             try {
-                JsonNode node = MAPPER.readTree(Files.readAllBytes(file));
-                return new SchemaDocument(r, "", node, SchemaResolver.fileUri(r));
-            } catch (JacksonException e) {
-                String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-                throw new SchemaException(r, "", "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
+                long size = replaced.containsKey(r) ? replaced.get(r).length : Files.size(file);
+                if (size > SchemaLimits.MAX_FILE_BYTES) {
+                    throw new SchemaException(r, "", "the file is " + size + " bytes; at most " + SchemaLimits.MAX_FILE_BYTES + " are read");
+                }
+                byte[] bytes = replaced.containsKey(r) ? replaced.get(r) : Files.readAllBytes(file);
+                try {
+                    JsonNode node = MAPPER.readTree(bytes);
+                    return new SchemaDocument(r, "", node, SchemaResolver.fileUri(r));
+                } catch (JacksonException e) {
+                    throw new SchemaException(r, pointerOf(bytes), "not valid JSON" + where(e) + ": " + e.getOriginalMessage(), e);
+                }
             } catch (IOException e) {
                 throw new SchemaException(r, "", "cannot read file: " + e.getMessage(), e);
             }
         });
     }
 
-    private SchemaDocument loadReferencedFile(String relative) {
-        if (relative.contains("..") && !root.resolve(relative).normalize().startsWith(root.normalize())) {
-            return null;
+    /**
+     * Where a parser stops in broken JSON, as a JSON pointer (the duplicated key itself for a duplicate key,
+     * the innermost element for nesting too deep); parsed again token by token, since the error of a tree read
+     * does not always keep its parser.
+     */
+    private static String pointerOf(byte[] bytes) {
+        try (JsonParser parser = MAPPER.createParser(bytes)) {
+            try {
+                while (parser.nextToken() != null) {
+                    // read until the error
+                }
+            } catch (JacksonException e) {
+                return parser.streamReadContext() == null ? "" : parser.streamReadContext().pathAsPointer().toString();
+            }
         }
-        return Files.isRegularFile(root.resolve(relative)) ? parse(relative) : null;
+        return "";
+    }
+
+    private static String where(JacksonException e) {
+        return e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    /**
+     * A file a {@code $ref} names. It must be one of the snapshot's own JSON files; a refusal says why without
+     * quoting anything the file holds, so a {@code $ref} cannot be used to print another file into a build log.
+     */
+    private SchemaDocument loadReferencedFile(String relative) throws SnapshotFiles.Refused {
+        Path file = SnapshotFiles.locate(root, relative);
+        String name = root.toAbsolutePath().normalize().relativize(file).toString().replace('\\', '/');
+        if (!replaced.containsKey(name)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                return null;
+            }
+            SnapshotFiles.checkInside(root, file);
+            if (!Files.isRegularFile(file)) {
+                throw new SnapshotFiles.Refused("is not a regular file");
+            }
+        }
+        try {
+            return parse(name);
+        } catch (SchemaException e) {
+            JacksonException cause = e.getCause() instanceof JacksonException j ? j : null;
+            throw new SnapshotFiles.Refused(cause != null ? "is not valid JSON" + where(cause) : "cannot be used: " + e.reason());
+        }
     }
 
     private void readFile(String relative) {
@@ -320,6 +397,8 @@ public final class SnapshotReader {
      * the choice is reported as a warning rather than failing the whole snapshot.
      */
     private void add(SnapshotEntry entry, SchemaDocument file, String at) {
+        SchemaLimits.checkName(new Origin(file.file(), at), "the key", entry.key());
+        SchemaLimits.checkName(new Origin(file.file(), at), "the slug", entry.slug());
         String id = entry.kind() + " " + entry.key();
         SnapshotEntry previous = entries.putIfAbsent(id, entry);
         if (previous == null || previous.request().node().equals(entry.request().node())) {
@@ -336,6 +415,10 @@ public final class SnapshotReader {
     }
 
     private void addCatalog(CatalogEntry entry) {
+        SchemaLimits.checkName(entry.origin(), "the AIR", entry.air());
+        SchemaLimits.checkName(entry.origin(), "the slug", entry.slug());
+        SchemaLimits.checkName(entry.origin(), "the name", entry.name());
+        SchemaLimits.checkName(entry.origin(), "the task type", entry.taskType());
         catalog.merge(entry.air(), entry, CatalogEntry::mergedWith);
     }
 

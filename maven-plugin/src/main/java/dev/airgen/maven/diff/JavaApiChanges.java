@@ -20,18 +20,18 @@ public final class JavaApiChanges {
     }
 
     /**
-     * @param before   the current snapshot, or a path that does not exist (then every type is new)
-     * @param after    the snapshot as the refresh would leave it
+     * @param before   the current snapshot, or null or a path that does not exist (then every type is new)
+     * @param after    the API generated from the snapshot as the refresh would leave it
      * @param template package, includes and excludes to generate with (its snapshot is ignored)
      */
-    public static List<ApiDiff.Change> between(Path before, Path after, GeneratorConfig template) {
+    public static List<ApiDiff.Change> between(Path before, ApiSurface after, GeneratorConfig template) {
         ApiSurface old;
         try {
             old = surface(before, template);
         } catch (SchemaException e) {
             old = ApiSurface.empty(); // the current snapshot no longer generates: everything counts as new
         }
-        return ApiDiff.between(old, surface(after, template));
+        return ApiDiff.between(old, after);
     }
 
     private static ApiSurface surface(Path snapshot, GeneratorConfig template) {

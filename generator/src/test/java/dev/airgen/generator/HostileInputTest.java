@@ -1,0 +1,378 @@
+package dev.airgen.generator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import dev.airgen.generator.testing.Compiled;
+import dev.airgen.generator.testing.HostileBundle;
+import dev.airgen.generator.testing.HostileStrings;
+import dev.airgen.generator.testing.Snapshots;
+import dev.airgen.runtime.types.OpenEnum;
+import dev.airgen.runtime.types.TaskRequest;
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Hostile snapshots against the generator. Strings that try to leave their comment, literal or name, in every
+ * schema field that reaches source, compile, read back unchanged and add nothing; {@code $ref}s never read
+ * outside the snapshot; input the generator cannot turn into working code fails with {@code file#/pointer};
+ * nothing is written outside the output folders.
+ */
+class HostileInputTest {
+
+    @TempDir
+    Path dir;
+
+    // --- strings in every field that reaches source ----------------------------------------------
+
+    @Test
+    void hostileStringsInEveryFieldCompileReadBackUnchangedAndRunNothing() throws Exception {
+        List<HostileBundle> bundles = new ArrayList<>();
+        List<GeneratedFile> files = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            HostileBundle bundle = new HostileBundle();
+            List<String> text = round == 0 ? HostileStrings.ADVERSARIAL : new HostileStrings(7_000 + round).randomStrings(60);
+            List<String> brief = text.stream().filter(s -> s.length() <= 30).toList();
+            for (int m = 0; m < 3; m++) {
+                bundle.model(rotate(text, m * 23), rotate(brief, m * 7));
+            }
+            Path snapshot = Snapshots.write(dir.resolve("in" + round), Map.of(
+                    "schema-map.json", bundle.bundleJson(), "catalog.json", bundle.catalogJson()));
+            files.addAll(new Generator().generate(GeneratorConfig.of(snapshot, "hostile.r" + round)).files());
+            bundles.add(bundle);
+        }
+        Path out = dir.resolve("out");
+        try (Compiled compiled = Compiled.compile(new GenerationResult(files, null), out)) {
+            List<Class<?>> classes = new ArrayList<>();
+            for (GeneratedFile f : files) {
+                if (f.kind() == GeneratedFile.Kind.SOURCE) {
+                    classes.add(compiled.load(f.relativePath().replace(".java", "").replace('/', '.')));
+                }
+            }
+            assertThat(System.getProperty(HostileStrings.CANARY)).as("a payload ran").isNull();
+            assertThat(System.getProperty("X")).as("the payload of the report ran").isNull();
+            assertOnlyGeneratedClassFiles(out.resolve("classes"), files);
+            assertEverythingUnder(out, out.resolve("java"), out.resolve("resources"), out.resolve("classes"));
+
+            for (int round = 0; round < bundles.size(); round++) {
+                for (HostileBundle.Model model : bundles.get(round).models()) {
+                    assertReadsBack(model, requestClass(classes, model.air()), compiled.docComments());
+                }
+            }
+        }
+    }
+
+    private static List<String> rotate(List<String> values, int by) {
+        List<String> out = new ArrayList<>(values.subList(by % values.size(), values.size()));
+        out.addAll(values.subList(0, by % values.size()));
+        return out;
+    }
+
+    private static Class<?> requestClass(List<Class<?>> classes, String air) throws Exception {
+        for (Class<?> c : classes) {
+            if (TaskRequest.class.isAssignableFrom(c) && air.equals(staticValue(c, "MODEL"))) {
+                return c;
+            }
+        }
+        throw new AssertionError("no request class sends " + air);
+    }
+
+    private static Object staticValue(Class<?> type, String name) throws IllegalAccessException {
+        try {
+            return type.getField(name).get(null);
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
+    }
+
+    private static void assertReadsBack(HostileBundle.Model model, Class<?> request, Map<String, String> docs) throws Exception {
+        Map<String, Field> byJsonName = jsonProperties(request);
+        assertThat(byJsonName.keySet()).as("property names of %s", model.air()).isEqualTo(new HashSet<>(model.propertyNames()));
+
+        List<Object> statics = new ArrayList<>();
+        for (Field f : request.getDeclaredFields()) {
+            if (Modifier.isStatic(f.getModifiers())) {
+                f.setAccessible(true);
+                statics.add(f.get(null));
+            }
+        }
+        // MODEL, TASK_TYPE, the constant property, the schema resource: nothing else was added.
+        assertThat(statics).hasSize(4).contains(model.air(), "imageInference", model.constValue());
+
+        String enumProperty = model.propertyNames().get(7);
+        assertThat(knownValues(byJsonName.get(enumProperty).getType())).as("enum values").isEqualTo(model.enumValues());
+        String choiceProperty = model.propertyNames().get(9);
+        assertThat(knownValues(byJsonName.get(choiceProperty).getType())).as("oneOf const values").isEqualTo(model.constEnumValues());
+
+        Class<?> union = byJsonName.get(model.propertyNames().get(10)).getType();
+        assertThat(union.getAnnotation(JsonTypeInfo.class).property()).isEqualTo(model.discriminator());
+        Set<String> tags = new HashSet<>();
+        for (JsonSubTypes.Type t : union.getAnnotation(JsonSubTypes.class).value()) {
+            tags.add(t.name());
+        }
+        assertThat(tags).isEqualTo(new HashSet<>(model.tags()));
+
+        Class<?> definition = byJsonName.get(model.propertyNames().get(11)).getType();
+        assertThat(jsonProperties(definition).keySet()).containsExactly(model.definitionProperty());
+
+        StringBuilder allDocs = new StringBuilder();
+        docs.forEach((key, doc) -> {
+            if (key.startsWith(request.getName() + "#")) {
+                allDocs.append(HostileStrings.commentLines(HostileStrings.unescapeHtml(doc))).append('\n');
+            }
+        });
+        for (String description : model.descriptions().values()) {
+            assertThat(allDocs.toString()).as("Javadoc shows the description as written").contains(HostileStrings.asShownInJavadoc(description));
+        }
+    }
+
+    private static Map<String, Field> jsonProperties(Class<?> type) {
+        Map<String, Field> out = new HashMap<>();
+        for (Field f : type.getDeclaredFields()) {
+            JsonProperty p = f.getAnnotation(JsonProperty.class);
+            if (p != null) {
+                assertThat(out.put(p.value(), f)).as("one field per JSON name").isNull();
+            }
+        }
+        return out;
+    }
+
+    private static List<Object> knownValues(Class<?> enumType) throws Exception {
+        List<Object> values = new ArrayList<>();
+        for (Object constant : (Iterable<?>) enumType.getMethod("knownValues").invoke(null)) {
+            values.add(((OpenEnum<?>) constant).value());
+        }
+        return values;
+    }
+
+    /** Every class file comes from a generated source: the class itself or its builder or unknown variant. */
+    private static void assertOnlyGeneratedClassFiles(Path classes, List<GeneratedFile> files) throws IOException {
+        Set<String> sources = new HashSet<>();
+        files.stream().filter(f -> f.kind() == GeneratedFile.Kind.SOURCE).forEach(f -> sources.add(f.relativePath().replace(".java", "")));
+        try (Stream<Path> walk = Files.walk(classes)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                String name = classes.relativize(p).toString().replace('\\', '/').replace(".class", "");
+                String top = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+                assertThat(sources).as("class file %s", name).contains(top);
+                assertThat(name).as("nested class file").matches("[^$]*(\\$(Builder|Unknown))?");
+            }
+        }
+    }
+
+    private static void assertEverythingUnder(Path root, Path... allowed) throws IOException {
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+                assertThat(Stream.of(allowed).anyMatch(p::startsWith)).as("written outside the output folders: %s", p).isTrue();
+            }
+        }
+    }
+
+    // --- $ref stays inside the snapshot ----------------------------------------------------------
+
+    private static final String SECRET = "TOPSECRET";
+
+    @Test
+    void refsNeverReadOutsideTheSnapshotAndNeverQuoteWhatTheyReach() throws Exception {
+        Path outside = dir.resolve("outside");
+        Files.createDirectories(outside);
+        Files.writeString(outside.resolve("secret.json"), "{\"type\":\"string\",\"description\":\"" + SECRET + "-1\"}");
+        Path root = dir.resolve("snapshot");
+        Files.createDirectories(root.resolve("sub"));
+        Files.writeString(root.resolve(".hidden.json"), "{\"description\":\"" + SECRET + "-2\"}");
+        Files.writeString(root.resolve("notes.txt"), SECRET + "-3");
+        Files.writeString(root.resolve("broken.json"), SECRET + "4 {");
+        String absolute = outside.resolve("secret.json").toAbsolutePath().toString().replace('\\', '/');
+
+        Map<String, String> refusals = new java.util.LinkedHashMap<>();
+        refusals.put(absolute.replace("/", "%2F"), "is not a relative path inside the snapshot folder");
+        refusals.put("../outside/secret.json", "leaves the snapshot folder");
+        refusals.put("..%2Foutside%2Fsecret.json", "leaves the snapshot folder");
+        refusals.put("%2e%2e/outside/secret.json", "leaves the snapshot folder");
+        refusals.put("sub/../../outside/secret.json", "leaves the snapshot folder");
+        refusals.put("..%5Coutside%5Csecret.json", "is not a relative path inside the snapshot folder");
+        refusals.put(".hidden.json", "names a hidden file or folder");
+        refusals.put("notes.txt", "is not a .json file");
+        refusals.put("broken.json", "is not valid JSON at line 1, column");
+        refusals.put(outside.resolve("secret.json").toUri().toString(), "is remote");
+        if (symlinks(root.resolve("link.json"), outside.resolve("secret.json")) && symlinks(root.resolve("linked"), outside)) {
+            refusals.put("link.json", "is a link to a file outside the snapshot folder");
+            refusals.put("linked/secret.json", "is a link to a file outside the snapshot folder");
+        }
+        for (Map.Entry<String, String> c : refusals.entrySet()) {
+            Path snapshot = root.resolve("schema-map.json");
+            Files.writeString(snapshot, Snapshots.bundleWithProperties("\"x\":{\"$ref\":\"" + c.getKey() + "\"}"));
+            Throwable error = catchThrowable(() -> new Generator().generate(GeneratorConfig.of(snapshot, "x.y")));
+            assertThat(error).as(c.getKey()).isInstanceOf(SchemaException.class)
+                    .hasMessageStartingWith("schema-map.json#/inference/0/requestSchema/properties/x/$ref: $ref '" + c.getKey() + "'")
+                    .hasMessageContaining(c.getValue())
+                    .hasMessageNotContaining(SECRET);
+        }
+
+        // A base URI set by $id cannot climb out either.
+        Path snapshot = root.resolve("schema-map.json");
+        Files.writeString(snapshot, inRequest(Snapshots.bundleWithProperties("\"x\":{\"$ref\":\"secret.json\"}"),
+                "\"$id\":\"https://snapshot.invalid/%2E%2E/outside/\","));
+        assertThatThrownBy(() -> new Generator().generate(GeneratorConfig.of(snapshot, "x.y")))
+                .isInstanceOf(SchemaException.class).hasMessageContaining("$ref 'secret.json'")
+                .hasMessageContaining("leaves the snapshot folder").hasMessageNotContaining(SECRET);
+    }
+
+    @Test
+    void aSnapshotFolderLinkingOutsideIsRefusedUnread() throws Exception {
+        Path outside = dir.resolve("outside");
+        Files.createDirectories(outside);
+        Files.writeString(outside.resolve("secret.json"), "{\"description\":\"" + SECRET + "\"}");
+        Path root = Snapshots.write(dir.resolve("snapshot"), Map.of("schema-map.json", Snapshots.bundleWithProperties("")));
+        Assumptions.assumeTrue(symlinks(root.resolve("extra.json"), outside.resolve("secret.json")), "symbolic links unavailable");
+        assertThatThrownBy(() -> new Generator().generate(GeneratorConfig.of(root, "x.y")))
+                .isInstanceOf(SchemaException.class)
+                .hasMessage("extra.json#: is a link to a file outside the snapshot folder; a snapshot reads only its own files");
+    }
+
+    private static boolean symlinks(Path link, Path target) {
+        try {
+            Files.createSymbolicLink(link, target);
+            return true;
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void outputPathsCannotLeaveTheOutputFolder() {
+        for (String path : List.of("../x.java", "/abs/X.java", "a/./X.java", "a//X.java", "a\\X.java", "C:X.java", "a/..")) {
+            assertThatThrownBy(() -> GeneratedFile.source(path, "")).as(path).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(GeneratedFile.source("a/b/X.java", "").relativePath()).isEqualTo("a/b/X.java");
+    }
+
+    // --- limits ----------------------------------------------------------------------------------
+
+    private SchemaException fails(String files) {
+        Path snapshot = Snapshots.write(dir.resolve("limits" + System.nanoTime()), Map.of("schema-map.json", files));
+        Throwable error = catchThrowable(() -> new Generator().generate(GeneratorConfig.of(snapshot, "x.y")));
+        assertThat(error).isInstanceOf(SchemaException.class);
+        return (SchemaException) error;
+    }
+
+    /** Adds keywords to the request schema of {@link Snapshots#bundleWithProperties}, before its {@code required}. */
+    private static String inRequest(String bundle, String keywords) {
+        int at = bundle.indexOf("\"required\":[\"taskType\"");
+        return bundle.substring(0, at) + keywords + bundle.substring(at);
+    }
+
+    private static String values(int count, boolean numbers) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            out.append(i == 0 ? "" : ",").append(numbers ? i + 0.5 + "" : "\"v" + i + "\"");
+        }
+        return out.toString();
+    }
+
+    @Test
+    void largeEnumerationsFailWithTheirPointer() {
+        SchemaException e = fails(Snapshots.bundleWithProperties("\"big\":{\"enum\":[" + values(10_000, false) + "]}"));
+        assertThat(e.getMessage()).startsWith("schema-map.json#/inference/0/requestSchema/properties/big/enum: the enumeration has 10000 values")
+                .contains("at most " + SchemaLimits.MAX_ENUM_VALUES);
+        SchemaException alternatives = fails(Snapshots.bundleWithProperties("\"big\":{\"oneOf\":["
+                + "{\"type\":\"string\"},".repeat(SchemaLimits.MAX_ENUM_VALUES) + "{\"type\":\"integer\"}]}"));
+        assertThat(alternatives.getMessage()).startsWith("schema-map.json#/inference/0/requestSchema/properties/big/oneOf: 'oneOf' has 2001 alternatives");
+    }
+
+    @Test
+    void theLargestAcceptedEnumerationAndObjectCompile() throws Exception {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < SchemaLimits.MAX_PROPERTIES; i++) {
+            many.append(i == 0 ? "" : ",").append("\"p").append(i).append("\":{\"type\":\"number\"}");
+        }
+        Path snapshot = Snapshots.write(dir.resolve("in"), Map.of("schema-map.json", Snapshots.bundleWithProperties(
+                "\"big\":{\"enum\":[" + values(SchemaLimits.MAX_ENUM_VALUES, true) + "]},"
+                        + "\"wide\":{\"type\":\"object\",\"properties\":{" + many + "}}")));
+        GenerationResult result = new Generator().generate(GeneratorConfig.of(snapshot, "limits.ok"));
+        try (Compiled compiled = Compiled.compile(result, dir.resolve("out"))) {
+            Map<String, Field> request = jsonProperties(compiled.load("limits.ok.TestModelRequest"));
+            assertThat(knownValues(request.get("big").getType())).hasSize(SchemaLimits.MAX_ENUM_VALUES).contains(1999.5);
+            assertThat(jsonProperties(request.get("wide").getType())).hasSize(SchemaLimits.MAX_PROPERTIES);
+        }
+        StringBuilder tooMany = new StringBuilder(many).append(",\"last\":{\"type\":\"number\"}");
+        SchemaException e = fails(Snapshots.bundleWithProperties("\"wide\":{\"type\":\"object\",\"properties\":{" + tooMany + "}}"));
+        assertThat(e.getMessage()).startsWith("schema-map.json#/inference/0/requestSchema/properties/wide: the object has 255 properties");
+    }
+
+    @Test
+    void deepNestingFailsAtTheLevelTooDeep() {
+        StringBuilder schema = new StringBuilder();
+        for (int i = 0; i < 240; i++) {
+            schema.append("{\"type\":\"object\",\"properties\":{\"level").append(i).append("\":");
+        }
+        schema.append("{\"type\":\"string\"}").append("}}".repeat(240));
+        SchemaException e = fails(Snapshots.bundleWithProperties("\"deep\":" + schema));
+        assertThat(e.reason()).isEqualTo("schemas nest more than " + SchemaLimits.MAX_NESTING + " levels deep below the task here");
+        assertThat(e.pointer()).startsWith("/inference/0/requestSchema/properties/deep/properties/level0/properties/level1/")
+                .endsWith("/properties/level31");
+
+        SchemaException json = fails(Snapshots.bundleWithProperties("\"deep\":{\"default\":" + "[".repeat(600) + "]".repeat(600) + "}"));
+        assertThat(json.pointer()).startsWith("/inference/0/requestSchema/properties/deep/default/0/0/0");
+        assertThat(json.reason()).startsWith("not valid JSON").contains("nesting depth");
+    }
+
+    @Test
+    void invalidPatternsFailAtGenerationWithTheirPointer() {
+        SchemaException e = fails(Snapshots.bundleWithProperties("\"code\":{\"type\":\"string\",\"pattern\":\"([\"}"));
+        assertThat(e.getMessage()).startsWith("schema-map.json#/inference/0/requestSchema/properties/code/pattern: '([' is not a valid regular expression");
+        SchemaException key = fails(Snapshots.bundleWithProperties("\"tags\":{\"type\":\"object\",\"patternProperties\":{\"a{2,1}\":{}}}"));
+        assertThat(key.getMessage()).startsWith("schema-map.json#/inference/0/requestSchema/properties/tags/patternProperties/a{2,1}: 'a{2,1}' is not a valid");
+        SchemaException inRule = fails(inRequest(Snapshots.bundleWithProperties("\"code\":{\"type\":\"string\"}"),
+                "\"not\":{\"properties\":{\"code\":{\"pattern\":\"*\"}}},"));
+        assertThat(inRule.getMessage()).startsWith("schema-map.json#/inference/0/requestSchema/not/properties/code/pattern:");
+
+        // ECMA-262 long-form property names are translated by the validator, so they are accepted.
+        Path snapshot = Snapshots.write(dir.resolve("ok"), Map.of("schema-map.json", Snapshots.bundleWithProperties(
+                "\"name\":{\"type\":\"string\",\"pattern\":\"^\\\\p{Letter}+$\"}")));
+        assertThat(new Generator().generate(GeneratorConfig.of(snapshot, "x.y")).sources()).isNotEmpty();
+    }
+
+    @Test
+    void duplicateKeysAreAnErrorAtTheDuplicate() {
+        SchemaException e = fails(Snapshots.bundleWithProperties("\"width\":{\"type\":\"integer\",\"type\":\"string\"}"));
+        assertThat(e.pointer()).isEqualTo("/inference/0/requestSchema/properties/width/type");
+        assertThat(e.reason()).startsWith("not valid JSON at line").contains("Duplicate Object property \"type\"");
+    }
+
+    @Test
+    void oversizedTextNamesAndNumbersFailWithTheirPointer() {
+        String prefix = "schema-map.json#/inference/0/requestSchema/properties/";
+        assertThat(fails(Snapshots.bundleWithProperties("\"p\":{\"type\":\"string\",\"description\":\"" + "d".repeat(100_000) + "\"}"))
+                .getMessage()).isEqualTo(prefix + "p/description: the description is 100000 characters long; at most "
+                        + SchemaLimits.MAX_TEXT + " are accepted");
+        assertThat(fails(Snapshots.bundleWithProperties("\"" + "n".repeat(2_000) + "\":{\"type\":\"string\"}")).getMessage())
+                .startsWith(prefix + "n".repeat(2_000) + ": the property name is 2000 characters long");
+        assertThat(fails(Snapshots.bundleWithProperties("\"e\":{\"enum\":[\"" + "v".repeat(5_000) + "\"]}")).getMessage())
+                .startsWith(prefix + "e/enum/0: the value is 5000 characters long");
+        assertThat(fails(Snapshots.bundleWithProperties("\"e\":{\"enum\":[1, 123456789012345678901234567890]}")).getMessage())
+                .isEqualTo(prefix + "e/enum/1: the integer 123456789012345678901234567890 is outside Java's long range");
+        assertThat(fails(Snapshots.bundleWithProperties("\"e\":{\"const\":1e400}")).getMessage())
+                .startsWith(prefix + "e/const: the number");
+        String longKey = "k".repeat(300);
+        assertThat(fails(inRequest(Snapshots.bundleWithProperties("\"x\":{\"$ref\":\"#/$defs/" + longKey + "\"}"),
+                "\"$defs\":{\"" + longKey + "\":{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}}},"))
+                .getMessage()).startsWith("schema-map.json#/inference/0/requestSchema/$defs/" + longKey + ": the class generated for this schema");
+    }
+}

@@ -1,0 +1,278 @@
+package dev.airgen.maven;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Downloads one file of a refresh from an untrusted server, within limits: at most {@link Policy#maxBytes()}
+ * bytes (a larger declared length is refused before the body is read, a longer body as soon as it passes the
+ * cap), the whole exchange (connection, headers, every byte of the body, redirects) within
+ * {@link Policy#deadline()}, and redirects followed only to the same origin (scheme, host and port) or to an
+ * origin the policy allows, each one logged.
+ */
+final class SnapshotDownloader {
+
+    /**
+     * The limits of one download.
+     *
+     * @param maxBytes        largest body accepted
+     * @param connectTimeout  time to open a connection
+     * @param deadline        time for the whole download, redirects included
+     * @param redirectOrigins origins ({@code https://host[:port]}) redirects may lead to besides the URL's own
+     */
+    record Policy(long maxBytes, Duration connectTimeout, Duration deadline, Set<String> redirectOrigins) {
+
+        /** Runware's whole bundle is about 3 MiB; the default leaves it room to grow twentyfold. */
+        static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
+        static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(120);
+        static final int MAX_REDIRECTS = 5;
+
+        Policy {
+            redirectOrigins = redirectOrigins.stream().map(Policy::normalizeOrigin).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        }
+
+        private static String normalizeOrigin(String origin) {
+            URI uri = URI.create(origin.trim());
+            if (uri.getScheme() == null || uri.getHost() == null) {
+                throw new IllegalArgumentException("not an origin (scheme://host[:port]): " + origin);
+            }
+            return SnapshotDownloader.origin(uri);
+        }
+    }
+
+    /** A download that failed; the message names the URL and what went wrong. */
+    static final class DownloadException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        DownloadException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A finished response: status, URL (the last one, after redirects), body, and where a redirect points. */
+    record Response(int status, URI url, byte[] body, String location) {
+    }
+
+    private final Policy policy;
+    private final HttpClient client;
+    private final Consumer<String> log;
+
+    SnapshotDownloader(Policy policy, Consumer<String> log) {
+        this.policy = policy;
+        this.log = log;
+        this.client = HttpClient.newBuilder().connectTimeout(policy.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /**
+     * Downloads {@code url}, following allowed redirects.
+     *
+     * @throws DownloadException when the server cannot be reached, the body is too large, the deadline passes,
+     *                           or a redirect leads somewhere not allowed
+     */
+    Response get(URI url) throws DownloadException {
+        long deadline = System.nanoTime() + policy.deadline().toNanos();
+        URI current = url;
+        for (int redirects = 0; ; redirects++) {
+            Response response = exchange(url, current, deadline);
+            String location = response.status() / 100 == 3 ? response.location() : null;
+            if (location == null) {
+                return response;
+            }
+            URI target;
+            try {
+                target = current.resolve(location);
+            } catch (IllegalArgumentException e) {
+                throw new DownloadException(current + " redirects to a malformed location", e);
+            }
+            if (redirects >= Policy.MAX_REDIRECTS) {
+                throw new DownloadException(url + " redirects more than " + Policy.MAX_REDIRECTS + " times (last to " + target + ")", null);
+            }
+            boolean sameOrigin = origin(target).equals(origin(url));
+            if (!sameOrigin && !policy.redirectOrigins().contains(origin(target))) {
+                throw new DownloadException(current + " redirects (HTTP " + response.status() + ") to " + target + ", another origin than "
+                        + origin(url) + "; not followed (allow it with <redirectOrigins><redirectOrigin>" + origin(target)
+                        + "</redirectOrigin></redirectOrigins>)", null);
+            }
+            log.accept("airgen: " + current + " redirects (HTTP " + response.status() + ") to " + target + "; following"
+                    + (sameOrigin ? "" : " (an allowed origin)"));
+            current = target;
+        }
+    }
+
+    private Response exchange(URI original, URI url, long deadline) throws DownloadException {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw timeout(original);
+        }
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofNanos(remaining))
+                .header("Accept", "application/json").GET().build();
+        AtomicReference<CappedBody> body = new AtomicReference<>();
+        CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
+            if (info.statusCode() / 100 == 3) {
+                return HttpResponse.BodySubscribers.replacing(new byte[0]); // a redirect's body is never read
+            }
+            CappedBody subscriber = new CappedBody(policy.maxBytes(), info.headers().firstValueAsLong("Content-Length").orElse(-1), url);
+            body.set(subscriber);
+            return subscriber;
+        });
+        try {
+            HttpResponse<byte[]> response = future.get(remaining, TimeUnit.NANOSECONDS);
+            return new Response(response.statusCode(), url, response.body(), response.headers().firstValue("Location").orElse(null));
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            CappedBody subscriber = body.get();
+            if (subscriber != null) {
+                subscriber.abort();
+            }
+            throw timeout(original);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new DownloadException("interrupted while downloading " + url, e);
+        } catch (ExecutionException e) {
+            throw failure(url, e.getCause());
+        }
+    }
+
+    private DownloadException timeout(URI url) {
+        return new DownloadException("the download of " + url + " did not finish within " + policy.deadline().toSeconds()
+                + " s (the deadline covers the whole body)", null);
+    }
+
+    private DownloadException failure(URI url, Throwable cause) {
+        if (cause instanceof TooLarge tooLarge) {
+            return new DownloadException(url + " " + tooLarge.getMessage() + "; at most " + policy.maxBytes()
+                    + " bytes are accepted (maxDownloadSize)", cause);
+        }
+        if (cause instanceof HttpTimeoutException) {
+            return new DownloadException("the download of " + url + " did not finish within " + policy.deadline().toSeconds() + " s", cause);
+        }
+        if (cause instanceof ConnectException) {
+            return new DownloadException("cannot connect to " + url.getHost() + ":" + port(url) + " (" + reason(cause) + ") for " + url, cause);
+        }
+        return new DownloadException("the download of " + url + " failed: " + reason(cause), cause);
+    }
+
+    /** The origin of a URL, {@code scheme://host:port}, with the default port made explicit. */
+    static String origin(URI url) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        String host = url.getHost() == null ? "" : url.getHost().toLowerCase(Locale.ROOT);
+        return scheme + "://" + host + ":" + port(url);
+    }
+
+    static int port(URI url) {
+        return url.getPort() != -1 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
+    }
+
+    static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && !t.getMessage().isBlank()) {
+                return t.getMessage();
+            }
+        }
+        // The HTTP client reports a refused connection without any message.
+        return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
+    }
+
+    /** The body would pass the cap; the message says what the server declared or sent. */
+    private static final class TooLarge extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** Collects a body up to a cap; refuses a larger declared length at once and a longer body as it passes. */
+    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+        private final long max;
+        private final long declared;
+        private final URI url;
+        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private volatile Flow.Subscription subscription;
+
+        CappedBody(long max, long declared, URI url) {
+            this.max = max;
+            this.declared = declared;
+            this.url = url;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (declared > max) {
+                s.cancel();
+                result.completeExceptionally(new TooLarge("declares a body of " + declared + " bytes (Content-Length); none of it was read"));
+                return;
+            }
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(List<ByteBuffer> items) {
+            if (result.isDone()) {
+                return;
+            }
+            for (ByteBuffer item : items) {
+                int n = item.remaining();
+                if (bytes.size() + (long) n > max) {
+                    subscription.cancel();
+                    result.completeExceptionally(new TooLarge("sent more than " + max + " bytes; the download was stopped there"));
+                    return;
+                }
+                byte[] chunk = new byte[n];
+                item.get(chunk);
+                bytes.write(chunk, 0, n);
+            }
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+            result.completeExceptionally(throwable);
+        }
+
+        @Override
+        public void onComplete() {
+            result.complete(bytes.toByteArray());
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<byte[]> getBody() {
+            return result;
+        }
+
+        void abort() {
+            Flow.Subscription s = subscription;
+            if (s != null) {
+                s.cancel();
+            }
+            result.completeExceptionally(new IOException("aborted at the deadline: " + url));
+        }
+    }
+
+    /** The text of an error body, on one line and shortened, for a message. */
+    static String errorText(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, 2000), StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
+        return text.length() > 200 ? text.substring(0, 200) + "..." : text;
+    }
+}
