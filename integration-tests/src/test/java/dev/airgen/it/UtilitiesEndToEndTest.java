@@ -37,7 +37,7 @@ class UtilitiesEndToEndTest extends EmulatorClientsTest {
         assertThat(upload.uuid()).isNotBlank();
         var results = client.run(BflFlux1DevRequest.builder()
                 .positivePrompt("the same scene at night").width(512).height(512)
-                .inputs(dev.airgen.it.runware.types.Inputs.builder().seedImage(upload.uuid()).build())
+                .inputs(dev.airgen.it.runware.types.AlibabaZImageInputs.builder().seedImage(upload.uuid()).build())
                 .strength(0.6)
                 .build());
         assertThat(results).hasSize(1);
