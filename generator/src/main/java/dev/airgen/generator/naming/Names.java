@@ -45,10 +45,8 @@ public final class Names {
             "TimeUnit", "Locale", "Currency", "Random", "Scanner", "Iterator", "Queue", "Deque", "Stack", "Vector",
             "LinkedList", "HashMap", "TreeMap", "HashSet", "TreeSet", "Properties", "Base64", "Comparator",
             "Function", "Supplier", "Consumer", "Predicate", "Stream", "Collectors", "BigDecimal", "BigInteger",
-            "File", "Files", "Path", "Paths", "URI", "URL", "Pattern", "Matcher", "Charset", "Executor",
-            "Future", "CompletableFuture", "Field", "Method", "Constructor", "Array", "Annotation", "Proxy",
-            "Reference", "InputStream", "OutputStream", "Reader", "Writer", "HttpClient", "HttpRequest",
-            "HttpResponse");
+            "File", "Files", "Path", "Paths", "URI", "URL", "Pattern", "Matcher", "Future", "CompletableFuture",
+            "HttpClient", "HttpRequest", "HttpResponse");
 
     private Names() {
     }
