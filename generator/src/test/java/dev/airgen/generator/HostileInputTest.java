@@ -59,7 +59,7 @@ class HostileInputTest {
             bundles.add(bundle);
         }
         Path out = dir.resolve("out");
-        try (Compiled compiled = Compiled.compile(new GenerationResult(files, null), out)) {
+        try (Compiled compiled = Compiled.compile(new GenerationResult(files, null, null), out)) {
             List<Class<?>> classes = new ArrayList<>();
             for (GeneratedFile f : files) {
                 if (f.kind() == GeneratedFile.Kind.SOURCE) {

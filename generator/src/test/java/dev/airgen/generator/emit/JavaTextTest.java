@@ -43,7 +43,7 @@ class JavaTextTest {
             source.append("    public static final int ").append(JavaText.identifier("n" + i + "_" + v)).append(" = ").append(i).append(";\n");
         }
         source.append("}\n");
-        GenerationResult result = new GenerationResult(List.of(GeneratedFile.source("hostile/text/Values.java", source.toString())), null);
+        GenerationResult result = new GenerationResult(List.of(GeneratedFile.source("hostile/text/Values.java", source.toString())), null, null);
 
         try (Compiled compiled = Compiled.compile(result, dir)) {
             Class<?> type = compiled.load("hostile.text.Values");
