@@ -1,16 +1,16 @@
 package dev.airgen.runtime;
 
-import dev.airgen.runtime.transport.AsyncPoller;
-import dev.airgen.runtime.transport.Channel;
-import dev.airgen.runtime.transport.Envelope;
-import dev.airgen.runtime.transport.Failures;
-import dev.airgen.runtime.transport.RestChannel;
-import dev.airgen.runtime.transport.Secret;
-import dev.airgen.runtime.transport.SseStream;
-import dev.airgen.runtime.transport.TaskReply;
-import dev.airgen.runtime.transport.TaskSpec;
-import dev.airgen.runtime.transport.TransportSettings;
-import dev.airgen.runtime.transport.WebSocketChannel;
+import dev.airgen.runtime.internal.AsyncPoller;
+import dev.airgen.runtime.internal.Channel;
+import dev.airgen.runtime.internal.Envelope;
+import dev.airgen.runtime.internal.Failures;
+import dev.airgen.runtime.internal.RestChannel;
+import dev.airgen.runtime.internal.Secret;
+import dev.airgen.runtime.internal.SseStream;
+import dev.airgen.runtime.internal.TaskReply;
+import dev.airgen.runtime.internal.TaskSpec;
+import dev.airgen.runtime.internal.TransportSettings;
+import dev.airgen.runtime.internal.WebSocketChannel;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.TaskRequest;
 import dev.airgen.runtime.types.TaskResult;

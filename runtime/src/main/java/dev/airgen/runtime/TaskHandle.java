@@ -1,6 +1,6 @@
 package dev.airgen.runtime;
 
-import dev.airgen.runtime.transport.Failures;
+import dev.airgen.runtime.internal.Failures;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

@@ -3,9 +3,9 @@ package dev.airgen.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.airgen.runtime.transport.Envelope;
-import dev.airgen.runtime.transport.MalformedResponseException;
-import dev.airgen.runtime.transport.Secret;
+import dev.airgen.runtime.internal.Envelope;
+import dev.airgen.runtime.internal.MalformedResponseException;
+import dev.airgen.runtime.internal.Secret;
 import dev.airgen.runtime.types.Json;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;

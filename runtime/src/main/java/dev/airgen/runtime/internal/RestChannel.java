@@ -1,4 +1,4 @@
-package dev.airgen.runtime.transport;
+package dev.airgen.runtime.internal;
 
 import dev.airgen.runtime.ApiError;
 import dev.airgen.runtime.ErrorCategory;
@@ -27,7 +27,7 @@ import tools.jackson.databind.node.ArrayNode;
  */
 public final class RestChannel implements Channel {
 
-    private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.transport");
+    private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.internal");
 
     private final TransportSettings settings;
     private final java.util.Set<CompletableFuture<Answer>> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();

@@ -1,4 +1,4 @@
-package dev.airgen.runtime.transport;
+package dev.airgen.runtime.internal;
 
 import dev.airgen.runtime.ApiError;
 import dev.airgen.runtime.ErrorCategory;
@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class AsyncPoller {
 
-    private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.transport");
+    private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.internal");
     private static final String[] MEDIA_KEYS = {
             "imageUUID", "videoUUID", "audioUUID", "modelUUID", "mediaUUID", "guideImageUUID", "maskImageUUID"};
 

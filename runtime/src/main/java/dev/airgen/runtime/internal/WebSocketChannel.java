@@ -1,4 +1,4 @@
-package dev.airgen.runtime.transport;
+package dev.airgen.runtime.internal;
 
 import dev.airgen.runtime.ApiError;
 import dev.airgen.runtime.ErrorCategory;
@@ -41,7 +41,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class WebSocketChannel implements Channel {
 
-    private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.transport");
+    private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.internal");
     private static final Pattern UUID_IN_TEXT =
             Pattern.compile("\"taskUUID\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
 
