@@ -1,5 +1,7 @@
 package dev.airgen.runtime;
 
+import dev.airgen.runtime.internal.Redaction;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -12,11 +14,23 @@ import java.util.List;
  * @param taskUUID      the task it belongs to, or null when it concerns the whole request
  * @param taskType      the task type, when the server named it
  * @param documentation a documentation link, when sent
+ * @param retryAfter    how long the server asked to wait before sending the task again, when it said
  */
 public record ApiError(String code, String message, List<String> parameters, String taskUUID,
-                       String taskType, String documentation) {
+                       String taskType, String documentation, Duration retryAfter) {
+
+    /** An error without a {@code Retry-After} hint. */
+    public ApiError(String code, String message, List<String> parameters, String taskUUID, String taskType,
+                    String documentation) {
+        this(code, message, parameters, taskUUID, taskType, documentation, null);
+    }
 
     public ApiError {
-        parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        // Server texts: no API key in them, whatever the server echoed.
+        code = Redaction.redact(code);
+        message = Redaction.redact(message);
+        parameters = parameters == null ? List.of() : parameters.stream().map(Redaction::redact).toList();
+        taskType = Redaction.redact(taskType);
+        documentation = Redaction.redact(documentation);
     }
 }

@@ -23,7 +23,8 @@ public class RunwareApiException extends RunwareException {
                 .taskUUID(e.taskUUID())
                 .taskType(e.taskType())
                 .documentation(e.documentation())
-                .httpStatus(status);
+                .httpStatus(status)
+                .retryAfter(e.retryAfter());
         if (retryable != null) {
             d.retryable(retryable);
         }

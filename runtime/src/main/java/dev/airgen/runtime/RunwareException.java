@@ -1,15 +1,18 @@
 package dev.airgen.runtime;
 
+import dev.airgen.runtime.internal.Redaction;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Base of every failure the client reports. Carries the server's raw {@code code} and message when
  * there was one, the parameters it blamed as dotted paths, the task it belongs to, a documentation
  * link, a stable {@link ErrorCategory} and whether sending the same task again may succeed.
  *
- * <p>Texts never contain the API key: messages that come from the server are scrubbed before an
- * exception is built.
+ * <p>Texts never contain the API key: every text field, the message and the messages of the causes are
+ * scrubbed when the exception is built, whatever the text came from (a server answer, a parser, the JDK).
  */
 public class RunwareException extends RuntimeException {
 
@@ -24,18 +27,21 @@ public class RunwareException extends RuntimeException {
     private final String documentation;
     private final int httpStatus;
     private final boolean retryable;
+    private final Duration retryAfter;
 
     protected RunwareException(Details details, Throwable cause) {
-        super(render(details), cause);
-        this.category = Objects.requireNonNull(details.category, "category");
-        this.code = details.code;
-        this.serverMessage = details.message;
-        this.parameters = details.parameters == null ? List.of() : List.copyOf(details.parameters);
-        this.taskUUID = details.taskUUID;
-        this.taskType = details.taskType;
-        this.documentation = details.documentation;
+        super(render(details.scrubbed()), Redaction.scrub(cause));
+        Details d = details.scrubbed();
+        this.category = Objects.requireNonNull(d.category, "category");
+        this.code = d.code;
+        this.serverMessage = d.message;
+        this.parameters = d.parameters == null ? List.of() : List.copyOf(d.parameters);
+        this.taskUUID = d.taskUUID;
+        this.taskType = d.taskType;
+        this.documentation = d.documentation;
         this.httpStatus = details.httpStatus;
         this.retryable = details.retryable != null ? details.retryable : details.category.isRetryable();
+        this.retryAfter = details.retryAfter;
     }
 
     /** A failure with the given category, code and text. */
@@ -106,6 +112,11 @@ public class RunwareException extends RuntimeException {
         return retryable;
     }
 
+    /** How long the server asked to wait before sending again ({@code Retry-After}), when it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
     private static String render(Details d) {
         StringBuilder out = new StringBuilder();
         out.append('[').append(d.category == null ? "UNKNOWN" : d.category.name()).append(']');
@@ -141,6 +152,7 @@ public class RunwareException extends RuntimeException {
         String documentation;
         int httpStatus;
         Boolean retryable;
+        Duration retryAfter;
 
         public Details category(ErrorCategory value) {
             category = value;
@@ -182,6 +194,11 @@ public class RunwareException extends RuntimeException {
             return this;
         }
 
+        public Details retryAfter(Duration value) {
+            retryAfter = value;
+            return this;
+        }
+
         public Details retryable(boolean value) {
             retryable = value;
             return this;
@@ -189,6 +206,22 @@ public class RunwareException extends RuntimeException {
 
         public ErrorCategory category() {
             return category;
+        }
+
+        /** A copy whose texts carry no API key. */
+        Details scrubbed() {
+            Details d = new Details();
+            d.category = category;
+            d.code = Redaction.redact(code);
+            d.message = Redaction.redact(message);
+            d.parameters = parameters == null ? null : parameters.stream().map(Redaction::redact).toList();
+            d.taskUUID = Redaction.redact(taskUUID);
+            d.taskType = Redaction.redact(taskType);
+            d.documentation = Redaction.redact(documentation);
+            d.httpStatus = httpStatus;
+            d.retryable = retryable;
+            d.retryAfter = retryAfter;
+            return d;
         }
 
         public String taskUUID() {

@@ -1,6 +1,6 @@
 package dev.airgen.runtime;
 
-import tools.jackson.databind.JsonNode;
+import dev.airgen.runtime.types.JsonValue;
 
 /**
  * A streamed text answer put back together.
@@ -14,5 +14,5 @@ import tools.jackson.databind.JsonNode;
  * @param chunks           how many chunks carried it
  */
 public record TextStreamResult(String taskUUID, String text, String reasoningContent, String finishReason,
-                               JsonNode usage, Double cost, int chunks) {
+                               JsonValue usage, Double cost, int chunks) {
 }

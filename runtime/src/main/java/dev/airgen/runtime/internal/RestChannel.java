@@ -5,8 +5,11 @@ import dev.airgen.runtime.ErrorCategory;
 import dev.airgen.runtime.RunwareApiException;
 import dev.airgen.runtime.RunwareException;
 import dev.airgen.runtime.types.Json;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -15,29 +18,32 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 
 /**
- * Tasks over HTTP: one POST of a JSON array per {@link #send} call, retried with backoff on
- * timeouts, 408, 429, 5xx and network errors (the same body, so the same {@code taskUUID}s).
+ * Tasks over HTTP: one POST of a JSON array per {@link #send} call. The channel never repeats a POST;
+ * its failures say whether the server took the tasks ({@link Failures#fate}), and the task runner
+ * decides whether to send again or to ask for the tasks by UUID.
  */
 public final class RestChannel implements Channel {
 
-    private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.internal");
+    /** The largest answer read; a bigger one is a malformed answer, not an out-of-memory error. */
+    static final int MAX_BODY_BYTES = 256 * 1024 * 1024;
 
     private final TransportSettings settings;
-    private final java.util.Set<CompletableFuture<Answer>> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<Answer>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public RestChannel(TransportSettings settings) {
         this.settings = settings;
     }
 
-    /** An answer to one POST after retries: its status and parsed envelope. */
+    /** An answer to one POST: its status and parsed envelope. */
     public record Answer(int status, Envelope envelope) {
     }
 
@@ -88,113 +94,108 @@ public final class RestChannel implements Channel {
     }
 
     /**
-     * POSTs {@code body} and reads the envelope, retrying as the policy allows until {@code deadlineNanos}.
-     * Completes exceptionally with a {@link RunwareException} for a non-retryable or exhausted failure
-     * that carried no envelope; answers with an envelope (any status) complete normally.
+     * POSTs {@code body} once and reads the envelope. Completes exceptionally with a
+     * {@link RunwareException} when no envelope could be had.
      */
     public CompletableFuture<Answer> post(ArrayNode body, long deadlineNanos, String what) {
         byte[] bytes = Json.mapper().writeValueAsBytes(body);
-        CompletableFuture<Answer> result = new CompletableFuture<>();
         if (closed) {
-            result.completeExceptionally(Failures.aborted("client is closed"));
-            return result;
+            return CompletableFuture.failedFuture(Failures.aborted("client is closed"));
         }
+        CompletableFuture<Answer> result = new CompletableFuture<>();
+        attempt(bytes, deadlineNanos, what).whenComplete((a, t) -> {
+            if (t != null) {
+                result.completeExceptionally(Failures.wrap(t));
+            } else {
+                result.complete(a);
+            }
+        });
         inFlight.add(result);
         result.whenComplete((a, t) -> inFlight.remove(result));
-        attempt(bytes, 0, deadlineNanos, what, result);
         return result;
     }
 
-    private void attempt(byte[] body, int retry, long deadlineNanos, String what, CompletableFuture<Answer> result) {
-        if (result.isDone()) {
-            return;
-        }
+    private CompletableFuture<Answer> attempt(byte[] body, long deadlineNanos, String what) {
         long remaining = deadlineNanos - System.nanoTime();
         if (remaining <= 0) {
-            result.completeExceptionally(Failures.timeout("deadline passed before " + what + " got an answer", null));
-            return;
+            return CompletableFuture.failedFuture(Failures.timeout("deadline passed before " + what + " got an answer",
+                    null));
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(Failures.aborted("client is closed"));
         }
         Duration timeout = Duration.ofNanos(Math.min(remaining, settings.requestTimeout().toNanos()));
-        HttpRequest request = HttpRequest.newBuilder(settings.baseUrl())
+        HttpRequest.Builder request = HttpRequest.newBuilder(settings.baseUrl())
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("User-Agent", settings.userAgent())
                 .header("Authorization", "Bearer " + settings.apiKey().reveal())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        settings.http().sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .whenComplete((response, failure) -> {
-                    Outcome outcome = outcome(response, failure);
-                    if (outcome.retry && retry < settings.retry().maxRetries()) {
-                        Duration delay = settings.retry().delay(retry, outcome.retryAfter);
-                        long left = deadlineNanos - System.nanoTime();
-                        if (delay.toNanos() < left) {
-                            LOG.log(System.Logger.Level.DEBUG, () -> "retrying " + what + " in " + delay.toMillis()
-                                    + " ms (retry " + (retry + 1) + " of " + settings.retry().maxRetries() + "): "
-                                    + outcome.describe());
-                            settings.scheduler().schedule(() -> attempt(body, retry + 1, deadlineNanos, what, result),
-                                    delay.toNanos(), TimeUnit.NANOSECONDS);
-                            return;
-                        }
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (settings.dryRun()) {
+            request.header("X-Runware-Dry-Run", "1");
+        }
+        return settings.http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw Failures.wrap(failure, settings.baseUrl());
                     }
-                    if (outcome.answer != null) {
-                        result.complete(outcome.answer);
-                    } else {
-                        result.completeExceptionally(outcome.failure);
-                    }
+                    return read(response);
                 });
     }
 
-    private Outcome outcome(HttpResponse<String> response, Throwable failure) {
-        try {
-            return failure != null ? networkFailure(failure) : read(response);
-        } catch (RuntimeException e) {
-            return new Outcome(null, Failures.wrap(e, settings.apiKey()), false, null);
-        }
-    }
-
-    private Outcome networkFailure(Throwable failure) {
-        RunwareException e = Failures.wrap(failure, settings.apiKey());
-        return new Outcome(null, e, e.isRetryable(), null);
-    }
-
-    private Outcome read(HttpResponse<String> response) {
+    private Answer read(HttpResponse<InputStream> response) {
         int status = response.statusCode();
-        boolean retryableStatus = status == 408 || status == 429 || (status >= 500 && status < 600);
         Duration retryAfter = retryAfter(response);
+        String text;
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw Failures.malformed("the answer is larger than " + MAX_BODY_BYTES + " bytes", status, null);
+            }
+            text = new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // The answer broke off: whatever the server did, it did; the caller asks it by taskUUID.
+            throw Failures.connection(Failures.CONNECTION_LOST, "the answer from " + Failures.hostAndPort(settings.baseUrl())
+                    + " broke off (" + Failures.describe(e) + ")", e);
+        }
         Envelope envelope = null;
-        RunwareException parseFailure = null;
-        String text = response.body();
-        if (text != null && !text.isBlank()) {
+        RunwareException unreadable = null;
+        if (!text.isBlank()) {
             try {
-                envelope = Envelope.parse(Json.mapper().readTree(text), settings.apiKey());
+                envelope = Envelope.parse(Json.mapper().readTree(text));
             } catch (JacksonException e) {
-                parseFailure = Failures.malformed("body is not valid JSON (" + shorten(e.getOriginalMessage()) + ")",
+                unreadable = Failures.malformed("body is not valid JSON (" + shorten(e.getOriginalMessage()) + ")",
                         status, null);
             } catch (MalformedResponseException e) {
-                parseFailure = Failures.malformed(e.getMessage(), status, null);
+                unreadable = Failures.malformed(e.getMessage(), status, null);
             }
         }
-        if (retryableStatus) {
+        if (status == 408 || status == 429 || status == 503 || status == 504) {
+            // Turned away for now: the server did not take the tasks.
             ApiError first = envelope != null && !envelope.errors().isEmpty() ? envelope.errors().get(0)
                     : new ApiError("http" + status, "server answered HTTP " + status, List.of(), null, null, null);
             ErrorCategory category = status == 429 ? ErrorCategory.RATE_LIMIT
-                    : status == 408 || status == 504 ? ErrorCategory.TIMEOUT : ErrorCategory.SERVER_ERROR;
-            RunwareApiException e = new RunwareApiException(first, status, category, true);
-            return new Outcome(null, e, true, retryAfter);
+                    : status == 503 ? ErrorCategory.SERVER_ERROR : ErrorCategory.TIMEOUT;
+            ApiError withHint = new ApiError(first.code(), first.message(), first.parameters(), first.taskUUID(),
+                    first.taskType(), first.documentation(), retryAfter != null ? retryAfter : first.retryAfter());
+            throw new RunwareApiException(withHint, status, category, true);
         }
-        if (parseFailure != null) {
-            return new Outcome(null, parseFailure, false, null);
+        if (unreadable != null) {
+            throw unreadable;
         }
         if (envelope == null) {
-            if (status >= 400) {
-                return new Outcome(new Answer(status, new Envelope(List.of(), List.of(statusError(status, null)))),
-                        null, false, null);
+            if (status >= 500) {
+                throw new dev.airgen.runtime.RunwareTransportException(RunwareException.details(
+                        ErrorCategory.SERVER_ERROR, Failures.SERVER_FAILED, "server answered HTTP " + status
+                                + " with an empty body").httpStatus(status), null);
             }
-            return new Outcome(null, Failures.malformed("empty body with HTTP " + status, status, null), false, null);
+            if (status >= 400) {
+                return new Answer(status, new Envelope(List.of(), List.of(statusError(status, null))));
+            }
+            throw Failures.malformed("empty body with HTTP " + status, status, null);
         }
-        return new Outcome(new Answer(status, envelope), null, false, null);
+        return new Answer(status, envelope);
     }
 
     private static String shorten(String s) {
@@ -211,17 +212,16 @@ public final class RestChannel implements Channel {
             return null;
         }
         String value = header.get().trim();
+        Duration seconds = Failures.seconds(value);
+        if (seconds != null) {
+            return seconds;
+        }
         try {
-            double seconds = Double.parseDouble(value);
-            return seconds < 0 ? null : Duration.ofMillis((long) (seconds * 1000));
-        } catch (NumberFormatException notSeconds) {
-            try {
-                ZonedDateTime when = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration d = Duration.between(ZonedDateTime.now(when.getZone()), when);
-                return d.isNegative() ? Duration.ZERO : d;
-            } catch (RuntimeException unreadable) {
-                return null;
-            }
+            ZonedDateTime when = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration d = Duration.between(ZonedDateTime.now(when.getZone()), when);
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (RuntimeException unreadable) {
+            return null;
         }
     }
 
@@ -232,12 +232,6 @@ public final class RestChannel implements Channel {
         RunwareException aborted = Failures.aborted("client closed while the request was pending");
         for (CompletableFuture<Answer> f : List.copyOf(inFlight)) {
             f.completeExceptionally(aborted);
-        }
-    }
-
-    private record Outcome(Answer answer, RunwareException failure, boolean retry, Duration retryAfter) {
-        String describe() {
-            return failure != null ? failure.getMessage() : "HTTP " + answer.status();
         }
     }
 }

@@ -1,17 +1,16 @@
 package dev.airgen.runtime.internal;
 
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * The API key, kept out of every text the runtime produces. {@link #toString()} shows a mask, and
- * {@link #redact(String)} removes the key from text that came from elsewhere (server messages echo
- * requests sometimes) before it reaches an exception or a log line.
+ * The API key of one client. {@link #toString()} shows a mask; while the secret is open its value is
+ * registered with {@link Redaction}, so no exception text or log line can carry it.
  */
-public final class Secret {
-
-    private static final String MASK = "***";
+public final class Secret implements AutoCloseable {
 
     private final String value;
+    private final AtomicBoolean open = new AtomicBoolean(true);
 
     public Secret(String value) {
         Objects.requireNonNull(value, "apiKey");
@@ -19,6 +18,7 @@ public final class Secret {
             throw new IllegalArgumentException("API key is blank");
         }
         this.value = value;
+        Redaction.register(value);
     }
 
     /** The key itself; only for the Authorization header and the WebSocket authentication frame. */
@@ -26,16 +26,16 @@ public final class Secret {
         return value;
     }
 
-    /** {@code text} with every occurrence of the key replaced by a mask; null stays null. */
-    public String redact(String text) {
-        if (text == null || value.length() < 4) {
-            return text;
+    /** Stops registering the key for redaction (texts built afterwards no longer need it). */
+    @Override
+    public void close() {
+        if (open.compareAndSet(true, false)) {
+            Redaction.release(value);
         }
-        return text.replace(value, MASK);
     }
 
     @Override
     public String toString() {
-        return MASK;
+        return Redaction.MASK;
     }
 }

@@ -1,6 +1,7 @@
 package dev.airgen.runtime.internal;
 
 import java.util.Objects;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -11,8 +12,11 @@ import tools.jackson.databind.node.ObjectNode;
  * @param json          the task object exactly as sent
  * @param mode          what completes the wait
  * @param expectedItems for {@link Mode#SYNC}: how many result items complete the task
+ * @param listener      told about each item as it arrives and about faults that may have cost the task an
+ *                      answer; may be null
  */
-public record TaskSpec(String taskUUID, String taskType, ObjectNode json, Mode mode, int expectedItems) {
+public record TaskSpec(String taskUUID, String taskType, ObjectNode json, Mode mode, int expectedItems,
+                       Listener listener) {
 
     /** What the sender of a task waits for. */
     public enum Mode {
@@ -24,6 +28,15 @@ public record TaskSpec(String taskUUID, String taskType, ObjectNode json, Mode m
         POLL
     }
 
+    /** Hears about a task while its exchange is open (WebSocket only; a REST answer comes whole). */
+    public interface Listener {
+        /** A result item arrived for the task. */
+        void item(JsonNode item);
+
+        /** Something went wrong that may have cost the task an answer; the exchange itself stays open. */
+        void suspect(String why);
+    }
+
     public TaskSpec {
         Objects.requireNonNull(taskUUID, "taskUUID");
         Objects.requireNonNull(json, "json");
@@ -31,5 +44,17 @@ public record TaskSpec(String taskUUID, String taskType, ObjectNode json, Mode m
         if (expectedItems < 1) {
             expectedItems = 1;
         }
+    }
+
+    public TaskSpec(String taskUUID, String taskType, ObjectNode json, Mode mode, int expectedItems) {
+        this(taskUUID, taskType, json, mode, expectedItems, null);
+    }
+
+    /** A {@code getResponse} poll for {@code taskUUID}. */
+    public static TaskSpec poll(String taskUUID) {
+        ObjectNode json = dev.airgen.runtime.types.Json.mapper().createObjectNode();
+        json.put("taskType", "getResponse");
+        json.put("taskUUID", taskUUID);
+        return new TaskSpec(taskUUID, "getResponse", json, Mode.POLL, 1);
     }
 }

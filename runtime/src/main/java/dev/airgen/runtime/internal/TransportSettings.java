@@ -26,12 +26,13 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param reconnectBaseDelay   the first reconnect wait; doubles per attempt
  * @param reconnectMaxDelay    the longest reconnect wait
  * @param userAgent            the User-Agent header
+ * @param dryRun               whether tasks are only validated and priced by the server, not run
  */
 public record TransportSettings(URI baseUrl, URI webSocketUrl, Secret apiKey, HttpClient http, Executor executor,
                                 ScheduledExecutorService scheduler, Duration requestTimeout, RetryPolicy retry,
                                 Duration authTimeout, Duration heartbeatInterval, Duration pongTimeout,
                                 int maxReconnectAttempts, Duration reconnectBaseDelay, Duration reconnectMaxDelay,
-                                String userAgent) {
+                                String userAgent, boolean dryRun) {
 
     public TransportSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An immutable JSON value of any kind: what a schema declares as {@code {}} (anything), and what
@@ -153,6 +154,53 @@ public final class JsonValue {
         Map<String, JsonValue> out = new LinkedHashMap<>();
         map.forEach((k, v) -> out.put((String) k, new JsonValue(v)));
         return Collections.unmodifiableMap(out);
+    }
+
+    /** The member {@code name} of a JSON object; empty when this is not an object or has no such member. */
+    public Optional<JsonValue> get(String name) {
+        if (!(raw instanceof Map<?, ?> map) || !map.containsKey(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(new JsonValue(map.get(name)));
+    }
+
+    /**
+     * The value at a JSON Pointer ({@code /request/0/positivePrompt}, RFC 6901); empty when nothing is there.
+     * The empty pointer is this value.
+     */
+    public Optional<JsonValue> at(String pointer) {
+        if (pointer.isEmpty()) {
+            return Optional.of(this);
+        }
+        if (!pointer.startsWith("/")) {
+            throw new IllegalArgumentException("a JSON Pointer starts with '/': " + pointer);
+        }
+        Object current = raw;
+        for (String token : pointer.substring(1).split("/", -1)) {
+            String name = token.replace("~1", "/").replace("~0", "~");
+            if (current instanceof Map<?, ?> map && map.containsKey(name)) {
+                current = map.get(name);
+            } else if (current instanceof List<?> list && name.matches("0|[1-9][0-9]{0,8}")
+                    && Integer.parseInt(name) < list.size()) {
+                current = list.get(Integer.parseInt(name));
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new JsonValue(current));
+    }
+
+    /**
+     * Reads JSON text.
+     *
+     * @throws IllegalArgumentException when it is not one JSON value
+     */
+    public static JsonValue parse(String json) {
+        try {
+            return of(Json.mapper().readValue(json, Object.class));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
     }
 
     private <T> T as(Class<T> type, String what) {

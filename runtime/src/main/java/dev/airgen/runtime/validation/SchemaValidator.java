@@ -8,6 +8,8 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.resource.InputStreamSource;
+import dev.airgen.runtime.internal.QuietSlf4j;
+import dev.airgen.runtime.internal.SchemaDocuments;
 import dev.airgen.runtime.types.Json;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,6 +46,11 @@ import tools.jackson.databind.JsonNode;
 public final class SchemaValidator {
 
     private static final String CLASSPATH = "classpath:";
+
+    static {
+        // Before networknt's classes load: they log through SLF4J, which warns on stderr when unbound.
+        QuietSlf4j.apply();
+    }
 
     private final Map<String, String> prefixes;
     private final Map<CacheKey, Compiled> cache = new ConcurrentHashMap<>();
@@ -114,19 +121,7 @@ public final class SchemaValidator {
     }
 
     private Compiled compile(CacheKey key) {
-        JsonNode root;
-        try (InputStream in = key.loader.getResourceAsStream(key.resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("schema resource /" + key.resource + " is not on the classpath");
-            }
-            root = Json.mapper().readTree(in);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException iae) {
-                throw iae;
-            }
-            throw new IllegalArgumentException("schema resource /" + key.resource + " is not readable JSON: "
-                    + e.getMessage(), e);
-        }
+        JsonNode root = SchemaDocuments.read(key.loader, key.resource);
         String baseIri = root.path("$id").isString() ? stripFragment(root.get("$id").asString())
                 : CLASSPATH + "/" + key.resource;
         Map<String, JsonNode> documents = new LinkedHashMap<>();
