@@ -16,6 +16,24 @@ public final class ResultKey {
     }
 
     /**
+     * Whether an item is a finished result: a polled one says {@code success}, a pushed one has no status
+     * but carries more than the task's identity (an acknowledgement is only {@code taskType} and
+     * {@code taskUUID}).
+     */
+    public static boolean isResult(JsonNode item) {
+        String status = Envelope.text(item, "status");
+        if (status != null) {
+            return status.equalsIgnoreCase("success") || status.equalsIgnoreCase("completed");
+        }
+        for (var e : item.properties()) {
+            if (!e.getKey().equals("taskType") && !e.getKey().equals("taskUUID")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * The first media UUID when there is one (pushed and polled copies of a result both carry it), else
      * {@code resultIndex}, else the item without its status fields.
      */

@@ -272,7 +272,7 @@ public final class TaskRunner implements AutoCloseable {
                 startPolling();
                 return;
             }
-            reply.items().forEach(i -> add(i, true));
+            reply.items().stream().filter(ResultKey::isResult).forEach(i -> add(i, true));
             synchronized (this) {
                 if (result.isDone()) {
                     return;
@@ -418,7 +418,7 @@ public final class TaskRunner implements AutoCloseable {
             Integer percent = null;
             for (JsonNode item : reply.items()) {
                 String status = Envelope.text(item, "status");
-                status = status == null ? "success" : status.toLowerCase(Locale.ROOT);
+                status = status == null ? (ResultKey.isResult(item) ? "success" : "processing") : status.toLowerCase(Locale.ROOT);
                 synchronized (this) {
                     lastStatus = status;
                 }
@@ -426,7 +426,7 @@ public final class TaskRunner implements AutoCloseable {
                     fail(itemError(item, reply.httpStatus()));
                     return;
                 }
-                if (status.equals("success") || status.equals("completed")) {
+                if (ResultKey.isResult(item)) {
                     add(item, false);
                 } else if (item.path("progress").isNumber()) {
                     percent = item.get("progress").asInt();

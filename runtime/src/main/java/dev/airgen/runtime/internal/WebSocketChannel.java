@@ -540,7 +540,7 @@ public final class WebSocketChannel implements Channel {
                     continue;
                 }
                 for (JsonNode item : e.getValue()) {
-                    if (!isResult(item)) {
+                    if (!ResultKey.isResult(item)) {
                         continue;   // a poll answer's state (processing, error) is for the poll, not a result
                     }
                     if (p.keys.add(ResultKey.of(item))) {
@@ -562,8 +562,10 @@ public final class WebSocketChannel implements Channel {
                 String uuid = error.taskUUID();
                 Pending poll = uuid == null ? null : polls.get(uuid);
                 // While a poll for the task is open, an error naming it answers the poll ("no such task" must not
-                // end the task); the poll's sender reads the task's own errors from the poll answer as well.
-                Pending p = uuid == null || poll != null ? null : tasks.get(uuid);
+                // end the task); the poll's sender reads the task's own errors from the poll answer as well. An
+                // answer to a poll nobody waits for any more (replayed after a reconnect) concerns no task.
+                boolean aboutPoll = poll != null || "getResponse".equals(error.taskType());
+                Pending p = uuid == null || aboutPoll ? null : tasks.get(uuid);
                 if (p != null) {
                     TaskReply reply = new TaskReply(uuid, p.items, List.of(error), 0);
                     after.add(() -> p.future.complete(reply));
@@ -572,7 +574,7 @@ public final class WebSocketChannel implements Channel {
                     TaskReply reply = new TaskReply(uuid, List.of(), List.of(error), 0);
                     after.add(() -> poll.future.complete(reply));
                 }
-                unrouted |= uuid == null || !tasks.containsKey(uuid) && !polls.containsKey(uuid);
+                unrouted |= uuid == null || !tasks.containsKey(uuid) && !polls.containsKey(uuid) && !aboutPoll;
             }
             if (unrouted) {
                 // An error that names no waiting task: the server could not say which; every task asks for itself.
@@ -583,12 +585,6 @@ public final class WebSocketChannel implements Channel {
             }
         }
         after.forEach(Runnable::run);
-    }
-
-    /** Whether an item is a finished result: pushed results carry no status, polled ones {@code success}. */
-    private static boolean isResult(JsonNode item) {
-        String status = Envelope.text(item, "status");
-        return status == null || status.equalsIgnoreCase("success") || status.equalsIgnoreCase("completed");
     }
 
     /**
