@@ -85,8 +85,51 @@ public final class SchemaValidator {
         if (compiled.fast != null && compiled.fast.check(instance) == FastValidator.Verdict.VALID) {
             return List.of();
         }
-        List<com.networknt.schema.Error> errors = compiled.schema.validate(instance);
-        return errors.isEmpty() ? List.of() : new ErrorMapper(compiled).map(errors);
+        try {
+            List<com.networknt.schema.Error> errors = compiled.schema.validate(instance);
+            return errors.isEmpty() ? List.of() : new ErrorMapper(compiled).map(errors);
+        } catch (RuntimeException e) {
+            // networknt gives up on some values (a whole number written as 1e308 against an integer bound):
+            // such a request cannot be shown valid, so it is refused, naming the values that broke the check.
+            return uncheckable(instance, e);
+        }
+    }
+
+    /** Violations for an instance networknt could not evaluate: one per number out of every checkable range. */
+    private static List<Violation> uncheckable(JsonNode instance, RuntimeException cause) {
+        List<String> paths = new ArrayList<>();
+        extremeNumbers(instance, new ArrayList<>(), paths);
+        String why = "cannot be checked against the schema (" + cause.getClass().getSimpleName() + ")";
+        if (paths.isEmpty()) {
+            return List.of(Violation.at(List.of(""), "schema", "the request " + why, ""));
+        }
+        List<Violation> out = new ArrayList<>();
+        for (String path : paths) {
+            out.add(Violation.at(List.of(path), "type", "the number is too large to be checked against the schema", ""));
+        }
+        return out;
+    }
+
+    /** Numbers no 64-bit integer or finite double holds exactly enough to compare: |n| >= 2^63, or not finite. */
+    private static void extremeNumbers(JsonNode node, List<Object> at, List<String> out) {
+        if (node.isNumber()) {
+            double d = node.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d) || Math.abs(d) >= 0x1p63) {
+                out.add(ErrorMapper.render(at));
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                List<Object> path = new ArrayList<>(at);
+                path.add(e.getKey());
+                extremeNumbers(e.getValue(), path, out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                List<Object> path = new ArrayList<>(at);
+                path.add(i);
+                extremeNumbers(node.get(i), path, out);
+            }
+        }
     }
 
     /** What the shortcut alone says about {@code instance}; null when the schema has no shortcut. For tests. */
