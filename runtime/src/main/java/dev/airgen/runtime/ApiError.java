@@ -3,6 +3,7 @@ package dev.airgen.runtime;
 import dev.airgen.runtime.internal.Redaction;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One error object as the server sent it, normalised: {@code parameter} is always a list (the
@@ -16,12 +17,12 @@ import java.util.List;
  * @param documentation a documentation link, when sent
  * @param retryAfter    how long the server asked to wait before sending the task again, when it said
  */
-public record ApiError(String code, String message, List<String> parameters, String taskUUID,
-                       String taskType, String documentation, Duration retryAfter) {
+public record ApiError(@Nullable String code, @Nullable String message, List<String> parameters, @Nullable String taskUUID,
+                       @Nullable String taskType, @Nullable String documentation, @Nullable Duration retryAfter) {
 
     /** An error without a {@code Retry-After} hint. */
-    public ApiError(String code, String message, List<String> parameters, String taskUUID, String taskType,
-                    String documentation) {
+    public ApiError(@Nullable String code, @Nullable String message, @Nullable List<String> parameters,
+                    @Nullable String taskUUID, @Nullable String taskType, @Nullable String documentation) {
         this(code, message, parameters, taskUUID, taskType, documentation, null);
     }
 

@@ -14,6 +14,7 @@ import dev.airgen.runtime.internal.TaskReply;
 import dev.airgen.runtime.internal.TaskRunner;
 import dev.airgen.runtime.internal.TaskSpec;
 import dev.airgen.runtime.internal.TransportSettings;
+import dev.airgen.runtime.internal.Validators;
 import dev.airgen.runtime.internal.WebSocketChannel;
 import dev.airgen.runtime.internal.Channel;
 import dev.airgen.runtime.types.Json;
@@ -53,6 +54,7 @@ import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Runware client: sends generated requests (or plain JSON tasks) over REST or WebSocket, validates
@@ -467,7 +469,7 @@ public final class RunwareClient implements AutoCloseable {
      *
      * @return the number of bytes written
      */
-    public long download(URI url, Path target, DownloadListener listener) {
+    public long download(URI url, Path target, @Nullable DownloadListener listener) {
         checkOpen();
         return media.download(url, target, listener, timeout);
     }
@@ -637,7 +639,7 @@ public final class RunwareClient implements AutoCloseable {
     }
 
     private void check(ClassLoader loader, String schema, JsonNode json, String taskType, String taskUUID) {
-        List<Violation> violations = validator.validate(loader, schema, json);
+        List<Violation> violations = Validators.validate(validator, loader, schema, json);
         if (!violations.isEmpty()) {
             throw new RunwareValidationException(taskType, taskUUID, violations);
         }
@@ -1054,7 +1056,7 @@ public final class RunwareClient implements AutoCloseable {
         }
 
         /** Put in front of the User-Agent, for example {@code my-app/1.2}. */
-        public Builder userAgentPrefix(String prefix) {
+        public Builder userAgentPrefix(@Nullable String prefix) {
             this.userAgentPrefix = prefix;
             return this;
         }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base of every failure the client reports. Carries the server's raw {@code code} and message when
@@ -29,7 +30,7 @@ public class RunwareException extends RuntimeException {
     private final boolean retryable;
     private final Duration retryAfter;
 
-    protected RunwareException(Details details, Throwable cause) {
+    protected RunwareException(Details details, @Nullable Throwable cause) {
         super(render(details.scrubbed()), Redaction.scrub(cause));
         Details d = details.scrubbed();
         this.category = Objects.requireNonNull(d.category, "category");
@@ -45,16 +46,17 @@ public class RunwareException extends RuntimeException {
     }
 
     /** A failure with the given category, code and text. */
-    public RunwareException(ErrorCategory category, String code, String message) {
+    public RunwareException(ErrorCategory category, @Nullable String code, @Nullable String message) {
         this(details(category, code, message), null);
     }
 
     /** A failure with the given category, code and text, caused by {@code cause}. */
-    public RunwareException(ErrorCategory category, String code, String message, Throwable cause) {
+    public RunwareException(ErrorCategory category, @Nullable String code, @Nullable String message,
+                            @Nullable Throwable cause) {
         this(details(category, code, message), cause);
     }
 
-    public static Details details(ErrorCategory category, String code, String message) {
+    public static Details details(ErrorCategory category, @Nullable String code, @Nullable String message) {
         Details d = new Details();
         d.category = category;
         d.code = code;
@@ -68,17 +70,17 @@ public class RunwareException extends RuntimeException {
     }
 
     /** The raw error code (from the server, or one of the client's own such as {@code connectionFailed}). */
-    public String code() {
+    public @Nullable String code() {
         return code;
     }
 
     /** The human text without the decoration {@link #getMessage()} adds. */
-    public String serverMessage() {
+    public @Nullable String serverMessage() {
         return serverMessage;
     }
 
     /** The first blamed parameter as a dotted path, or null. */
-    public String parameter() {
+    public @Nullable String parameter() {
         return parameters.isEmpty() ? null : parameters.get(0);
     }
 
@@ -88,17 +90,17 @@ public class RunwareException extends RuntimeException {
     }
 
     /** The task this failure belongs to, or null when it concerns the whole request or connection. */
-    public String taskUUID() {
+    public @Nullable String taskUUID() {
         return taskUUID;
     }
 
     /** The task type this failure belongs to, when known. */
-    public String taskType() {
+    public @Nullable String taskType() {
         return taskType;
     }
 
     /** A link to the documentation of the failing parameter or model, when the server sent one. */
-    public String documentation() {
+    public @Nullable String documentation() {
         return documentation;
     }
 
@@ -159,12 +161,12 @@ public class RunwareException extends RuntimeException {
             return this;
         }
 
-        public Details code(String value) {
+        public Details code(@Nullable String value) {
             code = value;
             return this;
         }
 
-        public Details message(String value) {
+        public Details message(@Nullable String value) {
             message = value;
             return this;
         }
@@ -174,17 +176,17 @@ public class RunwareException extends RuntimeException {
             return this;
         }
 
-        public Details taskUUID(String value) {
+        public Details taskUUID(@Nullable String value) {
             taskUUID = value;
             return this;
         }
 
-        public Details taskType(String value) {
+        public Details taskType(@Nullable String value) {
             taskType = value;
             return this;
         }
 
-        public Details documentation(String value) {
+        public Details documentation(@Nullable String value) {
             documentation = value;
             return this;
         }
@@ -194,7 +196,7 @@ public class RunwareException extends RuntimeException {
             return this;
         }
 
-        public Details retryAfter(Duration value) {
+        public Details retryAfter(@Nullable Duration value) {
             retryAfter = value;
             return this;
         }
@@ -224,7 +226,7 @@ public class RunwareException extends RuntimeException {
             return d;
         }
 
-        public String taskUUID() {
+        public @Nullable String taskUUID() {
             return taskUUID;
         }
     }

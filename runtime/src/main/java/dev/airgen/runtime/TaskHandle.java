@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A task on its way: wait for its results, hear about each result and its progress as they come, or
@@ -31,7 +32,7 @@ public final class TaskHandle<R> {
     private final List<Consumer<Progress>> progressListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<? super R>> resultListeners = new CopyOnWriteArrayList<>();
     private final List<R> arrived = new ArrayList<>();
-    private volatile Progress last;
+    private volatile @Nullable Progress last;
 
     TaskHandle(String taskUUID, String taskType, CompletableFuture<List<R>> results, Runnable cancel, Duration waitLimit) {
         this.taskUUID = taskUUID;
@@ -95,7 +96,7 @@ public final class TaskHandle<R> {
     }
 
     /** The latest progress, or null before the first. */
-    public Progress progress() {
+    public @Nullable Progress progress() {
         return last;
     }
 

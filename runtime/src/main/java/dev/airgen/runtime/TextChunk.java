@@ -1,6 +1,7 @@
 package dev.airgen.runtime;
 
 import dev.airgen.runtime.types.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One piece of a streamed text answer.
@@ -13,6 +14,6 @@ import dev.airgen.runtime.types.JsonValue;
  * @param cost             the cost in USD, only on the last piece and only when requested
  * @param raw              the chunk as received
  */
-public record TextChunk(String taskUUID, String text, String reasoningContent, String finishReason, JsonValue usage,
-                        Double cost, JsonValue raw) {
+public record TextChunk(String taskUUID, String text, String reasoningContent, @Nullable String finishReason,
+                        @Nullable JsonValue usage, @Nullable Double cost, JsonValue raw) {
 }

@@ -2,6 +2,7 @@ package dev.airgen.runtime;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One webhook POST from Runware, checked and read: the task it is about, and either its results or
@@ -12,7 +13,7 @@ import java.util.Optional;
  * @param error    the task's failure, or null
  * @param <R>      the result type
  */
-public record WebhookDelivery<R>(String taskUUID, List<R> results, RunwareException error) {
+public record WebhookDelivery<R>(@Nullable String taskUUID, List<R> results, @Nullable RunwareException error) {
 
     public WebhookDelivery {
         results = List.copyOf(results);

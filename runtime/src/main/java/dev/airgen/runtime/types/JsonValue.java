@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable JSON value of any kind: what a schema declares as {@code {}} (anything), and what
@@ -23,7 +24,7 @@ public final class JsonValue {
     /** The JSON {@code null}. */
     public static final JsonValue NULL = new JsonValue(null);
 
-    private final Object raw;
+    private final @Nullable Object raw;
 
     private JsonValue(Object raw) {
         this.raw = raw;
@@ -37,7 +38,7 @@ public final class JsonValue {
      * @throws IllegalArgumentException for any other type, naming it
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static JsonValue of(Object value) {
+    public static JsonValue of(@Nullable Object value) {
         if (value == null) {
             return NULL;
         }
@@ -100,7 +101,7 @@ public final class JsonValue {
 
     /** The plain Java value: null, String, Boolean, Number, unmodifiable List or Map. */
     @com.fasterxml.jackson.annotation.JsonValue
-    public Object raw() {
+    public @Nullable Object raw() {
         return raw;
     }
 

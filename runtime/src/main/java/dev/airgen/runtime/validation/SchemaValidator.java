@@ -8,9 +8,12 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.resource.InputStreamSource;
+import dev.airgen.runtime.internal.JsonTrees;
 import dev.airgen.runtime.internal.QuietSlf4j;
 import dev.airgen.runtime.internal.SchemaDocuments;
+import dev.airgen.runtime.internal.Validators;
 import dev.airgen.runtime.types.Json;
+import dev.airgen.runtime.types.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +28,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates request JSON against JSON Schemas that live on the classpath, fully offline.
@@ -50,6 +54,7 @@ public final class SchemaValidator {
     static {
         // Before networknt's classes load: they log through SLF4J, which warns on stderr when unbound.
         QuietSlf4j.apply();
+        Validators.register(SchemaValidator::validateTree);
     }
 
     private final Map<String, String> prefixes;
@@ -77,7 +82,13 @@ public final class SchemaValidator {
      * @return every broken rule; empty when the instance is valid
      * @throws IllegalArgumentException when the resource does not exist or cannot be compiled offline
      */
-    public List<Violation> validate(ClassLoader loader, String resource, JsonNode instance) {
+    public List<Violation> validate(@Nullable ClassLoader loader, String resource, JsonValue instance) {
+        Objects.requireNonNull(instance, "instance");
+        return validateTree(loader, resource, JsonTrees.toNode(instance));
+    }
+
+    /** {@link #validate} on a Jackson tree, for the client (through {@link Validators}) and this package's tests. */
+    List<Violation> validateTree(@Nullable ClassLoader loader, String resource, JsonNode instance) {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(instance, "instance");
         ClassLoader cl = loader != null ? loader : SchemaValidator.class.getClassLoader();

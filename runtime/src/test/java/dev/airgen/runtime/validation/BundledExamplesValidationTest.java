@@ -132,14 +132,14 @@ class BundledExamplesValidationTest {
             for (JsonNode valid : example.path("valid")) {
                 int n = i++;
                 tests.add(DynamicTest.dynamicTest(name + " valid #" + n, () ->
-                        assertThat(VALIDATOR.validate(loader, resource, valid)).as(valid.toString()).isEmpty()));
+                        assertThat(VALIDATOR.validateTree(loader, resource, valid)).as(valid.toString()).isEmpty()));
             }
             i = 0;
             for (JsonNode invalid : example.path("invalid")) {
                 int n = i++;
                 String expected = invalid.get("parameter").asString();
                 tests.add(DynamicTest.dynamicTest(name + " invalid #" + n + " (" + expected + ")", () -> {
-                    List<Violation> violations = VALIDATOR.validate(loader, resource, invalid.get("request"));
+                    List<Violation> violations = VALIDATOR.validateTree(loader, resource, invalid.get("request"));
                     assertThat(violations).as(invalid.get("reason").asString()).isNotEmpty();
                     List<String> named = new ArrayList<>();
                     violations.forEach(v -> named.addAll(v.parameters()));
