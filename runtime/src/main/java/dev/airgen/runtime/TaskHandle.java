@@ -100,9 +100,18 @@ public final class TaskHandle<R> {
         return last;
     }
 
-    /** The results as a future; it always completes, at the latest when the task's deadline passes. */
+    /**
+     * The results as a future; it always completes, at the latest when the task's deadline passes.
+     * Cancelling it cancels the task, as {@link #cancel()} does.
+     */
     public CompletableFuture<List<R>> future() {
-        return results.copy();
+        CompletableFuture<List<R>> copy = results.copy();
+        copy.whenComplete((r, t) -> {
+            if (copy.isCancelled()) {
+                cancel.run();
+            }
+        });
+        return copy;
     }
 
     public boolean isDone() {

@@ -15,7 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An HTTP proxy on loopback for tests: {@code CONNECT host:port} tunnels, and absolute-form requests
- * ({@code POST http://host:port/path}) are passed on to their origin. It records the first line of every
+ * ({@code POST http://host:port/path}) are passed on to their origin, always on loopback whatever the host
+ * name says. It records the first line of every
  * request it was asked to handle, so a test can see the traffic went through it.
  */
 final class LoopbackProxy implements AutoCloseable {
@@ -64,7 +65,8 @@ final class LoopbackProxy implements AutoCloseable {
             boolean connect = parts[0].equals("CONNECT");
             String target = connect ? parts[1] : URI.create(parts[1]).getHost() + ":" + URI.create(parts[1]).getPort();
             int colon = target.lastIndexOf(':');
-            try (Socket origin = new Socket(target.substring(0, colon), Integer.parseInt(target.substring(colon + 1)))) {
+            // Every host is reached on loopback: tests may name a host no resolver knows, and nothing leaves the machine.
+            try (Socket origin = new Socket(InetAddress.getLoopbackAddress(), Integer.parseInt(target.substring(colon + 1)))) {
                 open.add(origin);
                 if (connect) {
                     client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));

@@ -79,7 +79,7 @@ class QuietLoggingTest {
         assertThat(runtimeOnlyClassPath()).contains("slf4j-api").doesNotContain("slf4j-nop");
         Run run = runApp();
         assertThat(run.exit()).as(run.err()).isZero();
-        assertThat(run.out()).contains("REST results: 1", "WEBSOCKET results: 1", "REST refused: [width, height]");
+        assertThat(run.out()).contains("REST results: 1", "WEBSOCKET results: 1", "REST refused: [positivePrompt, width, height]");
         assertThat(run.err()).as("standard error").isEmpty();
     }
 
