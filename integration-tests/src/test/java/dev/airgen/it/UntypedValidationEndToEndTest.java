@@ -56,8 +56,9 @@ class UntypedValidationEndToEndTest extends EmulatorClientsTest {
             return RunwareCatalog.byAir(model).isPresent()
                     ? INDEX.path("architectures").path(target.get("architecture").asString()).asString(null) : null;
         }
-        if (target.has("utility")) {
-            return INDEX.path("taskTypes").path(request.path("taskType").asString("")).asString(null);
+        if (target.has("utility") && target.get("utility").asString().equals(request.path("taskType").asString(""))) {
+            // (a counter-example with another task's type is, untyped, simply that other task)
+            return INDEX.path("taskTypes").path(target.get("utility").asString()).asString(null);
         }
         return null;
     }
@@ -73,8 +74,8 @@ class UntypedValidationEndToEndTest extends EmulatorClientsTest {
                 for (JsonNode invalid : examples.path("invalid")) {
                     JsonNode request = invalid.get("request");
                     String schema = typedSchema(examples.path("target"), request);
-                    if (schema == null) {
-                        continue;
+                    if (schema == null || invalid.path("parameter").asString("").equals("taskUUID")) {
+                        continue;   // an untyped task without a taskUUID gets one, by design
                     }
                     String name = file.getFileName() + " invalid #" + i++ + " (" + invalid.path("parameter").asString() + ")";
                     tests.add(DynamicTest.dynamicTest(name, () -> {
@@ -87,7 +88,7 @@ class UntypedValidationEndToEndTest extends EmulatorClientsTest {
                         assertThat(typed).as("the typed schema refuses it").isNotNull();
                         assertThat(untyped).as("the untyped call refuses it").isNotNull();
                         assertThat(untyped.parameters()).isEqualTo(typed.parameters());
-                        assertThat(untyped.violations()).isEqualTo(typed.violations());
+                        assertThat(untyped.violations()).hasToString(typed.violations().toString());
                     }));
                 }
             }

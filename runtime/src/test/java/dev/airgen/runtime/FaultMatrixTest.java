@@ -6,7 +6,6 @@ import dev.airgen.emulator.Faults;
 import dev.airgen.emulator.RunwareEmulator;
 import dev.airgen.runtime.fixtures.ImageRequest;
 import dev.airgen.runtime.fixtures.ImageResult;
-import dev.airgen.runtime.fixtures.MapRequest;
 import dev.airgen.runtime.types.TaskRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -80,7 +79,7 @@ class FaultMatrixTest {
             List<Integer> expected = new ArrayList<>();
             for (int i = 0; i < TASKS; i++) {
                 int results = 1 + random.nextInt(3);
-                TaskRequest<ImageResult> request = async ? video(results) : ImageRequest.of("task " + i).withNumberResults(results);
+                TaskRequest<ImageResult> request = async ? EmulatorSupport.video(results) : ImageRequest.of("task " + i).withNumberResults(results);
                 expected.add(results);
                 sent.put(request, client.runAsync(request));
                 inject(emulator.faults(), family, random);
@@ -157,13 +156,4 @@ class FaultMatrixTest {
         }
     }
 
-    private static MapRequest<ImageResult> video(int results) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("taskType", "videoInference");
-        json.put("model", "test:video@1");
-        json.put("width", 512);
-        json.put("height", 512);
-        json.put("numberResults", results);
-        return new MapRequest<>(json, ImageResult.class, "/airgen/test-schemas/async-video.json");
-    }
 }

@@ -7,11 +7,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.airgen.emulator.RunwareEmulator;
 import dev.airgen.runtime.fixtures.ImageRequest;
 import dev.airgen.runtime.fixtures.ImageResult;
-import dev.airgen.runtime.fixtures.MapRequest;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -37,22 +34,12 @@ class RunOptionsTest {
         emulator.close();
     }
 
-    /** A request for the test video model without any deliveryMethod: its schema makes async the default. */
-    private static MapRequest<ImageResult> video(int results) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("taskType", "videoInference");
-        json.put("model", "test:video@1");
-        json.put("width", 512);
-        json.put("height", 512);
-        json.put("numberResults", results);
-        return new MapRequest<>(json, ImageResult.class, "/airgen/test-schemas/async-video.json");
-    }
 
     @ParameterizedTest
     @EnumSource(Transport.class)
     void runSendsAnAsyncDefaultModelAsyncAndReturnsItsFinishedResults(Transport transport) {
         try (RunwareClient client = EmulatorSupport.client(emulator, transport).build()) {
-            List<ImageResult> results = client.run(video(2));
+            List<ImageResult> results = client.run(EmulatorSupport.video(2));
             assertThat(results).hasSize(2).allSatisfy(r ->
                     assertThat(r.additionalProperties().get("videoUUID")).as("a finished video, not an acknowledgement")
                             .isNotNull());
@@ -66,7 +53,7 @@ class RunOptionsTest {
             List<Progress> progress = new CopyOnWriteArrayList<>();
             List<ImageResult> arrived = new CopyOnWriteArrayList<>();
             List<Integer> arrivedWhileRunning = new CopyOnWriteArrayList<>();
-            TaskHandle<ImageResult> handle = client.start(video(3), RunOptions.builder().onProgress(progress::add).build());
+            TaskHandle<ImageResult> handle = client.start(EmulatorSupport.video(3), RunOptions.builder().onProgress(progress::add).build());
             handle.onResult(r -> {
                 arrived.add(r);
                 if (!handle.isDone()) {
@@ -93,61 +80,60 @@ class RunOptionsTest {
         }
     }
 
+    /** A server that acknowledges every task and answers every poll "still processing", counting the polls. */
+    private static FakeServer stillProcessing(AtomicInteger polls) throws Exception {
+        FakeServer server = new FakeServer();
+        server.handle(s -> {
+            String uuid = s.task().get("taskUUID").asString();
+            boolean poll = "getResponse".equals(s.task().get("taskType").asString());
+            if (poll) {
+                polls.incrementAndGet();
+            }
+            return json(200, "{\"data\":[{\"taskType\":\"videoInference\",\"taskUUID\":\"" + uuid + "\""
+                    + (poll ? ",\"status\":\"processing\"" : "") + "}]}");
+        });
+        return server;
+    }
+
+    /** Cancels through {@code cancel} once polling runs, and checks that polling stops. */
+    private static void assertCancellingStopsPolling(java.util.function.Function<RunwareClient, Runnable> startThenCancel)
+            throws Exception {
+        AtomicInteger polls = new AtomicInteger();
+        try (FakeServer server = stillProcessing(polls);
+             RunwareClient client = RestClientTest.fastClient(server).build()) {
+            Runnable cancel = startThenCancel.apply(client);
+            while (polls.get() < 2) {
+                Thread.sleep(10);
+            }
+            cancel.run();
+            int atCancel = polls.get();
+            Thread.sleep(300);
+            assertThat(polls.get()).as("no poll after the cancellation").isLessThanOrEqualTo(atCancel + 1);
+            assertThat(server.seen().get(0).task().get("deliveryMethod").asString()).isEqualTo("async");
+        }
+    }
+
     @Test
     void cancellingStopsPollingAndSaysSo() throws Exception {
-        try (FakeServer server = new FakeServer()) {
-            AtomicInteger polls = new AtomicInteger();
-            server.handle(s -> {
-                String uuid = s.task().get("taskUUID").asString();
-                if ("getResponse".equals(s.task().get("taskType").asString())) {
-                    polls.incrementAndGet();
-                    return json(200, "{\"data\":[{\"taskType\":\"videoInference\",\"taskUUID\":\"" + uuid
-                            + "\",\"status\":\"processing\"}]}");
-                }
-                return json(200, "{\"data\":[{\"taskType\":\"videoInference\",\"taskUUID\":\"" + uuid + "\"}]}");
-            });
-            try (RunwareClient client = RestClientTest.fastClient(server).build()) {
-                MapRequest<ImageResult> request = video(1);
-                TaskHandle<ImageResult> handle = client.start(request, RunOptions.defaults());
-                while (polls.get() < 2) {
-                    Thread.sleep(10);
-                }
+        assertCancellingStopsPolling(client -> {
+            var request = EmulatorSupport.video(1);
+            TaskHandle<ImageResult> handle = client.start(request, RunOptions.defaults());
+            return () -> {
                 assertThat(handle.cancel()).isTrue();
                 RunwareException e = catchThrowableOfType(RunwareException.class, handle::await);
                 assertThat(e.code()).isEqualTo("cancelled");
                 assertThat(e.category()).isEqualTo(ErrorCategory.ABORTED);
                 assertThat(e.getMessage()).contains(request.taskUUID());
-                int atCancel = polls.get();
-                Thread.sleep(300);
-                assertThat(polls.get()).as("no poll after the cancellation").isLessThanOrEqualTo(atCancel + 1);
-                assertThat(server.seen().get(0).task().get("deliveryMethod").asString()).isEqualTo("async");
-            }
-        }
+            };
+        });
     }
 
     @Test
     void cancellingTheFutureOfRunAsyncStopsPollingToo() throws Exception {
-        try (FakeServer server = new FakeServer()) {
-            AtomicInteger polls = new AtomicInteger();
-            server.handle(s -> {
-                String uuid = s.task().get("taskUUID").asString();
-                if ("getResponse".equals(s.task().get("taskType").asString())) {
-                    polls.incrementAndGet();
-                }
-                return json(200, "{\"data\":[{\"taskType\":\"videoInference\",\"taskUUID\":\"" + uuid
-                        + "\",\"status\":\"processing\"}]}");
-            });
-            try (RunwareClient client = RestClientTest.fastClient(server).build()) {
-                var future = client.runAsync(video(1));
-                while (polls.get() < 2) {
-                    Thread.sleep(10);
-                }
-                future.cancel(true);
-                int atCancel = polls.get();
-                Thread.sleep(300);
-                assertThat(polls.get()).isLessThanOrEqualTo(atCancel + 1);
-            }
-        }
+        assertCancellingStopsPolling(client -> {
+            var future = client.runAsync(EmulatorSupport.video(1));
+            return () -> future.cancel(true);
+        });
     }
 
     @Test

@@ -37,7 +37,8 @@ class FastValidatorTest {
         return verdict;
     }
 
-    private static Schema networknt(JsonNode schema) {
+    /** networknt configured as {@link SchemaValidator} configures it, alone. */
+    static Schema networknt(JsonNode schema) {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09, b -> b
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
         Schema compiled = registry.getSchema(SchemaLocation.of("urn:test:schema"), schema);

@@ -3,10 +3,6 @@ package dev.airgen.runtime.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 import dev.airgen.runtime.types.Json;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -64,7 +60,7 @@ class ValidatorDifferentialTest {
                 schema.put("$schema", "https://json-schema.org/draft/2019-09/schema");
                 schema.setAll(n < FIXED.length ? (ObjectNode) Json.mapper().readTree(FIXED[n]) : randomSchema(random, 0));
                 Files.writeString(dir.resolve("s" + n + ".json"), schema.toString());
-                Schema reference = networknt(schema);
+                Schema reference = FastValidatorTest.networknt(schema);
                 for (int v = 0; v < VALUES_PER_SCHEMA; v++) {
                     JsonNode value = randomValue(random, 0);
                     Boolean expectedValid;
@@ -105,14 +101,6 @@ class ValidatorDifferentialTest {
                     Json.mapper().readTree("{\"width\":1e308}"));
             assertThat(violations).singleElement().satisfies(v -> assertThat(v.parameters()).containsExactly("width"));
         }
-    }
-
-    private static Schema networknt(JsonNode schema) {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09, b -> b
-                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
-        Schema compiled = registry.getSchema(SchemaLocation.of("urn:differential:schema"), schema);
-        compiled.initializeValidators();
-        return compiled;
     }
 
     // ------------------------------------------------------------------ random schemas
