@@ -66,10 +66,14 @@ final class TaskValidator {
                 raw = snapshot.compiled(t).validate(task);
             } catch (RuntimeException e) {
                 // The validator gives up on some values (1e308 against an integer bound): a bad value, so a 400.
+                // Anything else is the schema's fault (a $ref it cannot resolve), the server's problem.
                 String where = hugeNumber(task, "");
-                return failed(ApiError.param(400, "invalid" + cap(where == null || where.isEmpty() ? "Request"
-                        : where.substring(where.lastIndexOf('.') + 1)), "The value of " + (where == null ? "the request"
-                        : where) + " cannot be checked: it is out of range", where));
+                if (where == null) {
+                    throw e;
+                }
+                return failed(ApiError.param(400, "invalid" + cap(where.isEmpty() ? "Request"
+                        : where.substring(where.lastIndexOf('.') + 1)), "The value of " + (where.isEmpty() ? "the request"
+                        : where) + " cannot be checked: it is out of range", where.isEmpty() ? null : where));
             }
             if (raw.isEmpty()) {
                 return new Outcome(t, List.of());

@@ -1,28 +1,26 @@
 package dev.airgen.runtime;
 
+import dev.airgen.runtime.internal.Channel;
 import dev.airgen.runtime.internal.Envelope;
 import dev.airgen.runtime.internal.Failures;
 import dev.airgen.runtime.internal.JsonTrees;
-import dev.airgen.runtime.internal.Log;
 import dev.airgen.runtime.internal.Media;
+import dev.airgen.runtime.internal.Requests;
 import dev.airgen.runtime.internal.RestChannel;
-import dev.airgen.runtime.internal.SchemaDocuments;
-import dev.airgen.runtime.internal.SchemaIndex;
 import dev.airgen.runtime.internal.Secret;
 import dev.airgen.runtime.internal.SseStream;
 import dev.airgen.runtime.internal.TaskReply;
 import dev.airgen.runtime.internal.TaskRunner;
 import dev.airgen.runtime.internal.TaskSpec;
+import dev.airgen.runtime.internal.TextStreams;
 import dev.airgen.runtime.internal.TransportSettings;
-import dev.airgen.runtime.internal.Validators;
+import dev.airgen.runtime.internal.Urls;
 import dev.airgen.runtime.internal.WebSocketChannel;
-import dev.airgen.runtime.internal.Channel;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.JsonValue;
 import dev.airgen.runtime.types.TaskRequest;
 import dev.airgen.runtime.types.TaskResult;
 import dev.airgen.runtime.validation.SchemaValidator;
-import dev.airgen.runtime.validation.Violation;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,7 +29,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -51,10 +48,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The Runware client: sends generated requests (or plain JSON tasks) over REST or WebSocket, validates
@@ -91,13 +88,10 @@ public final class RunwareClient implements AutoCloseable {
     private final TaskRunner runner;
     private final SseStream sse;
     private final Media media;
-    private final SchemaValidator validator;
+    private final Requests requests;
     private final boolean validate;
     private final PollingPolicy polling;
     private final Duration timeout;
-    private final boolean allowInsecure;
-    private final ClassLoader schemaLoader;
-    private volatile SchemaIndex index;
     private final ExecutorService ownedExecutor;
     private final ScheduledThreadPoolExecutor scheduler;
     private final Set<Runnable> stoppers = ConcurrentHashMap.newKeySet();
@@ -107,14 +101,13 @@ public final class RunwareClient implements AutoCloseable {
         this.key = key;
         this.transport = b.transport;
         this.validate = b.validation;
-        this.validator = b.validator != null ? b.validator : SchemaValidator.create();
         this.polling = b.polling;
         this.timeout = b.timeout;
-        this.allowInsecure = b.allowInsecureHttp;
         ClassLoader context = Thread.currentThread().getContextClassLoader();
-        this.schemaLoader = context != null ? context : RunwareClient.class.getClassLoader();
-        URI base = checkScheme(b.baseUrl, "baseUrl", "https", "http", b.allowInsecureHttp);
-        URI ws = checkScheme(b.webSocketUrl, "webSocketUrl", "wss", "ws", b.allowInsecureHttp);
+        this.requests = new Requests(b.validator != null ? b.validator : SchemaValidator.create(), b.validation,
+                context != null ? context : RunwareClient.class.getClassLoader());
+        URI base = Urls.check(b.baseUrl, "baseUrl", "https", "http", b.allowInsecureHttp);
+        URI ws = Urls.check(b.webSocketUrl, "webSocketUrl", "wss", "ws", b.allowInsecureHttp);
         Executor executor = b.executor;
         this.ownedExecutor = executor == null ? Executors.newCachedThreadPool(daemon("airgen-runtime-")) : null;
         if (executor == null) {
@@ -139,7 +132,8 @@ public final class RunwareClient implements AutoCloseable {
         this.channel = transport == Transport.WEBSOCKET ? new WebSocketChannel(settings) : new RestChannel(settings);
         this.runner = new TaskRunner(channel, settings, polling);
         this.sse = new SseStream(settings);
-        this.media = new Media(settings, url -> checkScheme(url, "download URL", "https", "http", allowInsecure));
+        boolean allowInsecure = b.allowInsecureHttp;
+        this.media = new Media(settings, url -> Urls.check(url, "download URL", "https", "http", allowInsecure));
     }
 
     /** A builder with production endpoints, REST transport and validation on. */
@@ -192,8 +186,8 @@ public final class RunwareClient implements AutoCloseable {
      * @throws RunwareValidationException when the request breaks its schema (nothing is sent)
      */
     public <R extends TaskResult> TaskHandle<R> start(TaskRequest<R> request, RunOptions options) {
-        Prepared p = prepare(request, null);
-        return launch(p, options, item -> convert(item, request.resultType()));
+        checkOpen();
+        return launch(requests.prepare(request, null), options, item -> convert(item, request.resultType()));
     }
 
     /**
@@ -204,8 +198,8 @@ public final class RunwareClient implements AutoCloseable {
      * @throws IllegalArgumentException   when the request asks for a different delivery method
      */
     public <R extends TaskResult> TaskHandle<R> submit(TaskRequest<R> request) {
-        Prepared p = prepare(request, "async");
-        return launch(p, RunOptions.defaults(), item -> convert(item, request.resultType()));
+        checkOpen();
+        return launch(requests.prepare(request, "async"), RunOptions.defaults(), item -> convert(item, request.resultType()));
     }
 
     /**
@@ -224,14 +218,14 @@ public final class RunwareClient implements AutoCloseable {
         List<TaskRunner.Run> runs = new ArrayList<>();
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (TaskRequest<?> r : requests) {
-            Prepared p;
+            TaskRunner.Task task;
             try {
-                p = prepare(r, null);
+                task = this.requests.prepare(r, null);
             } catch (RunwareException e) {
                 batch.failed(r, e);
                 continue;
             }
-            TaskRunner.Run run = runner.prepare(p.task(), deadline(taskTimeout(p, RunOptions.defaults())), null);
+            TaskRunner.Run run = runner.prepare(task, deadline(taskTimeout(task, RunOptions.defaults())), null);
             runs.add(run);
             all.add(run.result().handle((items, failure) -> {
                 synchronized (batch) {
@@ -257,14 +251,16 @@ public final class RunwareClient implements AutoCloseable {
      * The listener sees each piece as it arrives; the future holds the whole answer.
      */
     public CompletableFuture<TextStreamResult> stream(TaskRequest<?> textRequest, StreamListener listener) {
-        Prepared p;
+        Objects.requireNonNull(listener, "listener");
+        checkOpen();
+        TaskRunner.Task task;
         try {
-            p = prepare(textRequest, "stream");
+            task = requests.prepare(textRequest, "stream");
         } catch (RunwareException e) {
-            safeError(listener, e);
+            TextStreams.safeError(listener, e);
             return CompletableFuture.failedFuture(e);
         }
-        return streamPrepared(p, listener);
+        return TextStreams.stream(sse, task, listener, deadline(timeout), () -> closed);
     }
 
     /**
@@ -318,8 +314,7 @@ public final class RunwareClient implements AutoCloseable {
      * @throws RunwareValidationException naming every failing parameter
      */
     public void validate(TaskRequest<?> request) {
-        ObjectNode json = toJson(request);
-        check(request.getClass().getClassLoader(), request.requestSchema(), json, request.taskType(), request.taskUUID());
+        requests.validate(request);
     }
 
     // ---------------------------------------------------------------- untyped calls
@@ -356,17 +351,21 @@ public final class RunwareClient implements AutoCloseable {
 
     /** Starts a JSON task the way its model delivers; see {@link #start}. */
     public TaskHandle<JsonValue> startJson(JsonValue task, RunOptions options) {
-        return launch(prepareJson(task, null), options, JsonTrees::toValue);
+        checkOpen();
+        return launch(requests.prepareJson(task, null), options, JsonTrees::toValue);
     }
 
     /** Submits a JSON task with async delivery; see {@link #submit}. */
     public TaskHandle<JsonValue> submitJson(JsonValue task) {
-        return launch(prepareJson(task, "async"), RunOptions.defaults(), JsonTrees::toValue);
+        checkOpen();
+        return launch(requests.prepareJson(task, "async"), RunOptions.defaults(), JsonTrees::toValue);
     }
 
     /** Streams a JSON text task; see {@link #stream}. */
     public CompletableFuture<TextStreamResult> streamJson(JsonValue task, StreamListener listener) {
-        return streamPrepared(prepareJson(task, "stream"), listener);
+        Objects.requireNonNull(listener, "listener");
+        checkOpen();
+        return TextStreams.stream(sse, requests.prepareJson(task, "stream"), listener, deadline(timeout), () -> closed);
     }
 
     /**
@@ -375,7 +374,7 @@ public final class RunwareClient implements AutoCloseable {
      * @throws RunwareValidationException naming every failing parameter
      */
     public void validateJson(JsonValue task) {
-        prepareJson(task, null);
+        requests.prepareJson(task, null);
     }
 
     /**
@@ -384,8 +383,7 @@ public final class RunwareClient implements AutoCloseable {
      * @throws RunwareValidationException naming every failing parameter
      */
     public void validateJson(JsonValue task, String schemaResource) {
-        JsonNode json = JsonTrees.toNode(task);
-        check(schemaLoader, schemaResource, json, Envelope.text(json, "taskType"), Envelope.text(json, "taskUUID"));
+        requests.validate(task, schemaResource);
     }
 
     // ---------------------------------------------------------------- utilities
@@ -525,142 +523,22 @@ public final class RunwareClient implements AutoCloseable {
 
     // ---------------------------------------------------------------- internals
 
-    /** A task ready to send. */
-    private record Prepared(TaskRunner.Task task) {
-    }
-
-    private Prepared prepare(TaskRequest<?> request, String delivery) {
-        Objects.requireNonNull(request, "request");
-        checkOpen();
-        ObjectNode json = toJson(request);
-        ClassLoader loader = request.getClass().getClassLoader();
-        JsonNode schema = request.requestSchema() == null ? null : SchemaDocuments.read(loader, request.requestSchema());
-        applyDelivery(json, delivery, schema);
-        if (validate && request.requestSchema() != null) {
-            check(loader, request.requestSchema(), json, request.taskType(), request.taskUUID());
-        }
-        return prepared(json);
-    }
-
-    private Prepared prepareJson(JsonValue value, String delivery) {
-        Objects.requireNonNull(value, "task");
-        checkOpen();
-        if (!value.isObject()) {
-            throw new IllegalArgumentException("a task must be a JSON object, got " + value);
-        }
-        ObjectNode json = (ObjectNode) JsonTrees.toNode(value);
-        String taskType = Envelope.text(json, "taskType");
-        if (taskType == null) {
-            throw new IllegalArgumentException("task has no taskType");
-        }
-        if (Envelope.text(json, "taskUUID") == null) {
-            json.put("taskUUID", UUID.randomUUID().toString());
-        }
-        String model = Envelope.text(json, "model");
-        var found = schemaIndex().find(model, taskType);
-        JsonNode schema = found.map(f -> SchemaDocuments.read(f.loader(), f.resource())).orElse(null);
-        applyDelivery(json, delivery, schema);
-        if (validate) {
-            if (found.isPresent()) {
-                check(found.get().loader(), found.get().resource(), json, taskType, Envelope.text(json, "taskUUID"));
-            } else {
-                Log.debug(() -> "no schema on the class path describes " + (model != null ? "model " + model : taskType)
-                        + "; sending task " + Envelope.text(json, "taskUUID") + " unchecked");
-            }
-        }
-        return prepared(json);
-    }
-
-    private SchemaIndex schemaIndex() {
-        SchemaIndex i = index;
-        if (i == null) {
-            i = SchemaIndex.load(schemaLoader);
-            index = i;
-        }
-        return i;
-    }
-
-    private static Prepared prepared(ObjectNode json) {
-        String delivery = Envelope.text(json, "deliveryMethod");
-        int n = json.path("numberResults").isIntegralNumber() ? json.get("numberResults").asInt() : 1;
-        return new Prepared(new TaskRunner.Task(Envelope.text(json, "taskUUID"), Envelope.text(json, "taskType"), json,
-                "async".equals(delivery), Math.max(1, n)));
-    }
-
-    private static ObjectNode toJson(TaskRequest<?> request) {
-        JsonNode tree = Json.mapper().valueToTree(request);
-        if (!(tree instanceof ObjectNode json)) {
-            throw new IllegalArgumentException(request.getClass().getName() + " does not serialize to a JSON object");
-        }
-        String type = request.taskType();
-        String uuid = request.taskUUID();
-        if (type == null || uuid == null) {
-            throw new IllegalArgumentException(request.getClass().getName() + " has no taskType or taskUUID");
-        }
-        String wireType = Envelope.text(json, "taskType");
-        String wireUuid = Envelope.text(json, "taskUUID");
-        if (wireType != null && !wireType.equals(type) || wireUuid != null && !wireUuid.equals(uuid)) {
-            throw new IllegalArgumentException(request.getClass().getName()
-                    + " serializes a taskType/taskUUID different from taskType()/taskUUID()");
-        }
-        if (wireType == null || wireUuid == null) {
-            ObjectNode ordered = Json.mapper().createObjectNode();
-            ordered.put("taskType", type);
-            ordered.put("taskUUID", uuid);
-            ordered.setAll(json);
-            json = ordered;
-        }
-        return json;
-    }
-
-    /**
-     * Sets the delivery a call needs ({@code async} for submit, {@code stream} for stream), or, when the
-     * call leaves it open and the request names none, the delivery the model's schema makes the default.
-     */
-    private static void applyDelivery(ObjectNode json, String delivery, JsonNode schema) {
-        String current = Envelope.text(json, "deliveryMethod");
-        if (delivery == null) {
-            if (current == null && schema != null && SchemaDocuments.defaultsToAsync(schema)) {
-                json.put("deliveryMethod", "async");
-            } else if ("stream".equals(current)) {
-                throw new IllegalArgumentException("the request asks for deliveryMethod 'stream': use stream(...)");
-            }
-            return;
-        }
-        if (current == null) {
-            json.put("deliveryMethod", delivery);
-        } else if (!current.equals(delivery)) {
-            throw new IllegalArgumentException("request asks for deliveryMethod '" + current + "' but this call needs '"
-                    + delivery + "'");
-        }
-        if ("stream".equals(delivery) && json.path("numberResults").asInt(1) > 1) {
-            throw new IllegalArgumentException("streaming delivers one result; numberResults must be 1");
-        }
-    }
-
-    private void check(ClassLoader loader, String schema, JsonNode json, String taskType, String taskUUID) {
-        List<Violation> violations = Validators.validate(validator, loader, schema, json);
-        if (!violations.isEmpty()) {
-            throw new RunwareValidationException(taskType, taskUUID, violations);
-        }
-    }
-
-    private Duration taskTimeout(Prepared p, RunOptions options) {
+    private Duration taskTimeout(TaskRunner.Task task, RunOptions options) {
         if (options.timeout() != null) {
             return options.timeout();
         }
-        return p.task().async() ? polling.timeout() : timeout;
+        return task.async() ? polling.timeout() : timeout;
     }
 
-    private <R> TaskHandle<R> launch(Prepared p, RunOptions options, Function<JsonNode, R> convert) {
+    private <R> TaskHandle<R> launch(TaskRunner.Task task, RunOptions options, Function<JsonNode, R> convert) {
         Objects.requireNonNull(options, "options");
-        Duration limit = taskTimeout(p, options);
+        Duration limit = taskTimeout(task, options);
         CompletableFuture<List<R>> results = new CompletableFuture<>();
         Map<JsonNode, R> converted = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
         TaskRunner.Run[] run = new TaskRunner.Run[1];
-        TaskHandle<R> handle = new TaskHandle<>(p.task().uuid(), p.task().taskType(), results, () -> run[0].cancel(),
+        TaskHandle<R> handle = new TaskHandle<>(task.uuid(), task.taskType(), results, () -> run[0].cancel(),
                 limit.plusSeconds(5));
-        run[0] = runner.prepare(p.task(), deadline(limit), new TaskRunner.Hooks() {
+        run[0] = runner.prepare(task, deadline(limit), new TaskRunner.Hooks() {
             @Override
             public void item(JsonNode item) {
                 R value;
@@ -708,69 +586,8 @@ public final class RunwareClient implements AutoCloseable {
 
     /** Runs an untyped utility task and returns its items as trees. */
     private List<JsonNode> runTree(ObjectNode task) {
-        Prepared p = prepared(task);
-        return launch(p, RunOptions.defaults(), item -> item).await();
-    }
-
-    private CompletableFuture<TextStreamResult> streamPrepared(Prepared p, StreamListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        StringBuilder text = new StringBuilder();
-        StringBuilder reasoning = new StringBuilder();
-        String[] finish = new String[1];
-        JsonValue[] usage = new JsonValue[1];
-        Double[] cost = new Double[1];
-        AtomicInteger count = new AtomicInteger();
-        CompletableFuture<TextStreamResult> out = new CompletableFuture<>();
-        sse.stream(p.task().json(), chunk -> {
-            JsonNode delta = chunk.path("delta");
-            String t = delta.path("text").isString() ? delta.get("text").asString()
-                    : chunk.path("text").isString() ? chunk.get("text").asString() : "";
-            String r = delta.path("reasoningContent").isString() ? delta.get("reasoningContent").asString() : "";
-            String f = chunk.path("finishReason").isString() ? chunk.get("finishReason").asString() : null;
-            JsonValue u = chunk.has("usage") && !chunk.get("usage").isNull() ? JsonTrees.toValue(chunk.get("usage")) : null;
-            Double c = chunk.path("cost").isNumber() ? chunk.get("cost").asDouble() : null;
-            text.append(t);
-            reasoning.append(r);
-            if (f != null) {
-                finish[0] = f;
-            }
-            if (u != null) {
-                usage[0] = u;
-            }
-            if (c != null) {
-                cost[0] = c;
-            }
-            count.incrementAndGet();
-            String uuid = Envelope.text(chunk, "taskUUID");
-            listener.onChunk(new TextChunk(uuid != null ? uuid : p.task().uuid(), t, r, f, u, c, JsonTrees.toValue(chunk)));
-        }, deadline(timeout)).whenComplete((v, failure) -> {
-            if (failure != null) {
-                // Whatever the stream died of while the client was closing, the cause is the close.
-                RunwareException e = closed
-                        ? new RunwareTransportException(ErrorCategory.ABORTED, "aborted", "the client was closed", Failures.unwrap(failure))
-                        : Failures.wrap(failure);
-                safeError(listener, e);
-                out.completeExceptionally(e);
-                return;
-            }
-            TextStreamResult result = new TextStreamResult(p.task().uuid(), text.toString(), reasoning.toString(), finish[0],
-                    usage[0], cost[0], count.get());
-            try {
-                listener.onComplete(result);
-                out.complete(result);
-            } catch (RuntimeException e) {
-                out.completeExceptionally(e);
-            }
-        });
-        return out;
-    }
-
-    private static void safeError(StreamListener listener, RunwareException e) {
-        try {
-            listener.onError(e);
-        } catch (RuntimeException ignored) {
-            // the failure is reported through the future as well
-        }
+        checkOpen();
+        return launch(Requests.utility(task), RunOptions.defaults(), item -> item).await();
     }
 
     /** One result item read into {@code type}; an item that does not fit is an unreadable answer. */
@@ -837,34 +654,6 @@ public final class RunwareClient implements AutoCloseable {
             return e;
         }
         return Failures.wrap(cause);
-    }
-
-    private static URI checkScheme(URI uri, String what, String secure, String plain, boolean allowInsecure) {
-        Objects.requireNonNull(uri, what);
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (uri.getHost() == null) {
-            throw new IllegalArgumentException(what + " has no host: " + uri);
-        }
-        if (scheme.equals(secure)) {
-            return uri;
-        }
-        if (scheme.equals(plain)) {
-            if (allowInsecure || isLoopback(uri.getHost())) {
-                return uri;
-            }
-            throw new IllegalArgumentException(what + " must use " + secure + ": " + uri
-                    + " (plain " + plain + " is only allowed for loopback hosts or with allowInsecureHttp(true))");
-        }
-        throw new IllegalArgumentException(what + " must be a " + secure + " URL, got: " + uri);
-    }
-
-    static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.startsWith("[") && h.endsWith("]")) {
-            h = h.substring(1, h.length() - 1);
-        }
-        return h.equals("localhost") || h.endsWith(".localhost") || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1")
-                || h.matches("127(\\.\\d{1,3}){3}");
     }
 
     private static ThreadFactory daemon(String prefix) {
