@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.airgen.emulator.RunwareEmulator;
-import dev.airgen.runtime.fixtures.ImageRequest;
 import dev.airgen.runtime.fixtures.ImageResult;
-import dev.airgen.runtime.fixtures.MapRequest;
+import dev.airgen.runtime.types.JsonValue;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -75,17 +74,21 @@ class WebhookReceiverTest {
             exchange.close();
         });
         app.start();
-        try (RunwareEmulator emulator = EmulatorSupport.start(Duration.ofMillis(30));
+        // the bundled snapshot: real models take a webhookURL
+        try (RunwareEmulator emulator = RunwareEmulator.builder().apiKeys(EmulatorSupport.KEY)
+                .taskDuration(Duration.ofMillis(30)).start();
              RunwareClient client = EmulatorSupport.client(emulator, Transport.REST).build()) {
             URI hook = receiver.webhookUrl(URI.create("http://127.0.0.1:" + app.getAddress().getPort() + "/hooks/runware"));
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("taskType", "imageInference");
-            json.put("model", "test:image@1");
+            json.put("model", "runware:101@1");
             json.put("positivePrompt", "sent to a webhook");
+            json.put("width", 512);
+            json.put("height", 512);
             json.put("numberResults", 2);
             json.put("webhookURL", hook.toString());
-            MapRequest<ImageResult> request = new MapRequest<>(json, ImageResult.class, ImageRequest.of("x").requestSchema());
-            client.submit(request).await(Duration.ofSeconds(20));
+            TaskHandle<JsonValue> handle = client.submitJson(JsonValue.of(json));
+            handle.await(Duration.ofSeconds(20));
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (deliveries.size() < 2 && System.nanoTime() < end) {
                 Thread.sleep(20);
@@ -93,7 +96,7 @@ class WebhookReceiverTest {
             assertThat(refused).isEmpty();
             assertThat(deliveries).hasSize(2).allSatisfy(d -> {
                 assertThat(d.failed()).isFalse();
-                assertThat(d.taskUUID()).isEqualTo(request.taskUUID());
+                assertThat(d.taskUUID()).isEqualTo(handle.taskUUID());
                 assertThat(d.results()).singleElement().satisfies(r -> assertThat(r.imageUUID()).isNotBlank());
             });
         } finally {

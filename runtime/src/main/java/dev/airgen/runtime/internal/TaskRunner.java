@@ -337,6 +337,9 @@ public final class TaskRunner implements AutoCloseable {
 
         @Override
         public void suspect(String why) {
+            if (lastProblem == null) {
+                lastProblem = Failures.connection(Failures.CONNECTION_LOST, why, null);
+            }
             recover(why);
         }
 
@@ -410,7 +413,9 @@ public final class TaskRunner implements AutoCloseable {
                     fail(e);
                     return;
                 }
-                lastProblem = e;
+                if (lastProblem == null || e.category() != ErrorCategory.TIMEOUT) {
+                    lastProblem = e;   // a poll cut short by the deadline says less than what made the task poll
+                }
                 Log.debug(() -> "poll of " + task.uuid() + " failed, polling again: " + e.getMessage());
                 schedulePoll();
                 return;
