@@ -171,7 +171,8 @@ public final class ShapesDriver {
         assertThatThrownBy(() -> frames.add(frames.get(0))).isInstanceOf(UnsupportedOperationException.class);
         AcmeVideo1Request changed = request.toBuilder().positivePrompt("another").build();
         assertThat(changed.positivePrompt()).isEqualTo("another");
-        assertThat(changed.taskUUID()).isEqualTo(request.taskUUID());
+        assertThat(changed.taskUUID()).as("a derived request is a new task").isNotEqualTo(request.taskUUID());
+        assertThat(request.toBuilder().taskUUID(request.taskUUID()).build().taskUUID()).isEqualTo(request.taskUUID());
         assertThat(request.positivePrompt()).isEqualTo("a lighthouse at dusk");
         assertThat(changed).isNotEqualTo(request);
         assertThat(request.toString()).contains("positivePrompt=a lighthouse at dusk");
