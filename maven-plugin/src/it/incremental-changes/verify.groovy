@@ -19,7 +19,7 @@ def written = { String log -> def m = log =~ /airgen: (\d+) files written, (\d+)
 
 // 1. The first build (run by the invoker) generated and compiled everything.
 def first = new File(basedir, 'build.log').text
-assert written(first) == [15, 0, 0]
+assert written(first) == [16, 0, 0]
 assert new File(basedir, 'target/classes/com/example/tiny/AcmeImageRequest.class').isFile()
 assert new File(basedir, 'target/classes/com/example/tiny/schemas/AcmeImageRequest.json').isFile()
 
@@ -46,14 +46,14 @@ assert stamp.isFile()
 def common = new File(basedir, 'snapshot/common.json')
 common.text = common.text.replace('["PNG", "JPG"]', '["PNG", "JPG", "WEBP"]')
 def refChanged = build('ref-changed', 'compile')
-assert written(refChanged) == [2, 13, 0] : refChanged
+assert written(refChanged) == [2, 14, 0] : refChanged
 assert touched() == ['AcmeImageRequest.json', 'ImageFormat.java']
 assert new File(tiny, 'types/ImageFormat.java').text.contains('"WEBP"')
 assert refChanged.contains('Recompiling the module because of changed source code')
 
 // 4. One configuration value (the package) regenerates everything and deletes the old package.
 def otherPackage = build('other-package', 'generate-sources', '-Dairgen.packageName=com.example.other')
-assert written(otherPackage) == [15, 0, 15] : otherPackage
+assert written(otherPackage) == [16, 0, 15] : otherPackage
 assert !tiny.exists() && !new File(resources, 'com/example/tiny').exists()
 assert new File(sources, 'com/example/other/AcmeImageRequest.java').isFile()
 
@@ -73,8 +73,8 @@ assert counts[2] == 4 : removed // request, result, and both schemas of the audi
 assert !new File(tiny, 'AcmeAudioRequest.java').exists() && !new File(tiny, 'AudioInferenceResult.java').exists()
 assert !new File(resources, 'com/example/tiny/schemas/AcmeAudioRequest.json').exists()
 assert new File(tiny, 'AcmeVideoRequest.java').isFile()
-assert counts[0] == 2 : removed
-assert touched() == ['RunwareCatalog.java', 'catalog.json'] : touched()
+assert counts[0] == 3 : removed // the catalog, its class and the schema index
+assert touched() == ['RunwareCatalog.java', 'catalog.json', 'schema-index.json'] : touched()
 assert !new File(tiny, 'RunwareCatalog.java').text.contains('acme:audio@1')
 
 // 6. A generated file deleted by hand is noticed and written again.

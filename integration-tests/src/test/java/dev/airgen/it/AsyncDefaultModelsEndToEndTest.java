@@ -14,7 +14,6 @@ import dev.airgen.runtime.types.TaskResult;
 import dev.airgen.runtime.validation.SchemaValidator;
 import dev.airgen.runtime.validation.Violation;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,12 +45,12 @@ class AsyncDefaultModelsEndToEndTest extends EmulatorClientsTest {
     Path dir;
 
     static Stream<Arguments> models() throws IOException {
-        JsonNode index = readResource("META-INF/airgen/schema-index.json");
+        JsonNode index = classpathJson("META-INF/airgen/schema-index.json");
         Map<String, JsonNode> examples = bundledExamples();
         List<Arguments> out = new ArrayList<>();
         for (ModelInfo model : RunwareCatalog.all()) {
             String resource = index.path("models").path(model.air()).asString(null);
-            if (resource == null || !defaultsToAsync(readResource(resource.substring(1)))) {
+            if (resource == null || !defaultsToAsync(classpathJson(resource.substring(1)))) {
                 continue;
             }
             for (Transport transport : Transport.values()) {
@@ -65,7 +64,7 @@ class AsyncDefaultModelsEndToEndTest extends EmulatorClientsTest {
     @ParameterizedTest(name = "{0} over {1}")
     @MethodSource("models")
     void runReturnsDecodedResults(String air, Transport transport, String schemaResource, JsonNode example) throws Exception {
-        JsonNode schema = readResource(schemaResource.substring(1));
+        JsonNode schema = classpathJson(schemaResource.substring(1));
         ObjectNode task = example != null ? (ObjectNode) example.deepCopy() : (ObjectNode) MinimalRequest.of(schema);
         task.remove("deliveryMethod");   // the client must find out by itself
         task.put("taskUUID", UUID.randomUUID().toString());
@@ -121,15 +120,6 @@ class AsyncDefaultModelsEndToEndTest extends EmulatorClientsTest {
     private static boolean defaultsToAsync(JsonNode schema) {
         JsonNode delivery = schema.path("properties").path("deliveryMethod");
         return "async".equals(delivery.path("default").asString(null)) || "async".equals(delivery.path("const").asString(null));
-    }
-
-    private static JsonNode readResource(String name) {
-        try (InputStream in = AsyncDefaultModelsEndToEndTest.class.getClassLoader().getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return Json.mapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The first valid bundled example of each model, by AIR. */

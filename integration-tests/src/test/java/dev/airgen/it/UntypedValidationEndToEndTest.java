@@ -11,7 +11,6 @@ import dev.airgen.runtime.Transport;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.JsonValue;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,16 +33,7 @@ import tools.jackson.databind.node.ObjectNode;
  */
 class UntypedValidationEndToEndTest extends EmulatorClientsTest {
 
-    private static final JsonNode INDEX = resource("META-INF/airgen/schema-index.json");
-
-    private static JsonNode resource(String name) {
-        try (InputStream in = UntypedValidationEndToEndTest.class.getClassLoader().getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return Json.mapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private static final JsonNode INDEX = classpathJson("META-INF/airgen/schema-index.json");
 
     /** The schema the generated class of an example's target validates against, or null for targets not compared. */
     private static String typedSchema(JsonNode target, JsonNode request) {

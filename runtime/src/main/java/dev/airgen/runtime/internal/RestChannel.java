@@ -7,7 +7,6 @@ import dev.airgen.runtime.RunwareException;
 import dev.airgen.runtime.types.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -125,17 +124,7 @@ public final class RestChannel implements Channel {
             return CompletableFuture.failedFuture(Failures.aborted("client is closed"));
         }
         Duration timeout = Duration.ofNanos(Math.min(remaining, settings.requestTimeout().toNanos()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(settings.baseUrl())
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header("User-Agent", settings.userAgent())
-                .header("Authorization", "Bearer " + settings.apiKey().reveal())
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (settings.dryRun()) {
-            request.header("X-Runware-Dry-Run", "1");
-        }
-        return settings.http().sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream())
+        return settings.http().sendAsync(settings.post(body, "application/json", timeout), HttpResponse.BodyHandlers.ofInputStream())
                 .handle((response, failure) -> {
                     if (failure != null) {
                         throw Failures.wrap(failure, settings.baseUrl());

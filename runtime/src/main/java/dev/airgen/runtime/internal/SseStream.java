@@ -102,17 +102,8 @@ public final class SseStream {
             if (left <= 0) {
                 throw Failures.timeout("deadline passed before stream " + uuid + " started", uuid);
             }
-            HttpRequest.Builder builder = HttpRequest.newBuilder(settings.baseUrl())
-                    .timeout(Duration.ofNanos(Math.min(left, settings.requestTimeout().toNanos())))
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "text/event-stream")
-                    .header("User-Agent", settings.userAgent())
-                    .header("Authorization", "Bearer " + settings.apiKey().reveal())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-            if (settings.dryRun()) {
-                builder.header("X-Runware-Dry-Run", "1");
-            }
-            HttpRequest request = builder.build();
+            HttpRequest request = settings.post(body, "text/event-stream",
+                    Duration.ofNanos(Math.min(left, settings.requestTimeout().toNanos())));
             HttpResponse<InputStream> response;
             CompletableFuture<HttpResponse<InputStream>> opening =
                     settings.http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -44,6 +44,24 @@ public record TransportSettings(URI baseUrl, URI webSocketUrl, Secret apiKey, Ht
         Objects.requireNonNull(retry, "retry");
     }
 
+    /**
+     * A POST of {@code body} to the REST endpoint with the client's headers (key, User-Agent, dry run),
+     * accepting {@code accept}, ending after {@code timeout}.
+     */
+    public java.net.http.HttpRequest post(byte[] body, String accept, Duration timeout) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(baseUrl)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", accept)
+                .header("User-Agent", userAgent)
+                .header("Authorization", "Bearer " + apiKey.reveal())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        if (dryRun) {
+            request.header("X-Runware-Dry-Run", "1");
+        }
+        return request.build();
+    }
+
     @Override
     public String toString() {
         return "TransportSettings{baseUrl=" + baseUrl + ", webSocketUrl=" + webSocketUrl + ", apiKey=" + apiKey
