@@ -55,8 +55,9 @@ final class MinimalRequest {
 
     private static ObjectNode object(JsonNode root, JsonNode s, int depth) {
         ObjectNode out = Json.mapper().createObjectNode();
-        for (JsonNode required : s.path("required")) {
-            String name = required.asString();
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        required(root, s, names, 0);
+        for (String name : names) {
             out.set(name, value(root, s.path("properties").path(name), name, depth + 1));
         }
         int min = s.path("minProperties").asInt(0);
@@ -69,6 +70,22 @@ final class MinimalRequest {
             }
         }
         return out;
+    }
+
+    /**
+     * What an object schema requires, including what its conditional and combined rules may require: every
+     * {@code then}, every {@code allOf} branch and the first {@code oneOf}/{@code anyOf} alternative.
+     */
+    private static void required(JsonNode root, JsonNode schema, java.util.Set<String> names, int depth) {
+        JsonNode s = resolve(root, schema);
+        if (s == null || depth > 6) {
+            return;
+        }
+        s.path("required").forEach(r -> names.add(r.asString()));
+        required(root, s.path("then"), names, depth + 1);
+        s.path("allOf").forEach(branch -> required(root, branch, names, depth + 1));
+        required(root, s.path("oneOf").path(0), names, depth + 1);
+        required(root, s.path("anyOf").path(0), names, depth + 1);
     }
 
     private static ArrayNode array(JsonNode root, JsonNode s, String name, int depth) {
