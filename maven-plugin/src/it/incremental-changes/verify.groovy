@@ -19,7 +19,7 @@ def written = { String log -> def m = log =~ /airgen: (\d+) files written, (\d+)
 
 // 1. The first build (run by the invoker) generated and compiled everything.
 def first = new File(basedir, 'build.log').text
-assert written(first) == [12, 0, 0] // 3 requests (results nested), the holder of common.json, the catalog, 7 resources
+assert written(first) == [13, 0, 0] // 3 requests (results nested), the holder of common.json, the catalog, 7 resources, the schema index
 assert new File(basedir, 'target/classes/com/example/tiny/AcmeImageRequest.class').isFile()
 assert new File(basedir, 'target/classes/com/example/tiny/schemas/AcmeImageRequest.json').isFile()
 
@@ -46,14 +46,14 @@ assert stamp.isFile()
 def common = new File(basedir, 'snapshot/common.json')
 common.text = common.text.replace('["PNG", "JPG"]', '["PNG", "JPG", "WEBP"]')
 def refChanged = build('ref-changed', 'compile')
-assert written(refChanged) == [2, 10, 0] : refChanged
+assert written(refChanged) == [2, 11, 0] : refChanged
 assert touched() == ['AcmeImageRequest.json', 'CommonTypes.java']
 assert new File(tiny, 'CommonTypes.java').text.contains('"WEBP"')
 assert refChanged.contains('Recompiling the module because of changed source code')
 
 // 4. One configuration value (the package) regenerates everything and deletes the old package.
 def otherPackage = build('other-package', 'generate-sources', '-Dairgen.packageName=com.example.other')
-assert written(otherPackage) == [12, 0, 12] : otherPackage
+assert written(otherPackage) == [13, 0, 13] : otherPackage
 assert !tiny.exists() && !new File(resources, 'com/example/tiny').exists()
 assert new File(sources, 'com/example/other/AcmeImageRequest.java').isFile()
 
@@ -73,8 +73,8 @@ assert counts[2] == 3 : removed // the request (its result is nested in it) and 
 assert !new File(tiny, 'AcmeAudioRequest.java').exists()
 assert !new File(resources, 'com/example/tiny/schemas/AcmeAudioRequest.json').exists()
 assert new File(tiny, 'AcmeVideoRequest.java').isFile()
-assert counts[0] == 2 : removed
-assert touched() == ['RunwareCatalog.java', 'catalog.json'] : touched()
+assert counts[0] == 3 : removed // the catalog, its class and the schema index
+assert touched() == ['RunwareCatalog.java', 'catalog.json', 'schema-index.json'] : touched()
 assert !new File(tiny, 'RunwareCatalog.java').text.contains('acme:audio@1')
 
 // 6. A generated file deleted by hand is noticed and written again.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airgen.benchmarks.models.BflFlux1DevRequest;
 import dev.airgen.runtime.types.Json;
+import dev.airgen.runtime.internal.Validators;
 import dev.airgen.runtime.validation.SchemaValidator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,9 +16,9 @@ class RequestsTest {
 
     @Test
     void typicalRequestsAreValidSoTheBenchmarksMeasureTheCommonPath() {
-        assertThat(VALIDATOR.validate(getClass().getClassLoader(), Requests.FLUX_SCHEMA,
+        assertThat(Validators.validate(VALIDATOR, getClass().getClassLoader(), Requests.FLUX_SCHEMA,
                 Json.mapper().valueToTree(Requests.flux()))).isEmpty();
-        assertThat(VALIDATOR.validate(getClass().getClassLoader(), Requests.KLING_SCHEMA,
+        assertThat(Validators.validate(VALIDATOR, getClass().getClassLoader(), Requests.KLING_SCHEMA,
                 Json.mapper().valueToTree(Requests.kling()))).isEmpty();
     }
 

@@ -64,10 +64,11 @@ final class Job {
             return;
         }
         items.set(index, item);
-        listeners.forEach(l -> l.item(this, item));
+        // Done before anyone hears of the last item: whoever sees it may ask for the task's state at once.
         if (finishedCount() == count) {
             done.complete(this);
         }
+        listeners.forEach(l -> l.item(this, item));
     }
 
     synchronized void fail(ApiError error) {

@@ -31,11 +31,14 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 public final class RunwareEmulator implements AutoCloseable {
 
     private final Server server;
+    private final ServerConnector connector;
     private final Faults faults;
     private final MediaStore media = new MediaStore();
     private final CommunityModels communityModels = new CommunityModels();
-    private final TaskEngine engine;
-    private final WsSessions sessions;
+    private volatile TaskEngine engine;
+    private volatile WsSessions sessions;
+    private final Duration sessionBufferTime;
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> runs = new ConcurrentHashMap<>();
     private final Set<String> apiKeys;
     private final long maxRequestBytes;
     private final int maxTasksPerRequest;
@@ -56,8 +59,9 @@ public final class RunwareEmulator implements AutoCloseable {
         this.maxTasksPerRequest = b.maxTasksPerRequest;
         this.faults = new Faults(() -> connections.keySet().forEach(WsConnection::halfOpen));
         this.engine = new TaskEngine(this, media);
+        this.sessionBufferTime = b.sessionBufferTime;
         this.sessions = new WsSessions(b.sessionBufferTime);
-        engine.scheduler().scheduleAtFixedRate(sessions::expire, 5, 5, TimeUnit.SECONDS);
+        engine.scheduler().scheduleAtFixedRate(() -> sessions.expire(), 5, 5, TimeUnit.SECONDS);
 
         QueuedThreadPool pool = new QueuedThreadPool(64, 2);
         pool.setName("runware-emulator-http");
@@ -66,7 +70,7 @@ public final class RunwareEmulator implements AutoCloseable {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendDateHeader(false);
-        ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
         connector.setHost(b.host);
         connector.setPort(b.port);
         server.addConnector(connector);
@@ -175,6 +179,59 @@ public final class RunwareEmulator implements AutoCloseable {
         this.taskDuration = d;
     }
 
+    /**
+     * How often the task {@code taskUUID} was started (its work scheduled), over the life of this emulator,
+     * restarts included. A task sent again with the same UUID and body joins the run it already has.
+     */
+    public int runs(String taskUUID) {
+        java.util.concurrent.atomic.AtomicInteger n = runs.get(taskUUID);
+        return n == null ? 0 : n.get();
+    }
+
+    /**
+     * Where task {@code taskUUID} stands on this instance: {@code "success"} when every result is made,
+     * {@code "error:<code>"} when it failed while running, {@code "processing"}, or null when this instance
+     * has no running record of it (never accepted, refused by validation, or lost in a restart).
+     */
+    public String taskState(String taskUUID) {
+        Job job = engine.job(taskUUID);
+        if (job == null) {
+            return null;
+        }
+        if (job.failure() != null) {
+            return "error:" + job.failure().code();
+        }
+        return job.done.isDone() ? "success" : "processing";
+    }
+
+    /**
+     * Stops serving and serves again on the same port, as a server restart would: every connection is cut
+     * and WebSocket sessions are gone. With {@code keepTasks} the tasks survive (a server whose task store
+     * outlives the process: running tasks finish and can be asked for by UUID); without, every task and
+     * result is lost, and the running ones never finish.
+     */
+    public void restart(boolean keepTasks) {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot stop the emulator for a restart", e);
+        }
+        if (!keepTasks) {
+            TaskEngine old = engine;
+            engine = new TaskEngine(this, media);
+            engine.scheduler().scheduleAtFixedRate(() -> sessions.expire(), 5, 5, TimeUnit.SECONDS);
+            old.close();
+        }
+        sessions = new WsSessions(sessionBufferTime);
+        connections.clear();
+        connector.setPort(port);
+        try {
+            server.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot restart the emulator on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Number of webhook POST attempts made so far (including retries). */
     public int webhookAttempts() {
         return engine.webhookPosts();
@@ -220,6 +277,11 @@ public final class RunwareEmulator implements AutoCloseable {
 
     WsSessions sessions() {
         return sessions;
+    }
+
+    /** Counts one start of a task's work. */
+    void countRun(String taskUUID) {
+        runs.computeIfAbsent(taskUUID, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
     }
 
     long maxRequestBytes() {

@@ -238,6 +238,7 @@ final class TaskEngine implements AutoCloseable {
     }
 
     private void schedule(Job job) {
+        owner.countRun(job.taskUUID);
         String failCode = owner.faults().takeTaskFailure();
         if (failCode != null) {
             scheduler.schedule(() -> job.fail(ApiError.of(500, failCode, "The task failed while processing (injected fault)")

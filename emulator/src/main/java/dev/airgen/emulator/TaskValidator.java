@@ -87,7 +87,20 @@ final class TaskValidator {
         }
         List<ApiError> firstErrors = null;
         for (Snapshot.Target t : candidates) {
-            List<Error> raw = snapshot.compiled(t).validate(task);
+            List<Error> raw;
+            try {
+                raw = snapshot.compiled(t).validate(task);
+            } catch (RuntimeException e) {
+                // The validator gives up on some values (1e308 against an integer bound): a bad value, so a 400.
+                // Anything else is the schema's fault (a $ref it cannot resolve), the server's problem.
+                String where = hugeNumber(task, "");
+                if (where == null) {
+                    throw e;
+                }
+                return failed(ApiError.param(400, "invalid" + cap(where.isEmpty() ? "Request"
+                        : where.substring(where.lastIndexOf('.') + 1)), "The value of " + (where.isEmpty() ? "the request"
+                        : where) + " cannot be checked: it is out of range", where.isEmpty() ? null : where));
+            }
             if (raw.isEmpty()) {
                 return new Outcome(t, List.of());
             }
@@ -96,6 +109,30 @@ final class TaskValidator {
             }
         }
         return new Outcome(candidates.get(0), firstErrors);
+    }
+
+    /** The dotted path of the first number no 64-bit integer or finite double can stand for, or null. */
+    static String hugeNumber(JsonNode node, String path) {
+        if (node.isNumber()) {
+            double d = node.doubleValue();
+            return Double.isFinite(d) && Math.abs(d) < 0x1p63 ? null : path;
+        }
+        if (node.isObject()) {
+            for (var e : node.properties()) {
+                String found = hugeNumber(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
+                if (found != null) {
+                    return found;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                String found = hugeNumber(item, path);
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
     }
 
     private static Outcome failed(ApiError e) {

@@ -72,9 +72,15 @@ public final class WsConnection implements Session.Listener.AutoDemanding {
             List<ApiError> perTask = parsed.tasks().stream()
                     .filter(t -> !Envelope.isAuthentication(t))
                     .map(t -> transientError.forTask(Json.text(t, "taskType"), Json.text(t, "taskUUID"))).toList();
-            reply(Envelope.errors(perTask.isEmpty() ? List.of(transientError) : perTask));
+            ObjectNode frame = Envelope.errors(perTask.isEmpty() ? List.of(transientError) : perTask);
+            if (transientError.httpStatus() != 504) {
+                // A frame has no headers: the wait the server asks for travels in each error.
+                frame.path("errors").forEach(e -> ((ObjectNode) e).put("retryAfter", faults.retryAfterSeconds(transientError)));
+            }
+            reply(frame);
             return;
         }
+        boolean dropAfterFrame = false;
         for (JsonNode task : parsed.tasks()) {
             if (halfOpen) {
                 return;
@@ -126,10 +132,11 @@ public final class WsConnection implements Session.Listener.AutoDemanding {
             } else {
                 s.deliver(Json.write(Envelope.data(List.of(Envelope.ack(job)))));
             }
-            if (faults.takeDrop()) {
-                drop();
-                return;
-            }
+            // The drop comes after the whole frame is handled: the tasks of a frame the server read are all taken.
+            dropAfterFrame |= faults.takeDrop();
+        }
+        if (dropAfterFrame) {
+            drop();
         }
     }
 

@@ -38,6 +38,16 @@ class BadInputTest {
     }
 
     @Test
+    void numbersTheValidatorCannotEvaluateAreABadValueNotAServerError() {
+        for (String huge : new String[] {"1e308", "-1e308", "123456789012345678901234567890.5"}) {
+            String body = "[" + Json.write(image()).replace("\"width\":256", "\"width\":" + huge) + "]";
+            TestSupport.Resp r = raw(body);
+            assertThat(r.status()).as(huge).isEqualTo(400);
+            assertThat(r.error(0).get("parameter").asString()).as(huge).isEqualTo("width");
+        }
+    }
+
+    @Test
     void nonArrayBody() {
         TestSupport.Resp r = raw(Json.write(image()));
         assertThat(r.status()).isEqualTo(400);

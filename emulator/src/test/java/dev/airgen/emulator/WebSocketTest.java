@@ -158,6 +158,32 @@ class WebSocketTest extends SharedEmulatorTest {
     }
 
     @Test
+    void aDropKeepsEveryTaskOfTheFrameItAcceptedAndCountsEachRunOnce() throws Exception {
+        emulator.taskDuration(Duration.ofMillis(100));
+        emulator.faults().dropWebSocketMidTask(1);
+        ObjectNode first = image();
+        ObjectNode second = image();
+        ObjectNode third = image();
+        try (TestSupport.Ws ws = TestSupport.Ws.open(emulator)) {
+            ws.auth(null);
+            ws.send(array(first, second, third));
+            ws.closed.get(TestSupport.DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        }
+        for (ObjectNode t : List.of(first, second, third)) {
+            String id = t.get("taskUUID").asString();
+            long end = System.nanoTime() + TestSupport.DEADLINE.toNanos();
+            while (!"success".equals(emulator.taskState(id)) && System.nanoTime() < end) {
+                TestSupport.sleep(20);
+            }
+            assertThat(emulator.taskState(id)).as("task " + id + " of the dropped frame ran").isEqualTo("success");
+            assertThat(emulator.runs(id)).isEqualTo(1);
+        }
+        // the same task sent again with the same body joins its run
+        TestSupport.api(emulator, second);
+        assertThat(emulator.runs(second.get("taskUUID").asString())).isEqualTo(1);
+    }
+
+    @Test
     void unknownSessionIdGetsAFreshSession() {
         try (TestSupport.Ws ws = TestSupport.Ws.open(emulator)) {
             String fresh = ws.auth("00000000-0000-4000-8000-000000000000");

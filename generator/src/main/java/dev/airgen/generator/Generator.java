@@ -53,6 +53,8 @@ import tools.jackson.databind.node.ObjectNode;
 public final class Generator {
 
     private static final String STANDARD_RESULTS = "dev/airgen/generator/standard-results.json";
+    /** The resource through which the runtime finds the request schema of a model given as plain JSON. */
+    public static final String SCHEMA_INDEX = "META-INF/airgen/schema-index.json";
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     public GenerationResult generate(GeneratorConfig config) {
@@ -132,6 +134,7 @@ public final class Generator {
         emitted.forEach(e -> files.add(e.file()));
         files.add(GeneratedFile.resource(config.packageName().replace('.', '/') + "/" + CatalogEmitter.RESOURCE,
                 json(catalogJson(catalog, rows, names))));
+        files.add(GeneratedFile.resource(SCHEMA_INDEX, json(schemaIndex(config.packageName(), tasks, catalog, schemaResources))));
         files.sort(Comparator.comparing((GeneratedFile f) -> f.kind().ordinal()).thenComparing(GeneratedFile::relativePath));
         Map<com.palantir.javapoet.ClassName, com.palantir.javapoet.TypeSpec> topLevel = new LinkedHashMap<>();
         emitted.forEach(e -> topLevel.put(e.name(), e.spec()));
@@ -310,6 +313,38 @@ public final class Generator {
             }
         }
         return array;
+    }
+
+    /**
+     * Where the runtime finds a request schema for a task given as plain JSON: by the model's AIR (its own
+     * schema, else its architecture's, modality's or operation's), else by its task type.
+     */
+    private static JsonNode schemaIndex(String packageName, List<TaskModel> tasks, List<CatalogModel> catalog,
+                                        Map<TaskModel, String> resources) {
+        ObjectNode index = JsonNodeFactory.instance.objectNode();
+        index.put("package", packageName);
+        ObjectNode models = index.putObject("models");
+        ObjectNode architectures = index.putObject("architectures");
+        ObjectNode taskTypes = index.putObject("taskTypes");
+        for (TaskModel task : tasks) {
+            String resource = resources.get(task);
+            switch (task.entry().kind()) {
+                case MODEL -> models.put(task.entry().key(), resource);
+                case ARCHITECTURE -> architectures.put(task.entry().key(), resource);
+                case MODALITY, UTILITY -> taskTypes.put(task.taskType(), resource);
+                case OPERATION -> {
+                    if (!taskTypes.has(task.taskType())) {
+                        taskTypes.put(task.taskType(), resource);
+                    }
+                }
+            }
+        }
+        for (CatalogModel m : catalog) {
+            if (m.task() != null && !models.has(m.entry().air())) {
+                models.put(m.entry().air(), resources.get(m.task()));
+            }
+        }
+        return index;
     }
 
     private static void putIfSet(ObjectNode o, String name, String value) {

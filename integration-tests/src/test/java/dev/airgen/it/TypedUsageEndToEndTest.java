@@ -52,7 +52,7 @@ class TypedUsageEndToEndTest extends EmulatorClientsTest {
         BflFlux1DevRequest request = flux(2);
         List<? extends TaskResult> results = client.run(request);
         assertThat(results).hasSize(2);
-        for (var result : client.run(request.toBuilder().taskUUID(java.util.UUID.randomUUID().toString()).build())) {
+        for (var result : client.run(request.toBuilder().build())) {
             Path file = dir.resolve(result.imageUUID() + ".jpg");
             client.download(URI.create(result.imageURL().orElseThrow()), file, null);
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(Files.readAllBytes(file)));
@@ -74,6 +74,19 @@ class TypedUsageEndToEndTest extends EmulatorClientsTest {
         List<?> videos = handle.await(Duration.ofSeconds(30));
         assertThat(videos).hasSize(1);
         assertThat(progress).isNotEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Transport.class)
+    void aRequestDerivedWithToBuilderIsANewTask(Transport transport) {
+        RunwareClient client = clients.of(transport);
+        BflFlux1DevRequest original = flux(1);
+        BflFlux1DevRequest derived = original.toBuilder().positivePrompt("the same lighthouse at night").build();
+        assertThat(derived.taskUUID()).isNotEqualTo(original.taskUUID());
+        assertThat(original.toBuilder().build().taskUUID()).isNotEqualTo(original.taskUUID());
+        assertThat(original.toBuilder().taskUUID(original.taskUUID()).build().taskUUID()).isEqualTo(original.taskUUID());
+        assertThat(client.run(original)).hasSize(1);
+        assertThat(client.run(derived)).hasSize(1);
     }
 
     @ParameterizedTest

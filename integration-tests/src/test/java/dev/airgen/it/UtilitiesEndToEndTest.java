@@ -10,13 +10,13 @@ import dev.airgen.runtime.RunwareClient;
 import dev.airgen.runtime.RunwareException;
 import dev.airgen.runtime.Transport;
 import dev.airgen.runtime.UploadedMedia;
+import dev.airgen.runtime.types.JsonValue;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import tools.jackson.databind.JsonNode;
 
 /** The utilities that work on earlier tasks and stored media, chained the way an application uses them. */
 class UtilitiesEndToEndTest extends EmulatorClientsTest {
@@ -58,11 +58,11 @@ class UtilitiesEndToEndTest extends EmulatorClientsTest {
         RunwareClient client = clients.of(transport);
         BflFlux1DevRequest request = BflFlux1DevRequest.builder().positivePrompt("a red kite").width(512).height(512).build();
         client.run(request);
-        List<JsonNode> response = client.getResponse(request.taskUUID());
+        List<JsonValue> response = client.getResponse(request.taskUUID());
         assertThat(response).isNotEmpty();
-        assertThat(response.get(0).get("taskUUID").asString()).isEqualTo(request.taskUUID());
-        JsonNode details = client.getTaskDetails(request.taskUUID());
-        assertThat(details.at("/request/0/positivePrompt").asString()).isEqualTo("a red kite");
+        assertThat(response.get(0).get("taskUUID").orElseThrow().asString()).isEqualTo(request.taskUUID());
+        JsonValue details = client.getTaskDetails(request.taskUUID());
+        assertThat(details.at("/request/0/positivePrompt").orElseThrow().asString()).isEqualTo("a red kite");
     }
 
     @ParameterizedTest

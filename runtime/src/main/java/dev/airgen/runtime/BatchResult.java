@@ -86,6 +86,21 @@ public final class BatchResult {
         return requests.size();
     }
 
+    /** The same outcomes listed in {@code order}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    BatchResult ordered(List<? extends TaskRequest<?>> order) {
+        BatchResult out = new BatchResult();
+        for (TaskRequest<?> r : order) {
+            RunwareException failure = failures.get(r.taskUUID());
+            if (failure != null) {
+                out.failed(r, failure);
+            } else if (results.containsKey(r.taskUUID())) {
+                out.succeeded(r, (List) results.get(r.taskUUID()));
+            }
+        }
+        return out;
+    }
+
     @Override
     public String toString() {
         return "BatchResult{" + (requests.size() - failures.size()) + " succeeded, " + failures.size() + " failed}";

@@ -2,6 +2,7 @@ package dev.airgen.runtime;
 
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stable grouping of Runware's error codes. The raw codes number in the hundreds and change
@@ -69,7 +70,7 @@ public enum ErrorCategory {
      * @param code       the server's {@code code}, may be null
      * @param httpStatus the HTTP status of the response, or 0 when there was none (WebSocket)
      */
-    public static ErrorCategory classify(String code, int httpStatus) {
+    public static ErrorCategory classify(@Nullable String code, int httpStatus) {
         ErrorCategory byCode = fromCode(code);
         if (byCode != UNKNOWN) {
             return byCode;

@@ -1,5 +1,6 @@
 package dev.airgen.runtime;
 
+import dev.airgen.runtime.internal.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -33,7 +34,6 @@ public record PollingPolicy(Duration initialDelay, double growth, Duration maxIn
 
     /** The wait before poll number {@code n} (0-based). */
     public Duration delay(int n) {
-        double millis = initialDelay.toMillis() * Math.pow(growth, n);
-        return Duration.ofMillis((long) Math.min(millis, maxInterval.toMillis()));
+        return Backoff.delay(n, initialDelay, growth, maxInterval, 0, null);
     }
 }

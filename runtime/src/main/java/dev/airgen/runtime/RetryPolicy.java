@@ -1,13 +1,15 @@
 package dev.airgen.runtime;
 
+import dev.airgen.runtime.internal.Backoff;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How often and how patiently a failed call is repeated. Only failures that may go away are retried:
- * per-call timeouts, HTTP 408, 429 and 5xx, and network errors. A retry sends the same tasks with the
- * same {@code taskUUID}s, so the server can tell a repeat from a new task.
+ * How often and how patiently a request is sent again. A task is sent again only when the server did not
+ * take it: the connection could not be made, or the server answered HTTP 408, 429, 503 or 504 (turned the
+ * request away for now), on REST or in a WebSocket answer. Any other failure may have happened after the
+ * server took the task; then the client asks for the task by its {@code taskUUID} ({@code getResponse})
+ * rather than sending it twice. The same waits space WebSocket reconnects.
  *
  * <p>The wait before retry {@code n} (0-based) is {@code min(baseDelay * 2^n, maxDelay)} plus up to
  * {@code jitter} of that as random extra, or the server's {@code Retry-After} when that is longer.
@@ -41,11 +43,6 @@ public record RetryPolicy(int maxRetries, Duration baseDelay, Duration maxDelay,
 
     /** The wait before retry number {@code retry} (0-based), honouring a server hint when it is longer. */
     public Duration delay(int retry, Duration retryAfter) {
-        long base = baseDelay.toMillis();
-        long exp = retry >= 62 ? Long.MAX_VALUE : base << Math.min(retry, 30);
-        long capped = Math.min(exp < 0 ? Long.MAX_VALUE : exp, maxDelay.toMillis());
-        long withJitter = capped + (long) (capped * jitter * ThreadLocalRandom.current().nextDouble());
-        long hint = retryAfter == null ? 0 : retryAfter.toMillis();
-        return Duration.ofMillis(Math.max(withJitter, hint));
+        return Backoff.delay(retry, baseDelay, 2, maxDelay, jitter, retryAfter);
     }
 }

@@ -1,5 +1,7 @@
 package dev.airgen.runtime;
 
+import org.jspecify.annotations.Nullable;
+
 /** The server answered with an error object for a task or for the whole request. */
 public class RunwareApiException extends RunwareException {
 
@@ -7,7 +9,7 @@ public class RunwareApiException extends RunwareException {
 
     private final transient ApiError error;
 
-    public RunwareApiException(ApiError error, int httpStatus, ErrorCategory category, Boolean retryable) {
+    public RunwareApiException(ApiError error, int httpStatus, ErrorCategory category, @Nullable Boolean retryable) {
         super(detailsOf(error, httpStatus, category, retryable), null);
         this.error = error;
     }
@@ -23,7 +25,8 @@ public class RunwareApiException extends RunwareException {
                 .taskUUID(e.taskUUID())
                 .taskType(e.taskType())
                 .documentation(e.documentation())
-                .httpStatus(status);
+                .httpStatus(status)
+                .retryAfter(e.retryAfter());
         if (retryable != null) {
             d.retryable(retryable);
         }

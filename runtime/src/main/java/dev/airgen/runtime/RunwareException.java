@@ -1,15 +1,19 @@
 package dev.airgen.runtime;
 
+import dev.airgen.runtime.internal.Redaction;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base of every failure the client reports. Carries the server's raw {@code code} and message when
  * there was one, the parameters it blamed as dotted paths, the task it belongs to, a documentation
  * link, a stable {@link ErrorCategory} and whether sending the same task again may succeed.
  *
- * <p>Texts never contain the API key: messages that come from the server are scrubbed before an
- * exception is built.
+ * <p>Texts never contain the API key: every text field, the message and the messages of the causes are
+ * scrubbed when the exception is built, whatever the text came from (a server answer, a parser, the JDK).
  */
 public class RunwareException extends RuntimeException {
 
@@ -24,31 +28,35 @@ public class RunwareException extends RuntimeException {
     private final String documentation;
     private final int httpStatus;
     private final boolean retryable;
+    private final Duration retryAfter;
 
-    protected RunwareException(Details details, Throwable cause) {
-        super(render(details), cause);
-        this.category = Objects.requireNonNull(details.category, "category");
-        this.code = details.code;
-        this.serverMessage = details.message;
-        this.parameters = details.parameters == null ? List.of() : List.copyOf(details.parameters);
-        this.taskUUID = details.taskUUID;
-        this.taskType = details.taskType;
-        this.documentation = details.documentation;
+    protected RunwareException(Details details, @Nullable Throwable cause) {
+        super(render(details.scrubbed()), Redaction.scrub(cause));
+        Details d = details.scrubbed();
+        this.category = Objects.requireNonNull(d.category, "category");
+        this.code = d.code;
+        this.serverMessage = d.message;
+        this.parameters = d.parameters == null ? List.of() : List.copyOf(d.parameters);
+        this.taskUUID = d.taskUUID;
+        this.taskType = d.taskType;
+        this.documentation = d.documentation;
         this.httpStatus = details.httpStatus;
         this.retryable = details.retryable != null ? details.retryable : details.category.isRetryable();
+        this.retryAfter = details.retryAfter;
     }
 
     /** A failure with the given category, code and text. */
-    public RunwareException(ErrorCategory category, String code, String message) {
+    public RunwareException(ErrorCategory category, @Nullable String code, @Nullable String message) {
         this(details(category, code, message), null);
     }
 
     /** A failure with the given category, code and text, caused by {@code cause}. */
-    public RunwareException(ErrorCategory category, String code, String message, Throwable cause) {
+    public RunwareException(ErrorCategory category, @Nullable String code, @Nullable String message,
+                            @Nullable Throwable cause) {
         this(details(category, code, message), cause);
     }
 
-    public static Details details(ErrorCategory category, String code, String message) {
+    public static Details details(ErrorCategory category, @Nullable String code, @Nullable String message) {
         Details d = new Details();
         d.category = category;
         d.code = code;
@@ -62,17 +70,17 @@ public class RunwareException extends RuntimeException {
     }
 
     /** The raw error code (from the server, or one of the client's own such as {@code connectionFailed}). */
-    public String code() {
+    public @Nullable String code() {
         return code;
     }
 
     /** The human text without the decoration {@link #getMessage()} adds. */
-    public String serverMessage() {
+    public @Nullable String serverMessage() {
         return serverMessage;
     }
 
     /** The first blamed parameter as a dotted path, or null. */
-    public String parameter() {
+    public @Nullable String parameter() {
         return parameters.isEmpty() ? null : parameters.get(0);
     }
 
@@ -82,17 +90,17 @@ public class RunwareException extends RuntimeException {
     }
 
     /** The task this failure belongs to, or null when it concerns the whole request or connection. */
-    public String taskUUID() {
+    public @Nullable String taskUUID() {
         return taskUUID;
     }
 
     /** The task type this failure belongs to, when known. */
-    public String taskType() {
+    public @Nullable String taskType() {
         return taskType;
     }
 
     /** A link to the documentation of the failing parameter or model, when the server sent one. */
-    public String documentation() {
+    public @Nullable String documentation() {
         return documentation;
     }
 
@@ -104,6 +112,11 @@ public class RunwareException extends RuntimeException {
     /** Whether sending the same task again (same {@code taskUUID}) may succeed. */
     public boolean isRetryable() {
         return retryable;
+    }
+
+    /** How long the server asked to wait before sending again ({@code Retry-After}), when it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     private static String render(Details d) {
@@ -141,18 +154,19 @@ public class RunwareException extends RuntimeException {
         String documentation;
         int httpStatus;
         Boolean retryable;
+        Duration retryAfter;
 
         public Details category(ErrorCategory value) {
             category = value;
             return this;
         }
 
-        public Details code(String value) {
+        public Details code(@Nullable String value) {
             code = value;
             return this;
         }
 
-        public Details message(String value) {
+        public Details message(@Nullable String value) {
             message = value;
             return this;
         }
@@ -162,23 +176,28 @@ public class RunwareException extends RuntimeException {
             return this;
         }
 
-        public Details taskUUID(String value) {
+        public Details taskUUID(@Nullable String value) {
             taskUUID = value;
             return this;
         }
 
-        public Details taskType(String value) {
+        public Details taskType(@Nullable String value) {
             taskType = value;
             return this;
         }
 
-        public Details documentation(String value) {
+        public Details documentation(@Nullable String value) {
             documentation = value;
             return this;
         }
 
         public Details httpStatus(int value) {
             httpStatus = value;
+            return this;
+        }
+
+        public Details retryAfter(@Nullable Duration value) {
+            retryAfter = value;
             return this;
         }
 
@@ -191,7 +210,23 @@ public class RunwareException extends RuntimeException {
             return category;
         }
 
-        public String taskUUID() {
+        /** A copy whose texts carry no API key. */
+        Details scrubbed() {
+            Details d = new Details();
+            d.category = category;
+            d.code = Redaction.redact(code);
+            d.message = Redaction.redact(message);
+            d.parameters = parameters == null ? null : parameters.stream().map(Redaction::redact).toList();
+            d.taskUUID = Redaction.redact(taskUUID);
+            d.taskType = Redaction.redact(taskType);
+            d.documentation = Redaction.redact(documentation);
+            d.httpStatus = httpStatus;
+            d.retryable = retryable;
+            d.retryAfter = retryAfter;
+            return d;
+        }
+
+        public @Nullable String taskUUID() {
             return taskUUID;
         }
     }

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The request was rejected before it was sent because it breaks its model's JSON Schema. Lists every
@@ -16,7 +17,7 @@ public class RunwareValidationException extends RunwareException {
 
     private final transient List<Violation> violations;
 
-    public RunwareValidationException(String taskType, String taskUUID, List<Violation> violations) {
+    public RunwareValidationException(@Nullable String taskType, @Nullable String taskUUID, List<Violation> violations) {
         super(details(ErrorCategory.VALIDATION, "validationFailed", summary(violations))
                 .parameters(parametersOf(violations))
                 .taskType(taskType)

@@ -1,6 +1,7 @@
 package dev.airgen.runtime;
 
-import tools.jackson.databind.JsonNode;
+import dev.airgen.runtime.types.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One piece of a streamed text answer.
@@ -13,6 +14,6 @@ import tools.jackson.databind.JsonNode;
  * @param cost             the cost in USD, only on the last piece and only when requested
  * @param raw              the chunk as received
  */
-public record TextChunk(String taskUUID, String text, String reasoningContent, String finishReason, JsonNode usage,
-                        Double cost, JsonNode raw) {
+public record TextChunk(String taskUUID, String text, String reasoningContent, @Nullable String finishReason,
+                        @Nullable JsonValue usage, @Nullable Double cost, JsonValue raw) {
 }

@@ -1,6 +1,7 @@
 package dev.airgen.runtime;
 
-import tools.jackson.databind.JsonNode;
+import dev.airgen.runtime.types.JsonValue;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streamed text answer put back together.
@@ -13,6 +14,6 @@ import tools.jackson.databind.JsonNode;
  * @param cost             the cost in USD, when requested
  * @param chunks           how many chunks carried it
  */
-public record TextStreamResult(String taskUUID, String text, String reasoningContent, String finishReason,
-                               JsonNode usage, Double cost, int chunks) {
+public record TextStreamResult(String taskUUID, String text, String reasoningContent, @Nullable String finishReason,
+                               @Nullable JsonValue usage, @Nullable Double cost, int chunks) {
 }

@@ -176,8 +176,8 @@ class AsyncPollingTest {
         });
         String uuid = java.util.UUID.randomUUID().toString();
         assertThat(client.getResponse(uuid)).singleElement()
-                .satisfies(i -> assertThat(i.get("imageUUID").asString()).isEqualTo("img-3"));
-        assertThat(client.getTaskDetails(uuid).get("request").get(0).get("taskType").asString())
+                .satisfies(i -> assertThat(i.get("imageUUID").orElseThrow().asString()).isEqualTo("img-3"));
+        assertThat(client.getTaskDetails(uuid).at("/request/0/taskType").orElseThrow().asString())
                 .isEqualTo("imageInference");
     }
 }

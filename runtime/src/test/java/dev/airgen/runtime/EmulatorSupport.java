@@ -63,6 +63,21 @@ final class EmulatorSupport {
         return RunwareEmulator.builder().snapshot(snapshot()).apiKeys(KEY).taskDuration(taskDuration).start();
     }
 
+    /**
+     * A request for the test video model: {@code results} results at 512x512, no deliveryMethod (the
+     * model's schema makes async its default).
+     */
+    static dev.airgen.runtime.fixtures.MapRequest<dev.airgen.runtime.fixtures.ImageResult> video(int results) {
+        java.util.Map<String, Object> json = new java.util.LinkedHashMap<>();
+        json.put("taskType", "videoInference");
+        json.put("model", "test:video@1");
+        json.put("width", 512);
+        json.put("height", 512);
+        json.put("numberResults", results);
+        return new dev.airgen.runtime.fixtures.MapRequest<>(json, dev.airgen.runtime.fixtures.ImageResult.class,
+                "/airgen/test-schemas/async-video.json");
+    }
+
     /** A client tuned for fast tests against {@code emulator} over {@code transport}. */
     static RunwareClient.Builder client(RunwareEmulator emulator, Transport transport) {
         return RunwareClient.builder()

@@ -3,19 +3,17 @@ package dev.airgen.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.airgen.runtime.transport.Envelope;
-import dev.airgen.runtime.transport.MalformedResponseException;
-import dev.airgen.runtime.transport.Secret;
+import dev.airgen.runtime.internal.Envelope;
+import dev.airgen.runtime.internal.MalformedResponseException;
+import dev.airgen.runtime.internal.Secret;
 import dev.airgen.runtime.types.Json;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeAndCategoryTest {
 
-    private static final Secret SECRET = new Secret("sk-abcdef123456");
-
     private static Envelope parse(String json) {
-        return Envelope.parse(Json.mapper().readTree(json), SECRET);
+        return Envelope.parse(Json.mapper().readTree(json));
     }
 
     @Test
@@ -46,9 +44,11 @@ class EnvelopeAndCategoryTest {
 
     @Test
     void serverTextIsScrubbedOfTheKey() {
-        Envelope e = parse("{\"errors\":[{\"code\":\"invalidApiKey\",\"message\":\"key sk-abcdef123456 is unknown\"}]}");
-        assertThat(e.errors().get(0).message()).isEqualTo("key *** is unknown");
-        assertThat(SECRET.toString()).doesNotContain("abcdef");
+        try (Secret secret = new Secret("sk-abcdef123456")) {
+            Envelope e = parse("{\"errors\":[{\"code\":\"invalidApiKey\",\"message\":\"key sk-abcdef123456 is unknown\"}]}");
+            assertThat(e.errors().get(0).message()).isEqualTo("key *** is unknown");
+            assertThat(secret.toString()).doesNotContain("abcdef");
+        }
     }
 
     @Test

@@ -197,6 +197,31 @@ public final class FakeWebSocketServer implements AutoCloseable {
         return frame.toString();
     }
 
+    /** Whether a task is a {@code getResponse} poll. */
+    static boolean isPoll(JsonNode task) {
+        return "getResponse".equals(task.path("taskType").asString(""));
+    }
+
+    /** The answer to a poll for a task that is still running. */
+    static String processing(JsonNode poll) {
+        return "{\"data\":[{\"taskType\":\"imageInference\",\"taskUUID\":\"" + poll.get("taskUUID").asString()
+                + "\",\"status\":\"processing\"}]}";
+    }
+
+    /** The answer to a poll for a task that finished with {@code items} results. */
+    static String finished(JsonNode poll, int items) {
+        ArrayNode data = Json.mapper().createArrayNode();
+        for (int i = 0; i < items; i++) {
+            ObjectNode item = item(poll, i);
+            item.put("taskType", "imageInference");
+            item.put("status", "success");
+            data.add(item);
+        }
+        ObjectNode frame = Json.mapper().createObjectNode();
+        frame.set("data", data);
+        return frame.toString();
+    }
+
     static ObjectNode item(JsonNode task, int i) {
         ObjectNode item = Json.mapper().createObjectNode();
         item.put("taskType", task.get("taskType").asString());

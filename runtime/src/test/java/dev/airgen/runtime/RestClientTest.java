@@ -190,33 +190,66 @@ class RestClientTest {
         assertThat(server.seen()).hasSize(1);
     }
 
-    @Test
-    void malformedBodiesFailClearly() {
-        server.script(json(200, "{\"data\":[{\"taskType\":\"imageInference\""));
-        RunwareException e = catchThrowableOfType(RunwareException.class, () -> client.run(ImageRequest.of("cut")));
-        assertThat(e.code()).isEqualTo("malformedResponse");
-        assertThat(e.category()).isEqualTo(ErrorCategory.SERVER_ERROR);
-        assertThat(e.getMessage()).contains("not valid JSON");
-
-        server.script(json(200, "[1,2,3]"));
-        e = catchThrowableOfType(RunwareException.class, () -> client.run(ImageRequest.of("numbers")));
-        assertThat(e.code()).isEqualTo("malformedResponse");
-
-        server.script(json(200, "{\"hello\":\"world\"}"));
-        e = catchThrowableOfType(RunwareException.class, () -> client.run(ImageRequest.of("shapeless")));
-        assertThat(e.code()).isEqualTo("malformedResponse");
-
-        server.script(json(200, "{\"data\":[]}"));
-        e = catchThrowableOfType(RunwareException.class, () -> client.run(ImageRequest.of("nothing")));
-        assertThat(e.code()).isEqualTo("malformedResponse");
-        assertThat(e.getMessage()).contains("no result and no error");
+    /** Answers the task with {@code first}; every getResponse for it with the finished image. */
+    private void firstAnswerThenRecovery(FakeServer.Reply first) {
+        server.handle(s -> "getResponse".equals(s.task().get("taskType").asString())
+                ? json(200, "{\"data\":[" + image(s.task().get("taskUUID").asString(), 7).replace("}", ",\"status\":\"success\"}") + "]}")
+                : first);
     }
 
     @Test
-    void truncatedBodyFailsWithoutHanging() {
-        server.script(FakeServer.truncated("{\"data\":[{\"taskType\":", 500));
-        RunwareException e = catchThrowableOfType(RunwareException.class, () -> client.run(ImageRequest.of("cut")));
-        assertThat(e.category()).isIn(ErrorCategory.CONNECTION, ErrorCategory.SERVER_ERROR);
+    void anUnreadableAnswerIsRecoveredByTaskUUIDWithoutSendingTheTaskTwice() {
+        for (String body : List.of("{\"data\":[{\"taskType\":\"imageInference\"", "[1,2,3]", "{\"hello\":\"world\"}",
+                "{\"data\":[]}")) {
+            server.close();
+            try {
+                server = new FakeServer();
+            } catch (java.io.IOException e) {
+                throw new AssertionError(e);
+            }
+            firstAnswerThenRecovery(json(200, body));
+            ImageRequest request = ImageRequest.of("cut");
+            try (RunwareClient c = fastClient(server).build()) {
+                assertThat(c.run(request)).as(body).singleElement()
+                        .satisfies(r -> assertThat(r.imageUUID()).isEqualTo("img-7"));
+            }
+            List<FakeServer.Seen> seen = server.seen();
+            assertThat(seen.get(0).task().get("taskType").asString()).isEqualTo("imageInference");
+            assertThat(seen.subList(1, seen.size())).as(body).allSatisfy(s -> {
+                assertThat(s.task().get("taskType").asString()).isEqualTo("getResponse");
+                assertThat(s.task().get("taskUUID").asString()).isEqualTo(request.taskUUID());
+            });
+        }
+    }
+
+    @Test
+    void aTruncatedAnswerIsRecoveredByTaskUUID() {
+        firstAnswerThenRecovery(FakeServer.truncated("{\"data\":[{\"taskType\":", 500));
+        ImageRequest request = ImageRequest.of("cut");
+        assertThat(client.run(request)).singleElement().satisfies(r -> assertThat(r.imageUUID()).isEqualTo("img-7"));
+        assertThat(server.seen()).filteredOn(s -> s.task().get("taskType").asString().equals("imageInference")).hasSize(1);
+    }
+
+    @Test
+    void answersThatStayUnreadableEndInATimeoutThatNamesTheProblem() {
+        server.script(json(200, "{\"data\":[{\"taskType\":\"imageInference\""));
+        RunwareException e = catchThrowableOfType(RunwareException.class, () -> client.run(ImageRequest.of("cut"),
+                RunOptions.builder().timeout(Duration.ofMillis(800)).build()));
+        assertThat(e.category()).isEqualTo(ErrorCategory.TIMEOUT);
+        assertThat(e.isRetryable()).isTrue();
+        assertThat(e.getMessage()).contains("malformedResponse", "not valid JSON");
+        assertThat(server.seen()).filteredOn(s -> s.task().get("taskType").asString().equals("imageInference")).hasSize(1);
+    }
+
+    @Test
+    void aTaskTheServerFailedIsNotRetriedAndKeepsItsOwnError() {
+        ImageRequest request = ImageRequest.of("fails");
+        server.script(json(500, "{\"errors\":[{\"code\":\"inferenceError\",\"message\":\"the provider failed\","
+                + "\"taskUUID\":\"" + request.taskUUID() + "\"}]}"), json(503, "", "Retry-After", "0"));
+        RunwareApiException e = catchThrowableOfType(RunwareApiException.class, () -> client.run(request));
+        assertThat(e.code()).isEqualTo("inferenceError");
+        assertThat(e.httpStatus()).isEqualTo(500);
+        assertThat(server.seen()).hasSize(1);
     }
 
     @Test
@@ -238,6 +271,7 @@ class RestClientTest {
             RunwareException e = catchThrowableOfType(RunwareException.class, () -> c.run(ImageRequest.of("anyone")));
             assertThat(e.category()).isEqualTo(ErrorCategory.CONNECTION);
             assertThat(e.isRetryable()).isTrue();
+            assertThat(e.getMessage()).contains("127.0.0.1:" + dead.getPort(), "ConnectException");
         }
     }
 
@@ -267,9 +301,9 @@ class RestClientTest {
     void untypedRunWithAMap() {
         server.handle(s -> json(200, "{\"data\":[{\"taskType\":\"imageInference\",\"taskUUID\":\""
                 + s.task().get("taskUUID").asString() + "\",\"imageUUID\":\"u1\"}]}"));
-        List<JsonNode> items = client.run(Map.of("taskType", "imageInference", "model", "civitai:1@2",
+        List<JsonValue> items = client.run(Map.of("taskType", "imageInference", "model", "civitai:1@2",
                 "positivePrompt", "a tree"));
-        assertThat(items).singleElement().satisfies(i -> assertThat(i.get("imageUUID").asString()).isEqualTo("u1"));
+        assertThat(items).singleElement().satisfies(i -> assertThat(i.get("imageUUID").orElseThrow().asString()).isEqualTo("u1"));
         assertThat(server.seen().get(0).task().get("taskUUID").asString()).hasSize(36);
         assertThatThrownBy(() -> client.run(Map.of("model", "x"))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("taskType");

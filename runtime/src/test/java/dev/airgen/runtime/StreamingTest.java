@@ -88,7 +88,7 @@ class StreamingTest {
         assertThat(result.text()).isEqualTo("Hello, world");
         assertThat(result.reasoningContent()).isEqualTo("thinking");
         assertThat(result.finishReason()).isEqualTo("stop");
-        assertThat(result.usage().get("totalTokens").asInt()).isEqualTo(6);
+        assertThat(result.usage().get("totalTokens").orElseThrow().asNumber().intValue()).isEqualTo(6);
         assertThat(result.cost()).isEqualTo(0.0001);
         assertThat(result.chunks()).isEqualTo(5);
         assertThat(recorder.chunks).extracting(TextChunk::text).containsExactly("Hel", "lo, ", "", "world", "");

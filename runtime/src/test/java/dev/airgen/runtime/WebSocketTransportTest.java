@@ -106,6 +106,10 @@ class WebSocketTransportTest {
     void droppedMidTaskResumesTheSessionAndDeliversExactlyOnce() {
         AtomicInteger seen = new AtomicInteger();
         ws.handler = (task, peer) -> {
+            if (FakeWebSocketServer.isPoll(task)) {
+                peer.send(FakeWebSocketServer.processing(task));
+                return;
+            }
             seen.incrementAndGet();
             peer.drop();
             peer.sendLater(FakeWebSocketServer.results(task, 2), 20);
@@ -123,6 +127,10 @@ class WebSocketTransportTest {
     @Test
     void halfOpenSocketIsDetectedByTheHeartbeatAndReplaced() {
         ws.handler = (task, peer) -> {
+            if (FakeWebSocketServer.isPoll(task)) {
+                peer.send(FakeWebSocketServer.processing(task));
+                return;
+            }
             peer.mute();
             peer.sendLater(FakeWebSocketServer.results(task, 1), 10);
         };
@@ -155,35 +163,70 @@ class WebSocketTransportTest {
     }
 
     @Test
-    void unresumableSessionResendsUnansweredTasksWithTheSameUUID() {
+    void aTaskWhoseSessionIsLostIsAskedForByUUIDNotSentTwice() {
         ws.resumeAllowed = false;
-        AtomicInteger calls = new AtomicInteger();
         ws.handler = (task, peer) -> {
-            if (calls.incrementAndGet() == 1) {
-                peer.drop();
+            if (FakeWebSocketServer.isPoll(task)) {
+                peer.send(FakeWebSocketServer.finished(task, 1));
             } else {
-                peer.send(FakeWebSocketServer.results(task, 1));
+                peer.drop();
             }
         };
         ImageRequest request = ImageRequest.of("lost session");
         assertThat(client.run(request)).hasSize(1);
-        List<JsonNode> sent = ws.tasksOfType("imageInference");
-        assertThat(sent).hasSize(2);
-        assertThat(sent.get(1).get("taskUUID").asString()).isEqualTo(request.taskUUID());
+        assertThat(ws.tasksOfType("imageInference")).hasSize(1);
+        assertThat(ws.tasksOfType("getResponse")).isNotEmpty()
+                .allSatisfy(t -> assertThat(t.get("taskUUID").asString()).isEqualTo(request.taskUUID()));
     }
 
     @Test
-    void givingUpFailsEveryPendingTaskClearly() throws Exception {
+    void aTaskTheServerNeverGotIsSentAgainAfterItSaysSo() {
+        ws.resumeAllowed = false;
+        AtomicInteger sends = new AtomicInteger();
+        ws.handler = (task, peer) -> {
+            if (FakeWebSocketServer.isPoll(task)) {
+                peer.send("{\"errors\":[{\"code\":\"taskNotFound\",\"message\":\"no such task\",\"taskUUID\":\""
+                        + task.get("taskUUID").asString() + "\"}]}");
+            } else if (sends.incrementAndGet() == 1) {
+                peer.drop();   // as if the frame was lost on the way
+            } else {
+                peer.send(FakeWebSocketServer.results(task, 1));
+            }
+        };
+        ImageRequest request = ImageRequest.of("lost frame");
+        assertThat(client.run(request)).hasSize(1);
+        assertThat(ws.tasksOfType("imageInference")).hasSize(2)
+                .allSatisfy(t -> assertThat(t.get("taskUUID").asString()).isEqualTo(request.taskUUID()));
+    }
+
+    @Test
+    void aServerThatStaysAwayEndsTheTaskAtItsDeadlineNamingTheProblem() throws Exception {
         ws.handler = (task, peer) -> peer.drop();
-        CompletableFuture<List<ImageResult>> one = client.runAsync(ImageRequest.of("one"));
-        CompletableFuture<List<ImageResult>> two = client.runAsync(ImageRequest.of("two"));
+        CompletableFuture<List<ImageResult>> one = client.runAsync(ImageRequest.of("one"),
+                RunOptions.builder().timeout(Duration.ofSeconds(3)).build());
+        CompletableFuture<List<ImageResult>> two = client.runAsync(ImageRequest.of("two"),
+                RunOptions.builder().timeout(Duration.ofSeconds(3)).build());
         // stop the server: every reconnect is refused
         waitUntil(() -> ws.tasksOfType("imageInference").size() >= 2);
         ws.close();
         for (CompletableFuture<List<ImageResult>> f : List.of(one, two)) {
             RunwareException e = catchThrowableOfType(RunwareException.class, () -> RunwareClientTestSupport.join(f));
-            assertThat(e.code()).isEqualTo("reconnectionFailed");
+            assertThat(e.category()).isEqualTo(ErrorCategory.TIMEOUT);
+            assertThat(e.isRetryable()).isTrue();
+            assertThat(e.getMessage()).contains("WebSocket");
+        }
+    }
+
+    @Test
+    void aServerThatIsNeverThereFailsAsAConnectionError() throws Exception {
+        java.net.URI dead = ws.url();
+        ws.close();
+        try (RunwareClient c = builder().webSocketUrl(dead).maxReconnectAttempts(1)
+                .retryPolicy(new RetryPolicy(1, Duration.ofMillis(10), Duration.ofMillis(20), 0)).build()) {
+            RunwareException e = catchThrowableOfType(RunwareException.class, () -> c.run(ImageRequest.of("anyone")));
             assertThat(e.category()).isEqualTo(ErrorCategory.CONNECTION);
+            assertThat(e.isRetryable()).isTrue();
+            assertThat(e.getMessage()).contains("127.0.0.1:" + dead.getPort());
         }
     }
 
@@ -204,29 +247,39 @@ class WebSocketTransportTest {
     }
 
     @Test
-    void truncatedFrameFailsItsTaskAndLeavesOthersAlone() throws Exception {
+    void aTruncatedFrameSendsItsTaskAskingByUUIDAndLeavesOthersAlone() throws Exception {
         ImageRequest victim = ImageRequest.of("victim");
         ImageRequest bystander = ImageRequest.of("bystander");
         ws.handler = (task, peer) -> {
             String uuid = task.get("taskUUID").asString();
-            if (uuid.equals(victim.taskUUID())) {
+            if (FakeWebSocketServer.isPoll(task)) {
+                peer.send(FakeWebSocketServer.finished(task, 1));
+            } else if (uuid.equals(victim.taskUUID())) {
                 peer.send("{\"data\":[{\"taskType\":\"imageInference\",\"taskUUID\":\"" + uuid + "\",\"imageUUID\":");
             } else {
                 peer.sendLater(FakeWebSocketServer.results(task, 1), 100);
             }
         };
         CompletableFuture<List<ImageResult>> ok = client.runAsync(bystander);
-        RunwareException e = catchThrowableOfType(RunwareException.class, () -> client.run(victim));
-        assertThat(e.code()).isEqualTo("malformedResponse");
-        assertThat(e.getMessage()).contains("not valid JSON");
+        assertThat(client.run(victim)).singleElement().satisfies(r -> assertThat(r.taskUUID()).isEqualTo(victim.taskUUID()));
         assertThat(RunwareClientTestSupport.join(ok)).hasSize(1);
+        assertThat(ws.tasksOfType("imageInference")).hasSize(2);
+        assertThat(ws.tasksOfType("getResponse")).allSatisfy(t ->
+                assertThat(t.get("taskUUID").asString()).isEqualTo(victim.taskUUID()));
     }
 
     @Test
-    void unroutableGarbageFailsWhatIsPendingInsteadOfHanging() {
-        ws.handler = (task, peer) -> peer.send("<<not json>>");
-        RunwareException e = catchThrowableOfType(RunwareException.class, () -> client.run(ImageRequest.of("garbage")));
-        assertThat(e.code()).isEqualTo("malformedResponse");
+    void unroutableGarbageMakesEveryTaskAskForItselfInsteadOfFailing() {
+        AtomicInteger frames = new AtomicInteger();
+        ws.handler = (task, peer) -> {
+            if (frames.incrementAndGet() == 1) {
+                peer.send("<<not json>>");
+            } else if (FakeWebSocketServer.isPoll(task)) {
+                peer.send(FakeWebSocketServer.finished(task, 1));
+            }
+        };
+        assertThat(client.run(ImageRequest.of("garbage"))).hasSize(1);
+        assertThat(ws.tasksOfType("imageInference")).hasSize(1);
     }
 
     @Test

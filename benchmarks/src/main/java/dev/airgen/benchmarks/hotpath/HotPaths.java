@@ -8,6 +8,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.airgen.benchmarks.Requests;
 import dev.airgen.benchmarks.models.BflFlux1DevRequest;
 import dev.airgen.runtime.types.Json;
+import dev.airgen.runtime.internal.Validators;
 import dev.airgen.runtime.validation.SchemaValidator;
 import dev.airgen.runtime.validation.Violation;
 import java.io.IOException;
@@ -51,8 +52,8 @@ public class HotPaths {
         fluxDirect = direct(Requests.FLUX_SCHEMA);
         klingDirect = direct(Requests.KLING_SCHEMA);
         fluxResult = Requests.fluxResult();
-        requireValid("FLUX", validator.validate(loader, Requests.FLUX_SCHEMA, fluxTree), fluxDirect.validate(fluxTree));
-        requireValid("Kling", validator.validate(loader, Requests.KLING_SCHEMA, klingTree), klingDirect.validate(klingTree));
+        requireValid("FLUX", Validators.validate(validator, loader, Requests.FLUX_SCHEMA, fluxTree), fluxDirect.validate(fluxTree));
+        requireValid("Kling", Validators.validate(validator, loader, Requests.KLING_SCHEMA, klingTree), klingDirect.validate(klingTree));
     }
 
     /** networknt on its own: the same schema file, the same dialect and format assertions as the runtime. */
@@ -95,7 +96,7 @@ public class HotPaths {
     @Benchmark
     public byte[] fluxBuildValidateSerialize() {
         ObjectNode tree = Json.mapper().valueToTree(Requests.flux());
-        List<Violation> violations = validator.validate(loader, Requests.FLUX_SCHEMA, tree);
+        List<Violation> violations = Validators.validate(validator, loader, Requests.FLUX_SCHEMA, tree);
         if (!violations.isEmpty()) {
             throw new IllegalStateException(violations.toString());
         }
@@ -111,7 +112,7 @@ public class HotPaths {
     /** The runtime's validator on a ready tree (schema compiled and cached). */
     @Benchmark
     public List<Violation> fluxValidate() {
-        return validator.validate(loader, Requests.FLUX_SCHEMA, fluxTree);
+        return Validators.validate(validator, loader, Requests.FLUX_SCHEMA, fluxTree);
     }
 
     /** networknt used directly on the same tree. */
@@ -135,7 +136,7 @@ public class HotPaths {
     @Benchmark
     public byte[] klingBuildValidateSerialize() {
         ObjectNode tree = Json.mapper().valueToTree(Requests.kling());
-        List<Violation> violations = validator.validate(loader, Requests.KLING_SCHEMA, tree);
+        List<Violation> violations = Validators.validate(validator, loader, Requests.KLING_SCHEMA, tree);
         if (!violations.isEmpty()) {
             throw new IllegalStateException(violations.toString());
         }
@@ -149,7 +150,7 @@ public class HotPaths {
 
     @Benchmark
     public List<Violation> klingValidate() {
-        return validator.validate(loader, Requests.KLING_SCHEMA, klingTree);
+        return Validators.validate(validator, loader, Requests.KLING_SCHEMA, klingTree);
     }
 
     @Benchmark

@@ -254,7 +254,9 @@ public final class JavaEmitter {
                 .addJavadoc("Builds {@link $T}; {@link #build()} names every missing required property at once.\n", name);
         MethodSpec.Builder builderCtor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
         MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder").addModifiers(Modifier.PUBLIC).returns(builder)
-                .addJavadoc("A builder holding this object's values, to derive a changed copy.\n")
+                .addJavadoc(isRequest ? "A builder holding this request's values, to derive a changed copy; the copy is a new task\n"
+                        + "with a fresh {@code taskUUID} unless one is set on the builder.\n"
+                        : "A builder holding this object's values, to derive a changed copy.\n")
                 .addStatement("$T b = new $T()", builder, builder);
         List<Object> requiredArgs = new ArrayList<>();
         StringBuilder requiredFormat = new StringBuilder("$T.requireAll($L");
@@ -294,7 +296,8 @@ public final class JavaEmitter {
                         : new Object[] {member, member});
                 builderType.addField(javaType, member, Modifier.PRIVATE);
                 if (!(isRequest && p.name().equals("taskUUID"))) {
-                    toBuilder.addStatement("b.$N = this.$N", member, member); // a derived request is a new task: fresh taskUUID
+                    // A derived request is a new task: its builder keeps the fresh taskUUID it was made with.
+                    toBuilder.addStatement("b.$N = this.$N", member, member);
                 }
                 addSetters(builderType, builder, p, member, node, javaType, builderMethods);
                 if (p.required()) {

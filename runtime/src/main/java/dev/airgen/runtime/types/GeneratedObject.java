@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base class of every generated object type. It keeps the fields the schema did not declare, so
@@ -27,7 +28,7 @@ public abstract class GeneratedObject {
 
     private final Map<String, JsonValue> additionalProperties;
 
-    protected GeneratedObject(Map<String, JsonValue> additionalProperties) {
+    protected GeneratedObject(@Nullable Map<String, JsonValue> additionalProperties) {
         this.additionalProperties = additionalProperties == null || additionalProperties.isEmpty()
                 ? new LinkedHashMap<>(0)
                 : new LinkedHashMap<>(additionalProperties);
@@ -46,7 +47,7 @@ public abstract class GeneratedObject {
     }
 
     /** A readable form listing the fields that are set, in declaration order. */
-    protected final String describe(String typeName, Object... namesAndValues) {
+    protected final String describe(String typeName, @Nullable Object... namesAndValues) {
         StringBuilder out = new StringBuilder(typeName).append('{');
         boolean first = true;
         for (int i = 0; i < namesAndValues.length; i += 2) {

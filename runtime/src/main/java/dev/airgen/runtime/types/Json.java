@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The runtime's own mapper, used where generated code must turn a raw JSON value into a typed one
@@ -28,7 +29,7 @@ public final class Json {
     }
 
     /** Converts a plain JSON value into {@code type}. */
-    public static <T> T convert(Object raw, Type type) {
+    public static <T> @Nullable T convert(@Nullable Object raw, Type type) {
         return MAPPER.convertValue(raw instanceof JsonValue json ? json.raw() : raw,
                 MAPPER.getTypeFactory().constructType(type));
     }

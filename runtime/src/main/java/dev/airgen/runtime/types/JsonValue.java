@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An immutable JSON value of any kind: what a schema declares as {@code {}} (anything), and what
@@ -22,7 +24,7 @@ public final class JsonValue {
     /** The JSON {@code null}. */
     public static final JsonValue NULL = new JsonValue(null);
 
-    private final Object raw;
+    private final @Nullable Object raw;
 
     private JsonValue(Object raw) {
         this.raw = raw;
@@ -36,7 +38,7 @@ public final class JsonValue {
      * @throws IllegalArgumentException for any other type, naming it
      */
     @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
-    public static JsonValue of(Object value) {
+    public static JsonValue of(@Nullable Object value) {
         if (value == null) {
             return NULL;
         }
@@ -99,7 +101,7 @@ public final class JsonValue {
 
     /** The plain Java value: null, String, Boolean, Number, unmodifiable List or Map. */
     @com.fasterxml.jackson.annotation.JsonValue
-    public Object raw() {
+    public @Nullable Object raw() {
         return raw;
     }
 
@@ -153,6 +155,53 @@ public final class JsonValue {
         Map<String, JsonValue> out = new LinkedHashMap<>();
         map.forEach((k, v) -> out.put((String) k, new JsonValue(v)));
         return Collections.unmodifiableMap(out);
+    }
+
+    /** The member {@code name} of a JSON object; empty when this is not an object or has no such member. */
+    public Optional<JsonValue> get(String name) {
+        if (!(raw instanceof Map<?, ?> map) || !map.containsKey(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(new JsonValue(map.get(name)));
+    }
+
+    /**
+     * The value at a JSON Pointer ({@code /request/0/positivePrompt}, RFC 6901); empty when nothing is there.
+     * The empty pointer is this value.
+     */
+    public Optional<JsonValue> at(String pointer) {
+        if (pointer.isEmpty()) {
+            return Optional.of(this);
+        }
+        if (!pointer.startsWith("/")) {
+            throw new IllegalArgumentException("a JSON Pointer starts with '/': " + pointer);
+        }
+        Object current = raw;
+        for (String token : pointer.substring(1).split("/", -1)) {
+            String name = token.replace("~1", "/").replace("~0", "~");
+            if (current instanceof Map<?, ?> map && map.containsKey(name)) {
+                current = map.get(name);
+            } else if (current instanceof List<?> list && name.matches("0|[1-9][0-9]{0,8}")
+                    && Integer.parseInt(name) < list.size()) {
+                current = list.get(Integer.parseInt(name));
+            } else {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new JsonValue(current));
+    }
+
+    /**
+     * Reads JSON text.
+     *
+     * @throws IllegalArgumentException when it is not one JSON value
+     */
+    public static JsonValue parse(String json) {
+        try {
+            return of(Json.mapper().readValue(json, Object.class));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getMessage(), e);
+        }
     }
 
     private <T> T as(Class<T> type, String what) {

@@ -1,6 +1,7 @@
 package dev.airgen.runtime.types;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Catalog metadata of one model, as generated from the snapshot.
@@ -17,9 +18,10 @@ import java.util.List;
  * @param requestClass  the fully qualified generated request class, when one exists
  * @param resultClass   the fully qualified generated result class, when one exists
  */
-public record ModelInfo(String air, String slug, String name, String creator, String taskType,
-                        String architecture, List<String> capabilities, String status, String releasedAt,
-                        String requestClass, String resultClass) {
+public record ModelInfo(String air, @Nullable String slug, @Nullable String name, @Nullable String creator,
+                        @Nullable String taskType, @Nullable String architecture, List<String> capabilities,
+                        @Nullable String status, @Nullable String releasedAt, @Nullable String requestClass,
+                        @Nullable String resultClass) {
 
     public ModelInfo {
         capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);

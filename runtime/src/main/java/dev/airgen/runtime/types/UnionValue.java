@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Base of generated unions whose alternatives are told apart by the shape of the JSON value
@@ -23,14 +24,14 @@ public abstract class UnionValue {
      * One alternative: its name, the JSON kind it accepts, the Java type it is read into, and for
      * object alternatives the property names used to pick the best match when several objects fit.
      */
-    public record Variant(String name, Shape shape, Type type, Object constant,
+    public record Variant(String name, Shape shape, Type type, @Nullable Object constant,
                           Set<String> properties, Set<String> required) {
 
         public static Variant of(String name, Shape shape, Type type) {
             return new Variant(name, shape, type, null, Set.of(), Set.of());
         }
 
-        public static Variant constant(String name, Object constant) {
+        public static Variant constant(String name, @Nullable Object constant) {
             Shape shape = constant instanceof Boolean ? Shape.BOOLEAN
                     : constant instanceof String ? Shape.STRING
                     : constant == null ? Shape.NULL : Shape.NUMBER;
@@ -43,15 +44,15 @@ public abstract class UnionValue {
     }
 
     /** The variant a JSON value was matched to, and its typed value. */
-    protected record Decoded(String variant, Object value) {
+    protected record Decoded(String variant, @Nullable Object value) {
     }
 
     private static final String UNKNOWN = "unknown";
 
     private final String variant;
-    private final Object value;
+    private final @Nullable Object value;
 
-    protected UnionValue(String variant, Object value) {
+    protected UnionValue(String variant, @Nullable Object value) {
         this.variant = Objects.requireNonNull(variant, "variant");
         this.value = value;
     }
@@ -93,7 +94,7 @@ public abstract class UnionValue {
     }
 
     /** Picks the variant that fits a JSON value best; see the class comment for the rules. */
-    protected static Decoded decode(JsonValue json, Variant... variants) {
+    protected static Decoded decode(@Nullable JsonValue json, Variant... variants) {
         Object raw = json == null ? null : json.raw();
         Shape shape = shapeOf(raw);
         Variant best = null;

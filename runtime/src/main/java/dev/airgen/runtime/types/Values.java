@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 
 /** Small helpers that generated builders and constructors share instead of inlining. */
 public final class Values {
@@ -14,24 +15,24 @@ public final class Values {
     }
 
     /** An unmodifiable copy, or null when absent (absent and empty differ on the wire). */
-    public static <T> List<T> list(List<T> list) {
+    public static <T> @Nullable List<T> list(@Nullable List<T> list) {
         return list == null ? null : Collections.unmodifiableList(new ArrayList<>(list));
     }
 
     /** An unmodifiable copy keeping insertion order, or null when absent. */
-    public static <V> Map<String, V> map(Map<String, V> map) {
+    public static <V> @Nullable Map<String, V> map(@Nullable Map<String, V> map) {
         return map == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(map));
     }
 
     /** Appends to a builder's list, creating it on first use. */
-    public static <T> List<T> add(List<T> list, T item) {
+    public static <T> List<T> add(@Nullable List<T> list, T item) {
         List<T> out = list == null ? new ArrayList<>() : list;
         out.add(item);
         return out;
     }
 
     /** Puts into a builder's map, creating it on first use. */
-    public static <V> Map<String, V> put(Map<String, V> map, String key, V value) {
+    public static <V> Map<String, V> put(@Nullable Map<String, V> map, String key, V value) {
         Map<String, V> out = map == null ? new LinkedHashMap<>() : map;
         out.put(key, value);
         return out;
@@ -43,7 +44,7 @@ public final class Values {
      * @param namesAndValues alternating JSON property names and the values a builder holds
      * @throws IllegalStateException naming the type and each missing property
      */
-    public static void requireAll(String typeName, Object... namesAndValues) {
+    public static void requireAll(String typeName, @Nullable Object... namesAndValues) {
         StringJoiner missing = new StringJoiner(", ");
         for (int i = 0; i < namesAndValues.length; i += 2) {
             if (namesAndValues[i + 1] == null) {

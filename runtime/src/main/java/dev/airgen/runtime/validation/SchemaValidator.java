@@ -8,7 +8,12 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.resource.InputStreamSource;
+import dev.airgen.runtime.internal.JsonTrees;
+import dev.airgen.runtime.internal.QuietSlf4j;
+import dev.airgen.runtime.internal.SchemaDocuments;
+import dev.airgen.runtime.internal.Validators;
 import dev.airgen.runtime.types.Json;
+import dev.airgen.runtime.types.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,6 +28,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Validates request JSON against JSON Schemas that live on the classpath, fully offline.
@@ -44,6 +50,12 @@ import tools.jackson.databind.JsonNode;
 public final class SchemaValidator {
 
     private static final String CLASSPATH = "classpath:";
+
+    static {
+        // Before networknt's classes load: they log through SLF4J, which warns on stderr when unbound.
+        QuietSlf4j.apply();
+        Validators.register(SchemaValidator::validateTree);
+    }
 
     private final Map<String, String> prefixes;
     private final Map<CacheKey, Compiled> cache = new ConcurrentHashMap<>();
@@ -70,7 +82,13 @@ public final class SchemaValidator {
      * @return every broken rule; empty when the instance is valid
      * @throws IllegalArgumentException when the resource does not exist or cannot be compiled offline
      */
-    public List<Violation> validate(ClassLoader loader, String resource, JsonNode instance) {
+    public List<Violation> validate(@Nullable ClassLoader loader, String resource, JsonValue instance) {
+        Objects.requireNonNull(instance, "instance");
+        return validateTree(loader, resource, JsonTrees.toNode(instance));
+    }
+
+    /** {@link #validate} on a Jackson tree, for the client (through {@link Validators}) and this package's tests. */
+    List<Violation> validateTree(@Nullable ClassLoader loader, String resource, JsonNode instance) {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(instance, "instance");
         ClassLoader cl = loader != null ? loader : SchemaValidator.class.getClassLoader();
@@ -78,8 +96,51 @@ public final class SchemaValidator {
         if (compiled.fast != null && compiled.fast.check(instance) == FastValidator.Verdict.VALID) {
             return List.of();
         }
-        List<com.networknt.schema.Error> errors = compiled.schema.validate(instance);
-        return errors.isEmpty() ? List.of() : new ErrorMapper(compiled).map(errors);
+        try {
+            List<com.networknt.schema.Error> errors = compiled.schema.validate(instance);
+            return errors.isEmpty() ? List.of() : new ErrorMapper(compiled).map(errors);
+        } catch (RuntimeException e) {
+            // networknt gives up on some values (a whole number written as 1e308 against an integer bound):
+            // such a request cannot be shown valid, so it is refused, naming the values that broke the check.
+            return uncheckable(instance, e);
+        }
+    }
+
+    /** Violations for an instance networknt could not evaluate: one per number out of every checkable range. */
+    private static List<Violation> uncheckable(JsonNode instance, RuntimeException cause) {
+        List<String> paths = new ArrayList<>();
+        extremeNumbers(instance, new ArrayList<>(), paths);
+        String why = "cannot be checked against the schema (" + cause.getClass().getSimpleName() + ")";
+        if (paths.isEmpty()) {
+            return List.of(Violation.at(List.of(""), "schema", "the request " + why, ""));
+        }
+        List<Violation> out = new ArrayList<>();
+        for (String path : paths) {
+            out.add(Violation.at(List.of(path), "type", "the number is too large to be checked against the schema", ""));
+        }
+        return out;
+    }
+
+    /** Numbers no 64-bit integer or finite double holds exactly enough to compare: |n| >= 2^63, or not finite. */
+    private static void extremeNumbers(JsonNode node, List<Object> at, List<String> out) {
+        if (node.isNumber()) {
+            double d = node.doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d) || Math.abs(d) >= 0x1p63) {
+                out.add(ErrorMapper.render(at));
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                List<Object> path = new ArrayList<>(at);
+                path.add(e.getKey());
+                extremeNumbers(e.getValue(), path, out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                List<Object> path = new ArrayList<>(at);
+                path.add(i);
+                extremeNumbers(node.get(i), path, out);
+            }
+        }
     }
 
     /** What the shortcut alone says about {@code instance}; null when the schema has no shortcut. For tests. */
@@ -114,19 +175,7 @@ public final class SchemaValidator {
     }
 
     private Compiled compile(CacheKey key) {
-        JsonNode root;
-        try (InputStream in = key.loader.getResourceAsStream(key.resource)) {
-            if (in == null) {
-                throw new IllegalArgumentException("schema resource /" + key.resource + " is not on the classpath");
-            }
-            root = Json.mapper().readTree(in);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof IllegalArgumentException iae) {
-                throw iae;
-            }
-            throw new IllegalArgumentException("schema resource /" + key.resource + " is not readable JSON: "
-                    + e.getMessage(), e);
-        }
+        JsonNode root = SchemaDocuments.read(key.loader, key.resource);
         String baseIri = root.path("$id").isString() ? stripFragment(root.get("$id").asString())
                 : CLASSPATH + "/" + key.resource;
         Map<String, JsonNode> documents = new LinkedHashMap<>();

@@ -61,7 +61,12 @@ final class Mutations {
                 NODES.stringNode(""), NODES.stringNode("x"), NODES.stringNode("https://example.com/a.png"),
                 NODES.stringNode("not a uri"), NODES.stringNode("2b1c7b0e-3c1a-4f6e-9d2b-8a7e5c4d3b2a"),
                 NODES.numberNode(0), NODES.numberNode(-1), NODES.numberNode(1.5), NODES.numberNode(1.0),
-                NODES.numberNode(2_147_483_648L), NODES.arrayNode(), NODES.objectNode()));
+                NODES.numberNode(2_147_483_648L), NODES.arrayNode(), NODES.objectNode(),
+                // signed zero, numbers past every 64-bit range, and strings for the other formats
+                NODES.numberNode(-0.0), NODES.numberNode(new java.math.BigInteger("9223372036854775808")),
+                NODES.numberNode(1e308), NODES.numberNode(-1e308), NODES.numberNode(new java.math.BigInteger("99999999999999999999999")),
+                NODES.stringNode("P1D"), NODES.stringNode("1 day"), NODES.stringNode("(["),
+                NODES.stringNode("2026-12-01T10:00:00Z"), NODES.stringNode("someone@example.com")));
         if (current.isNumber()) {
             double v = current.doubleValue();
             out.add(NODES.numberNode((long) v + 1));

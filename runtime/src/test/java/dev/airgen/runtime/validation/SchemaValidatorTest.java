@@ -47,7 +47,7 @@ class SchemaValidatorTest {
 
     private List<Violation> check(String schema, Map<String, Object> json) {
         JsonNode tree = Json.mapper().valueToTree(json);
-        return validator.validate(getClass().getClassLoader(), schema, tree);
+        return validator.validateTree(getClass().getClassLoader(), schema, tree);
     }
 
     private List<String> params(String schema, Map<String, Object> json) {
@@ -222,7 +222,7 @@ class SchemaValidatorTest {
                 boolean valid = i % 2 == 0;
                 Map<String, Object> json = valid ? validVideo() : with(validVideo(), "seed", -1);
                 JsonNode tree = Json.mapper().valueToTree(json);
-                Callable<List<Violation>> task = () -> shared.validate(getClass().getClassLoader(), VIDEO, tree);
+                Callable<List<Violation>> task = () -> shared.validateTree(getClass().getClassLoader(), VIDEO, tree);
                 futures.add(pool.submit(task));
             }
             for (int i = 0; i < futures.size(); i++) {
@@ -245,14 +245,14 @@ class SchemaValidatorTest {
                 .mapPrefix("https://schemas.airgen.test/shared/", "/airgen/test-schemas/shared/")
                 .build();
         JsonNode bad = Json.mapper().valueToTree(Map.of("taskType", "x", "taskUUID", "y", "positivePrompt", "ab"));
-        assertThat(mapped.validate(getClass().getClassLoader(), "/airgen/test-schemas/mapped.json", bad))
+        assertThat(mapped.validateTree(getClass().getClassLoader(), "/airgen/test-schemas/mapped.json", bad))
                 .singleElement().satisfies(x -> assertThat(x.parameters()).containsExactly("positivePrompt"));
     }
 
     @Test
     void unresolvableReferenceFailsClearlyWithoutNetwork() {
         JsonNode any = Json.mapper().valueToTree(Map.of("positivePrompt", "abc"));
-        assertThatThrownBy(() -> validator.validate(getClass().getClassLoader(), "/airgen/test-schemas/remote.json", any))
+        assertThatThrownBy(() -> validator.validateTree(getClass().getClassLoader(), "/airgen/test-schemas/remote.json", any))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("/airgen/test-schemas/remote.json");
     }
@@ -273,7 +273,7 @@ class SchemaValidatorTest {
     @Test
     void missingSchemaResourceIsNamed() {
         JsonNode any = Json.mapper().createObjectNode();
-        assertThatThrownBy(() -> validator.validate(getClass().getClassLoader(), "/airgen/nope.json", any))
+        assertThatThrownBy(() -> validator.validateTree(getClass().getClassLoader(), "/airgen/nope.json", any))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("/airgen/nope.json")
                 .hasMessageContaining("not on the classpath");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.runware.BflFlux1DevRequest;
 import com.example.runware.RunwareCatalog;
 import dev.airgen.runtime.types.Json;
+import dev.airgen.runtime.types.JsonValue;
 import dev.airgen.runtime.validation.SchemaValidator;
 import dev.airgen.runtime.validation.Violation;
 import java.util.List;
@@ -32,10 +33,11 @@ class RequestTest {
 
         // The schema resources were generated onto the classpath, so the request validates offline.
         List<Violation> violations = SchemaValidator.create().validate(BflFlux1DevRequest.class.getClassLoader(),
-                request.requestSchema(), json);
+                request.requestSchema(), JsonValue.parse(json.toString()));
         assertTrue(violations.isEmpty(), violations.toString());
         List<Violation> broken = SchemaValidator.create().validate(BflFlux1DevRequest.class.getClassLoader(),
-                request.requestSchema(), ((tools.jackson.databind.node.ObjectNode) json.deepCopy()).put("width", "wide"));
+                request.requestSchema(), JsonValue.parse(((tools.jackson.databind.node.ObjectNode) json.deepCopy())
+                        .put("width", "wide").toString()));
         assertEquals("width", broken.get(0).parameter(), broken.toString());
     }
 }

@@ -1,4 +1,4 @@
-package dev.airgen.runtime.transport;
+package dev.airgen.runtime.internal;
 
 import dev.airgen.runtime.ApiError;
 import dev.airgen.runtime.ErrorCategory;
@@ -36,15 +36,18 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class SseStream {
 
-    private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.transport");
+    private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.internal");
 
     private final TransportSettings settings;
     private final java.util.Set<InputStream> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<CompletableFuture<?>> pendingOpens = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
+    private final Retrier retrier;
+
     public SseStream(TransportSettings settings) {
         this.settings = settings;
+        this.retrier = new Retrier(settings.retry(), settings.scheduler());
     }
 
     /** Ends every running stream (their futures fail with {@code aborted}); later streams fail at once. */
@@ -66,42 +69,20 @@ public final class SseStream {
         ArrayNode body = Json.mapper().createArrayNode().add(task);
         byte[] bytes = Json.mapper().writeValueAsBytes(body);
         String uuid = Envelope.text(task, "taskUUID");
-        return CompletableFuture.runAsync(() -> run(bytes, uuid, chunks, deadlineNanos), settings.executor());
-    }
-
-    private void run(byte[] body, String uuid, Consumer<JsonNode> chunks, long deadlineNanos) {
-        for (int retry = 0; ; retry++) {
+        boolean[] delivered = new boolean[1];
+        // The stream is started again only while the server has not taken the task and no text was delivered.
+        return retrier.run("stream " + uuid, deadlineNanos, n -> CompletableFuture.runAsync(() -> {
             if (closed) {
                 throw Failures.aborted("client closed");
             }
             Attempt attempt = new Attempt(uuid, chunks, deadlineNanos);
             try {
-                attempt.run(body);
-                return;
+                attempt.run(bytes);
             } catch (RunwareException e) {
-                if (closed) {
-                    throw Failures.aborted("client closed while streaming task " + uuid);
-                }
-                boolean again = e.isRetryable() && !attempt.delivered && retry < settings.retry().maxRetries();
-                Duration delay = again ? settings.retry().delay(retry, attempt.retryAfter) : Duration.ZERO;
-                if (!again || System.nanoTime() + delay.toNanos() >= deadlineNanos) {
-                    throw e;
-                }
-                int n = retry + 1;
-                LOG.log(System.Logger.Level.DEBUG, () -> "retrying stream " + uuid + " in " + delay.toMillis()
-                        + " ms (retry " + n + "): " + e.getMessage());
-                sleep(delay);
+                delivered[0] |= attempt.delivered;
+                throw closed ? Failures.aborted("client closed while streaming task " + uuid) : e;
             }
-        }
-    }
-
-    private static void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw Failures.aborted("interrupted while waiting to retry a stream");
-        }
+        }, settings.executor()), e -> !delivered[0] && Failures.fate(e) == Failures.Fate.NOT_TAKEN);
     }
 
     private final class Attempt {
@@ -109,7 +90,6 @@ public final class SseStream {
         final Consumer<JsonNode> chunks;
         final long deadlineNanos;
         boolean delivered;
-        Duration retryAfter;
 
         Attempt(String uuid, Consumer<JsonNode> chunks, long deadlineNanos) {
             this.uuid = uuid;
@@ -122,14 +102,8 @@ public final class SseStream {
             if (left <= 0) {
                 throw Failures.timeout("deadline passed before stream " + uuid + " started", uuid);
             }
-            HttpRequest request = HttpRequest.newBuilder(settings.baseUrl())
-                    .timeout(Duration.ofNanos(Math.min(left, settings.requestTimeout().toNanos())))
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "text/event-stream")
-                    .header("User-Agent", settings.userAgent())
-                    .header("Authorization", "Bearer " + settings.apiKey().reveal())
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .build();
+            HttpRequest request = settings.post(body, "text/event-stream",
+                    Duration.ofNanos(Math.min(left, settings.requestTimeout().toNanos())));
             HttpResponse<InputStream> response;
             CompletableFuture<HttpResponse<InputStream>> opening =
                     settings.http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -139,7 +113,7 @@ public final class SseStream {
                 // client whose own timers can no longer run.
                 response = opening.get(settings.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.ExecutionException e) {
-                throw Failures.wrap(e.getCause(), settings.apiKey());
+                throw Failures.wrap(e.getCause(), settings.baseUrl());
             } catch (java.util.concurrent.TimeoutException e) {
                 opening.cancel(true);
                 throw Failures.timeout("no answer to stream " + uuid + " in time", uuid);
@@ -163,8 +137,7 @@ public final class SseStream {
             int status = response.statusCode();
             String type = response.headers().firstValue("Content-Type").orElse("");
             if (status < 200 || status >= 300) {
-                retryAfter = RestChannel.retryAfter(response);
-                throw preStreamError(status, readAll(response.body()));
+                throw preStreamError(status, readAll(response.body()), RestChannel.retryAfter(response));
             }
             if (!type.toLowerCase().contains("text/event-stream")) {
                 whole(status, readAll(response.body()));
@@ -186,11 +159,11 @@ public final class SseStream {
             }
         }
 
-        private RunwareException preStreamError(int status, String text) {
+        private RunwareException preStreamError(int status, String text, Duration retryAfter) {
             boolean retryable = status == 408 || status == 429 || status >= 500;
             ApiError error;
             try {
-                Envelope env = Envelope.parse(Json.mapper().readTree(text), settings.apiKey());
+                Envelope env = Envelope.parse(Json.mapper().readTree(text));
                 error = env.errors().isEmpty() ? null : env.errors().get(0);
             } catch (RuntimeException unreadable) {
                 error = null;
@@ -200,12 +173,16 @@ public final class SseStream {
                         "server answered HTTP " + status, List.of(), uuid, null, null);
             }
             ErrorCategory category = ErrorCategory.classify(error.code(), status);
+            if (retryAfter != null) {
+                error = new ApiError(error.code(), error.message(), error.parameters(), error.taskUUID(), error.taskType(),
+                        error.documentation(), retryAfter);
+            }
             return new RunwareApiException(error, status, category, retryable);
         }
 
         private Envelope parseEnvelope(String text, int status) {
             try {
-                return Envelope.parse(Json.mapper().readTree(text), settings.apiKey());
+                return Envelope.parse(Json.mapper().readTree(text));
             } catch (JacksonException e) {
                 throw Failures.malformed("body is not valid JSON", status, null);
             } catch (MalformedResponseException e) {
@@ -251,7 +228,7 @@ public final class SseStream {
                     throw Failures.timeout("stream " + uuid + " went silent or ran past its deadline", uuid);
                 }
                 throw Failures.connection("streamInterrupted", "stream " + uuid + " broke off: "
-                        + settings.apiKey().redact(e.getMessage()), e);
+                        + e.getMessage(), e);
             } finally {
                 watchdog.cancel(false);
             }
@@ -275,7 +252,7 @@ public final class SseStream {
                 throw Failures.malformed("stream chunk is not a JSON object: " + shorten(payload), 200, null);
             }
             if (chunk.has("errors") || chunk.has("error")) {
-                Envelope env = Envelope.parse(chunk, settings.apiKey());
+                Envelope env = Envelope.parse(chunk);
                 if (!env.errors().isEmpty()) {
                     throw Failures.fromErrors(env.errors(), 200);
                 }
@@ -291,7 +268,7 @@ public final class SseStream {
         }
 
         private String shorten(String s) {
-            String r = settings.apiKey().redact(s);
+            String r = s;
             return r.length() > 120 ? r.substring(0, 120) + "..." : r;
         }
 

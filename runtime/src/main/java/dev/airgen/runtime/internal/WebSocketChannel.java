@@ -1,21 +1,24 @@
-package dev.airgen.runtime.transport;
+package dev.airgen.runtime.internal;
 
 import dev.airgen.runtime.ApiError;
 import dev.airgen.runtime.ErrorCategory;
 import dev.airgen.runtime.RunwareApiException;
 import dev.airgen.runtime.RunwareException;
+import dev.airgen.runtime.RunwareTransportException;
 import dev.airgen.runtime.types.Json;
+import java.net.URI;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,27 +31,35 @@ import tools.jackson.databind.node.ObjectNode;
  * Tasks over one shared WebSocket.
  *
  * <p>The socket is opened on first use and authenticated with the key; the server's
- * {@code connectionSessionUUID} is kept so that after a drop the client reconnects (with exponential
- * backoff) and resumes the same session, and the server replays results it held meanwhile. Pending
+ * {@code connectionSessionUUID} is kept so that after a drop the client reconnects (with the shared
+ * backoff) and resumes the same session, and the server replays results it held meanwhile. Waiting
  * tasks stay registered by {@code taskUUID} across reconnects: results route to them whichever socket
- * brings them. Tasks whose frame never reached the server are sent again (same {@code taskUUID}); when
- * the server starts a new session instead of resuming, tasks with no answer yet are sent again too.
+ * brings them.
  *
- * <p>A ping goes out every heartbeat interval; when nothing at all arrives within the pong timeout
- * after it, the socket counts as half-open and is replaced. Frames are written by one writer at a time.
- * When reconnecting fails too often every pending task fails with {@code reconnectionFailed}; every
- * task also fails at its own deadline, so nothing waits forever.
+ * <p>The channel never sends a task twice. A task whose frame was never handed to a socket is written
+ * once a socket is ready; a task whose frame went into a socket that then died, or whose answer may have
+ * been in a frame that could not be read, is only reported as suspect to its listener, which asks the
+ * server about it by UUID. Polls ({@code getResponse}) are idempotent: one cut off by a fault fails, and
+ * its sender polls again.
+ *
+ * <p>An authentication answer that turns the client away for now (rate limit, overload) is waited out
+ * and retried; a rejected key fails every waiting task. A ping goes out every heartbeat interval; when
+ * nothing at all arrives within the pong timeout after it, the socket counts as half-open and is
+ * replaced. Frames are written by one writer at a time. Every wait ends by its deadline.
  */
 public final class WebSocketChannel implements Channel {
 
-    private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.transport");
     private static final Pattern UUID_IN_TEXT =
             Pattern.compile("\"taskUUID\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
 
     private enum State { IDLE, CONNECTING, AUTHENTICATING, READY, CLOSED }
 
     private final TransportSettings settings;
-    private final Map<String, Pending> pending = new LinkedHashMap<>();
+    private final URI url;
+    /** Tasks waiting for results or an acknowledgement, by UUID. */
+    private final Map<String, Pending> tasks = new LinkedHashMap<>();
+    /** Polls waiting for their answer, by the UUID of the task they ask about. */
+    private final Map<String, Pending> polls = new LinkedHashMap<>();
     private State state = State.IDLE;
     private WebSocket socket;
     private int generation;
@@ -66,6 +77,14 @@ public final class WebSocketChannel implements Channel {
             throw new IllegalArgumentException("no WebSocket URL configured");
         }
         this.settings = settings;
+        this.url = settings.dryRun() ? withQuery(settings.webSocketUrl(), "dryRun=1") : settings.webSocketUrl();
+    }
+
+    private static URI withQuery(URI uri, String parameter) {
+        String s = uri.toString();
+        int hash = s.indexOf('#');
+        String base = hash < 0 ? s : s.substring(0, hash);
+        return URI.create(base + (uri.getRawQuery() == null ? "?" : "&") + parameter);
     }
 
     /** The session the server granted last, or null before the first authentication. */
@@ -81,19 +100,19 @@ public final class WebSocketChannel implements Channel {
     // ------------------------------------------------------------------ sending
 
     @Override
-    public List<CompletableFuture<TaskReply>> send(List<TaskSpec> tasks, long deadlineNanos) {
-        List<CompletableFuture<TaskReply>> out = new ArrayList<>(tasks.size());
-        List<Pending> batch = new ArrayList<>(tasks.size());
+    public List<CompletableFuture<TaskReply>> send(List<TaskSpec> specs, long deadlineNanos) {
+        List<CompletableFuture<TaskReply>> out = new ArrayList<>(specs.size());
+        List<Pending> batch = new ArrayList<>(specs.size());
         List<Pending> superseded = new ArrayList<>();
         synchronized (this) {
-            for (TaskSpec task : tasks) {
-                Pending p = new Pending(task);
+            for (TaskSpec spec : specs) {
+                Pending p = new Pending(spec);
                 out.add(p.future);
                 if (state == State.CLOSED) {
                     p.future.completeExceptionally(Failures.aborted("client is closed"));
                     continue;
                 }
-                Pending previous = pending.put(task.taskUUID(), p);
+                Pending previous = mapOf(spec).put(spec.taskUUID(), p);
                 if (previous != null) {
                     superseded.add(previous);
                 }
@@ -111,9 +130,14 @@ public final class WebSocketChannel implements Channel {
             }
         }
         for (Pending p : superseded) {
-            p.fail(Failures.aborted("superseded by a newer request for task " + p.spec.taskUUID()));
+            p.fail(new RunwareTransportException(RunwareException.details(ErrorCategory.ABORTED, Failures.SUPERSEDED,
+                    "a newer request for task " + p.spec.taskUUID() + " took over").retryable(false), null));
         }
         return out;
+    }
+
+    private Map<String, Pending> mapOf(TaskSpec spec) {
+        return spec.mode() == TaskSpec.Mode.POLL ? polls : tasks;
     }
 
     private void expire(Pending p) {
@@ -127,7 +151,7 @@ public final class WebSocketChannel implements Channel {
     }
 
     private synchronized void forget(Pending p) {
-        pending.remove(p.spec.taskUUID(), p);
+        mapOf(p.spec).remove(p.spec.taskUUID(), p);
         if (p.timer != null) {
             p.timer.cancel(false);
         }
@@ -139,16 +163,17 @@ public final class WebSocketChannel implements Channel {
         int gen = generation;
         for (Pending p : batch) {
             frame.add(p.spec.json());
-            p.inFlightGeneration = gen;
+            p.writtenOn = gen;
         }
         String text = Json.mapper().writeValueAsString(frame);
         enqueue(text, gen).whenComplete((ws, failure) -> {
-            synchronized (this) {
-                for (Pending p : batch) {
-                    if (failure == null) {
-                        p.confirmedGeneration = gen;
-                    } else if (p.inFlightGeneration == gen) {
-                        p.inFlightGeneration = -1;
+            if (failure != null) {
+                synchronized (this) {
+                    // Never handed to the socket: the server cannot have it, so it is written again later.
+                    for (Pending p : batch) {
+                        if (p.writtenOn == gen) {
+                            p.writtenOn = -1;
+                        }
                     }
                 }
             }
@@ -167,7 +192,7 @@ public final class WebSocketChannel implements Channel {
         writeTail = sent;
         sent.whenComplete((w, failure) -> {
             if (failure != null) {
-                lost(gen, "write failed: " + Failures.unwrap(failure).getClass().getSimpleName());
+                lost(gen, "write failed: " + Failures.unwrap(failure).getClass().getSimpleName(), null);
             }
         });
         return sent;
@@ -184,23 +209,23 @@ public final class WebSocketChannel implements Channel {
         state = State.CONNECTING;
         int gen = ++generation;
         connections++;
-        LOG.log(System.Logger.Level.DEBUG, () -> "opening WebSocket " + settings.webSocketUrl() + " (connection " + gen
-                + ")");
+        Log.debug(() -> "opening WebSocket " + settings.webSocketUrl() + " (connection " + gen + ")");
         WebSocket.Builder builder = settings.http().newWebSocketBuilder()
                 .header("User-Agent", settings.userAgent())
                 .connectTimeout(settings.authTimeout());
-        builder.buildAsync(settings.webSocketUrl(), new Listener(gen)).whenComplete((ws, failure) -> {
+        builder.buildAsync(url, new Listener(gen)).whenComplete((ws, failure) -> {
             if (failure != null) {
-                lost(gen, "connect failed: " + describe(Failures.unwrap(failure)));
+                lost(gen, "could not connect to " + Failures.hostAndPort(url) + " (" + describe(Failures.unwrap(failure))
+                        + ")", null);
             }
         });
     }
 
-    private String describe(Throwable t) {
+    private static String describe(Throwable t) {
         if (t instanceof java.net.http.WebSocketHandshakeException h && h.getResponse() != null) {
             return "handshake refused with HTTP " + h.getResponse().statusCode();
         }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + settings.apiKey().redact(t.getMessage()));
+        return Failures.describe(t);
     }
 
     private void opened(int gen, WebSocket ws) {
@@ -233,11 +258,10 @@ public final class WebSocketChannel implements Channel {
                 return;
             }
         }
-        lost(gen, "no authentication answer within " + settings.authTimeout().toMillis() + " ms");
+        lost(gen, "no authentication answer within " + settings.authTimeout().toMillis() + " ms", null);
     }
 
     private void authenticated(int gen, String session) {
-        List<Pending> resend = new ArrayList<>();
         synchronized (this) {
             if (gen != generation || state != State.AUTHENTICATING) {
                 return;
@@ -245,48 +269,31 @@ public final class WebSocketChannel implements Channel {
             cancel(authTimer);
             boolean resumed = requestedSession != null && requestedSession.equals(session);
             if (requestedSession != null && !resumed) {
-                LOG.log(System.Logger.Level.INFO, "WebSocket session could not be resumed; resending unanswered tasks");
+                Log.debug(() -> "WebSocket session could not be resumed; tasks in flight are checked by UUID");
             }
             sessionUUID = session;
             state = State.READY;
             failedAttempts = 0;
-            for (Pending p : pending.values()) {
-                boolean neverArrived = p.confirmedGeneration < 0 && p.inFlightGeneration != gen;
-                boolean lostWithSession = !resumed && p.items.isEmpty() && p.inFlightGeneration != gen;
-                if (neverArrived || lostWithSession) {
-                    resend.add(p);
+            List<Pending> unwritten = new ArrayList<>();
+            for (Pending p : all()) {
+                if (p.writtenOn == -1) {
+                    unwritten.add(p);
                 }
             }
-            if (!resend.isEmpty()) {
-                write(resend);
-            }
-            if (resumed) {
-                // A frame written into a half-open socket never reached the server, and a resumed session
-                // cannot replay what it never received. Whatever is still unanswered once the replay had
-                // time to arrive is sent again with the same taskUUID (the server recognises repeats).
-                settings.scheduler().schedule(() -> resendUnanswered(gen), settings.pongTimeout().toNanos(),
-                        TimeUnit.NANOSECONDS);
+            if (!unwritten.isEmpty()) {
+                write(unwritten);
             }
             startHeartbeat(gen);
         }
     }
 
-    private synchronized void resendUnanswered(int gen) {
-        if (gen != generation || state != State.READY) {
-            return;
-        }
-        List<Pending> resend = new ArrayList<>();
-        for (Pending p : pending.values()) {
-            if (p.items.isEmpty() && p.inFlightGeneration != gen) {
-                resend.add(p);
-            }
-        }
-        if (!resend.isEmpty()) {
-            LOG.log(System.Logger.Level.DEBUG, () -> "resending " + resend.size() + " unanswered task(s) after resume");
-            write(resend);
-        }
+    private List<Pending> all() {
+        List<Pending> out = new ArrayList<>(tasks.values());
+        out.addAll(polls.values());
+        return out;
     }
 
+    /** The server refused the key (or the session): every waiting task fails with that error. */
     private void authRejected(int gen, RunwareException error) {
         List<Pending> failed;
         synchronized (this) {
@@ -302,9 +309,9 @@ public final class WebSocketChannel implements Channel {
             if (ws != null) {
                 ws.abort();
             }
-            failed = new ArrayList<>(pending.values());
+            failed = all();
         }
-        LOG.log(System.Logger.Level.WARNING, "WebSocket authentication rejected: " + error.getMessage());
+        Log.debug(() -> "WebSocket authentication rejected: " + error.getMessage());
         failed.forEach(p -> p.fail(error));
     }
 
@@ -325,13 +332,18 @@ public final class WebSocketChannel implements Channel {
         }
         settings.scheduler().schedule(() -> {
             if (lastInbound - sentAt < 0) {
-                lost(gen, "no answer to ping within " + settings.pongTimeout().toMillis() + " ms (half-open socket)");
+                lost(gen, "no answer to ping within " + settings.pongTimeout().toMillis() + " ms (half-open socket)", null);
             }
         }, settings.pongTimeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 
-    /** The connection of generation {@code gen} is gone: reconnect if anything waits, else go idle. */
-    private void lost(int gen, String why) {
+    /**
+     * The connection of generation {@code gen} is gone: reconnect if anything waits, else go idle. Tasks
+     * whose frames went into it are suspect (their answers may be lost); polls on it fail and are repeated.
+     */
+    private void lost(int gen, String why, Duration retryAfter) {
+        List<Pending> suspects = new ArrayList<>();
+        List<Pending> cutPolls = new ArrayList<>();
         List<Pending> failed = null;
         RunwareException failure = null;
         synchronized (this) {
@@ -345,30 +357,50 @@ public final class WebSocketChannel implements Channel {
             if (ws != null) {
                 ws.abort();
             }
-            LOG.log(System.Logger.Level.INFO, "WebSocket connection " + gen + " lost: " + why);
-            if (pending.isEmpty()) {
-                state = State.IDLE;
-                return;
+            Log.debug(() -> "WebSocket connection " + gen + " lost: " + why);
+            for (Pending p : tasks.values()) {
+                if (p.writtenOn == gen) {
+                    suspects.add(p);
+                }
+                if (p.writtenOn == gen) {
+                    p.writtenOn = -2;
+                }
             }
-            failedAttempts++;
-            if (failedAttempts > settings.maxReconnectAttempts()) {
+            for (Pending p : polls.values()) {
+                if (p.writtenOn == gen) {
+                    cutPolls.add(p);
+                }
+            }
+            if (tasks.isEmpty() && polls.size() == cutPolls.size()) {
                 state = State.IDLE;
-                failedAttempts = 0;
-                failed = new ArrayList<>(pending.values());
-                failure = Failures.connection("reconnectionFailed", "WebSocket could not be re-established after "
-                        + settings.maxReconnectAttempts() + " attempts (last problem: " + why + ")", null);
             } else {
-                state = State.CONNECTING;
-                long delay = backoff(failedAttempts);
-                int next = ++generation;
-                settings.scheduler().schedule(() -> reconnect(next), delay, TimeUnit.NANOSECONDS);
+                failedAttempts++;
+                if (failedAttempts > settings.maxReconnectAttempts()) {
+                    state = State.IDLE;
+                    failedAttempts = 0;
+                    failed = all();
+                    failure = Failures.connection(Failures.RECONNECTION_FAILED, "WebSocket could not be re-established after "
+                            + settings.maxReconnectAttempts() + " attempts (last problem: " + why + ")", null);
+                } else {
+                    state = State.CONNECTING;
+                    long delay = Backoff.delay(failedAttempts - 1, settings.reconnectBaseDelay(), 2,
+                            settings.reconnectMaxDelay(), 0.3, retryAfter).toNanos();
+                    int next = ++generation;
+                    settings.scheduler().schedule(() -> reconnect(next), delay, TimeUnit.NANOSECONDS);
+                }
             }
         }
+        RunwareException cut = Failures.connection(Failures.CONNECTION_LOST, "WebSocket connection lost (" + why + ")", null);
+        cutPolls.forEach(p -> p.fail(cut));
         if (failed != null) {
+            RunwareException neverSent = Failures.connection(Failures.CONNECT_FAILED, "WebSocket could not be established after "
+                    + settings.maxReconnectAttempts() + " attempts (last problem: " + why + ")", null);
             for (Pending p : failed) {
-                p.fail(failure);
+                // A task whose frame never reached a socket cannot be on the server; the others may be.
+                p.fail(p.writtenOn == -1 && p.spec.mode() != TaskSpec.Mode.POLL ? neverSent : failure);
             }
         }
+        suspects.forEach(p -> p.suspect("the WebSocket it was sent on was lost (" + why + ")"));
     }
 
     private void reconnect(int gen) {
@@ -378,14 +410,6 @@ public final class WebSocketChannel implements Channel {
             }
             connect();
         }
-    }
-
-    private long backoff(int attempt) {
-        long base = settings.reconnectBaseDelay().toNanos();
-        long max = settings.reconnectMaxDelay().toNanos();
-        long exp = attempt >= 31 ? max : Math.min(max, base << Math.max(0, attempt - 1));
-        long jitterCap = Math.min(Duration.ofSeconds(1).toNanos(), Math.max(base, 1));
-        return exp + ThreadLocalRandom.current().nextLong(jitterCap);
     }
 
     private static void cancel(ScheduledFuture<?> f) {
@@ -408,7 +432,7 @@ public final class WebSocketChannel implements Channel {
             cancel(authTimer);
             ws = socket;
             socket = null;
-            failed = new ArrayList<>(pending.values());
+            failed = all();
         }
         RunwareException closed = Failures.aborted("client closed while the task was pending");
         failed.forEach(p -> p.fail(closed));
@@ -423,13 +447,11 @@ public final class WebSocketChannel implements Channel {
 
     private void received(int gen, String text) {
         lastInbound = System.nanoTime();
-        JsonNode tree;
         Envelope env;
         try {
-            tree = Json.mapper().readTree(text);
-            env = Envelope.parse(tree, settings.apiKey());
+            env = Envelope.parse(Json.mapper().readTree(text));
         } catch (JacksonException | MalformedResponseException e) {
-            malformed(text, e instanceof JacksonException ? "frame is not valid JSON" : e.getMessage());
+            unreadable(gen, text, e instanceof JacksonException ? "frame is not valid JSON" : e.getMessage());
             return;
         }
         State now;
@@ -446,8 +468,7 @@ public final class WebSocketChannel implements Channel {
                 String session = Envelope.text(item, "connectionSessionUUID");
                 if (now == State.AUTHENTICATING) {
                     if (session == null) {
-                        authRejected(gen, new RunwareTransportFailure("authFailed",
-                                "authentication answer carried no connectionSessionUUID").get());
+                        lost(gen, "authentication answer carried no connectionSessionUUID", null);
                     } else {
                         authenticated(gen, session);
                     }
@@ -460,18 +481,27 @@ public final class WebSocketChannel implements Channel {
             }
         }
         if (now == State.AUTHENTICATING && !env.errors().isEmpty() && isAuthAnswer(env)) {
-            ApiError e = env.errors().get(0);
-            ErrorCategory category = ErrorCategory.classify(e.code(), 0);
-            if (category != ErrorCategory.AUTH && forgetSession(gen)) {
-                // The key is fine but the old session is not: start a fresh one.
-                lost(gen, "session could not be resumed (" + e.code() + ")");
-                return;
-            }
-            authRejected(gen, new RunwareApiException(e, 0, category == ErrorCategory.UNKNOWN ? ErrorCategory.AUTH
-                    : category, false));
+            authAnswer(gen, env.errors().get(0));
             return;
         }
         deliver(byTask, env.errors());
+    }
+
+    /** An error answer to the authentication frame. */
+    private void authAnswer(int gen, ApiError e) {
+        if (Failures.isRefusal(e, 0)) {
+            // Turned away for now, the key was not judged: wait as asked and authenticate again.
+            lost(gen, "authentication turned away for now (" + e.code() + ")", e.retryAfter());
+            return;
+        }
+        ErrorCategory category = ErrorCategory.classify(e.code(), 0);
+        if (category != ErrorCategory.AUTH && forgetSession(gen)) {
+            // The key is fine but the old session is not: start a fresh one.
+            lost(gen, "session could not be resumed (" + e.code() + ")", null);
+            return;
+        }
+        authRejected(gen, new RunwareApiException(e, 0, category == ErrorCategory.UNKNOWN ? ErrorCategory.AUTH
+                : category, false));
     }
 
     /** Drops a session that the server refused to resume; false when none was requested. */
@@ -493,87 +523,115 @@ public final class WebSocketChannel implements Channel {
     }
 
     private void deliver(Map<String, List<JsonNode>> byTask, List<ApiError> errors) {
-        List<Runnable> completions = new ArrayList<>();
+        List<Runnable> after = new ArrayList<>();
         synchronized (this) {
             for (Map.Entry<String, List<JsonNode>> e : byTask.entrySet()) {
-                Pending p = pending.get(e.getKey());
+                Pending poll = polls.get(e.getKey());
+                if (poll != null) {
+                    TaskReply reply = new TaskReply(e.getKey(), e.getValue(), List.of(), 0);
+                    after.add(() -> poll.future.complete(reply));
+                }
+                Pending p = tasks.get(e.getKey());
                 if (p == null) {
-                    LOG.log(System.Logger.Level.DEBUG, () -> "dropping " + e.getValue().size()
-                            + " item(s) for task " + e.getKey() + " that nobody waits for");
+                    if (poll == null) {
+                        Log.trace(() -> "dropping " + e.getValue().size() + " item(s) for task " + e.getKey()
+                                + " that nobody waits for");
+                    }
                     continue;
                 }
                 for (JsonNode item : e.getValue()) {
-                    if (p.keys.add(AsyncPoller.key(item)) || p.spec.mode() == TaskSpec.Mode.POLL) {
+                    if (!ResultKey.isResult(item)) {
+                        continue;   // a poll answer's state (processing, error) is for the poll, not a result
+                    }
+                    if (p.keys.add(ResultKey.of(item))) {
                         p.items.add(item);
+                        if (p.spec.listener() != null && p.spec.mode() == TaskSpec.Mode.SYNC) {
+                            TaskSpec.Listener listener = p.spec.listener();
+                            after.add(() -> listener.item(item));
+                        }
                     }
                 }
-                boolean done = switch (p.spec.mode()) {
-                    case SYNC -> p.items.size() >= p.spec.expectedItems();
-                    case ACK, POLL -> true;
-                };
+                boolean done = p.spec.mode() != TaskSpec.Mode.SYNC || p.items.size() >= p.spec.expectedItems();
                 if (done) {
                     TaskReply reply = new TaskReply(p.spec.taskUUID(), p.items, List.of(), 0);
-                    completions.add(() -> p.future.complete(reply));
+                    after.add(() -> p.future.complete(reply));
                 }
             }
-            List<ApiError> unrouted = new ArrayList<>();
+            boolean unrouted = false;
             for (ApiError error : errors) {
-                Pending p = error.taskUUID() == null ? null : pending.get(error.taskUUID());
+                String uuid = error.taskUUID();
+                Pending poll = uuid == null ? null : polls.get(uuid);
+                // While a poll for the task is open, an error naming it answers the poll ("no such task" must not
+                // end the task); the poll's sender reads the task's own errors from the poll answer as well. An
+                // answer to a poll nobody waits for any more (replayed after a reconnect) concerns no task.
+                boolean aboutPoll = poll != null || "getResponse".equals(error.taskType());
+                Pending p = uuid == null || aboutPoll ? null : tasks.get(uuid);
                 if (p != null) {
-                    TaskReply reply = new TaskReply(p.spec.taskUUID(), p.items, List.of(error), 0);
-                    completions.add(() -> p.future.complete(reply));
-                } else {
-                    unrouted.add(error);
+                    TaskReply reply = new TaskReply(uuid, p.items, List.of(error), 0);
+                    after.add(() -> p.future.complete(reply));
                 }
+                if (poll != null) {
+                    TaskReply reply = new TaskReply(uuid, List.of(), List.of(error), 0);
+                    after.add(() -> poll.future.complete(reply));
+                }
+                unrouted |= uuid == null || !tasks.containsKey(uuid) && !polls.containsKey(uuid) && !aboutPoll;
             }
-            if (!unrouted.isEmpty()) {
-                // An error that names no waiting task concerns all of them (the server cannot say which).
-                for (Pending p : new ArrayList<>(pending.values())) {
-                    TaskReply reply = new TaskReply(p.spec.taskUUID(), p.items, unrouted, 0);
-                    completions.add(() -> p.future.complete(reply));
+            if (unrouted) {
+                // An error that names no waiting task: the server could not say which; every task asks for itself.
+                String why = "an error answer named no waiting task: " + errors.get(0).code();
+                for (Pending p : tasks.values()) {
+                    after.add(() -> p.suspect(why));
                 }
             }
         }
-        completions.forEach(Runnable::run);
+        after.forEach(Runnable::run);
     }
 
-    /** An unreadable frame fails the task it seems to be about, or every waiting task when it names none. */
-    private void malformed(String text, String why) {
-        String shown = settings.apiKey().redact(text.length() > 120 ? text.substring(0, 120) + "..." : text);
-        RunwareException error = Failures.malformed(why + ": " + shown, 0, null);
-        List<Pending> hit = new ArrayList<>();
+    /**
+     * A frame that cannot be read. It never fails a task: the tasks it names (or, when it names none,
+     * every task on this connection) are suspect and ask the server for their state, and the polls it
+     * may have answered are repeated.
+     */
+    private void unreadable(int gen, String text, String why) {
+        Set<String> named = new HashSet<>();
+        Matcher m = UUID_IN_TEXT.matcher(text);
+        while (m.find()) {
+            named.add(m.group(1));
+        }
+        List<Pending> suspects = new ArrayList<>();
+        List<Pending> cutPolls = new ArrayList<>();
+        boolean authenticating;
         synchronized (this) {
-            Matcher m = UUID_IN_TEXT.matcher(text);
-            while (m.find()) {
-                Pending p = pending.get(m.group(1));
-                if (p != null) {
-                    hit.add(p);
+            authenticating = gen == generation && state == State.AUTHENTICATING;
+            for (Pending p : tasks.values()) {
+                if (named.isEmpty() || named.contains(p.spec.taskUUID())) {
+                    suspects.add(p);
                 }
             }
-            if (hit.isEmpty()) {
-                hit.addAll(pending.values());
+            for (Pending p : polls.values()) {
+                if (named.isEmpty() || named.contains(p.spec.taskUUID())) {
+                    cutPolls.add(p);
+                }
             }
         }
-        LOG.log(System.Logger.Level.WARNING, "unreadable WebSocket frame failed " + hit.size() + " task(s): " + why);
-        hit.forEach(p -> p.fail(error));
-    }
-
-    /** Builds an auth failure lazily so its stack trace points here. */
-    private record RunwareTransportFailure(String code, String message) {
-        RunwareException get() {
-            return new dev.airgen.runtime.RunwareTransportException(RunwareException.details(ErrorCategory.AUTH, code,
-                    message).retryable(false), null);
+        Log.debug(() -> "unreadable WebSocket frame (" + why + "); " + suspects.size() + " task(s) will ask for their state");
+        if (authenticating) {
+            lost(gen, "the authentication answer was unreadable", null);
+            return;
         }
+        RunwareException error = Failures.malformed(why, 0, null);
+        cutPolls.forEach(p -> p.fail(error));
+        suspects.forEach(p -> p.suspect("an answer that may have been for it could not be read (" + why + ")"));
     }
 
     private static final class Pending {
         final TaskSpec spec;
         final CompletableFuture<TaskReply> future = new CompletableFuture<>();
         final List<JsonNode> items = new ArrayList<>();
-        final java.util.Set<String> keys = new java.util.HashSet<>();
+        final Set<String> keys = new HashSet<>();
         ScheduledFuture<?> timer;
-        int inFlightGeneration = -1;
-        int confirmedGeneration = -1;
+        /** The connection its frame was handed to; -1 never written (or the write failed), -2 written on a lost one. */
+        int writtenOn = -1;
 
         Pending(TaskSpec spec) {
             this.spec = spec;
@@ -581,6 +639,16 @@ public final class WebSocketChannel implements Channel {
 
         void fail(RunwareException e) {
             future.completeExceptionally(e);
+        }
+
+        void suspect(String why) {
+            if (!future.isDone() && spec.listener() != null) {
+                try {
+                    spec.listener().suspect(why);
+                } catch (RuntimeException e) {
+                    Log.debug(() -> "task listener failed: " + e);
+                }
+            }
         }
     }
 
@@ -600,6 +668,11 @@ public final class WebSocketChannel implements Channel {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            if (partial.length() + data.length() > RestChannel.MAX_BODY_BYTES) {
+                partial.setLength(0);
+                lost(gen, "a frame larger than " + RestChannel.MAX_BODY_BYTES + " characters", null);
+                return null;
+            }
             partial.append(data);
             if (last) {
                 String text = partial.toString();
@@ -607,7 +680,7 @@ public final class WebSocketChannel implements Channel {
                 try {
                     received(gen, text);
                 } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "failed to handle a WebSocket frame: " + e);
+                    Log.debug(() -> "failed to handle a WebSocket frame: " + e);
                 }
             }
             webSocket.request(1);
@@ -638,13 +711,13 @@ public final class WebSocketChannel implements Channel {
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
             lost(gen, "server closed the socket (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason)
-                    + ")");
+                    + ")", null);
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            lost(gen, "socket error: " + error.getClass().getSimpleName());
+            lost(gen, "socket error: " + error.getClass().getSimpleName(), null);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.airgen.runtime.transport;
+package dev.airgen.runtime.internal;
 
 import dev.airgen.runtime.ApiError;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.airgen.runtime.transport;
+package dev.airgen.runtime.internal;
 
 /** Thrown while reading an answer whose shape is not one the protocol allows. */
 public final class MalformedResponseException extends RuntimeException {

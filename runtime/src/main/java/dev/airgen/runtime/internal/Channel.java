@@ -1,4 +1,4 @@
-package dev.airgen.runtime.transport;
+package dev.airgen.runtime.internal;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,6 +13,7 @@ public interface Channel extends AutoCloseable {
      * Sends the tasks together and returns, in the same order, one future per task. A future
      * completes with the task's reply, or exceptionally with a {@code RunwareException} when the
      * exchange failed; it always completes by {@code deadlineNanos} ({@link System#nanoTime()} based).
+     * A channel never sends a task twice by itself: whether to send again is the caller's decision.
      */
     List<CompletableFuture<TaskReply>> send(List<TaskSpec> tasks, long deadlineNanos);
 

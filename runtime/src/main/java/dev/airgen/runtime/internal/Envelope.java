@@ -1,4 +1,4 @@
-package dev.airgen.runtime.transport;
+package dev.airgen.runtime.internal;
 
 import dev.airgen.runtime.ApiError;
 import java.util.ArrayList;
@@ -29,7 +29,7 @@ public record Envelope(List<JsonNode> items, List<ApiError> errors) {
      * @throws MalformedResponseException when the value is neither an object nor an array, or an
      *                                    envelope member has the wrong shape
      */
-    public static Envelope parse(JsonNode body, Secret secret) {
+    public static Envelope parse(JsonNode body) {
         if (body == null || body.isMissingNode() || body.isNull()) {
             throw new MalformedResponseException("empty answer");
         }
@@ -60,15 +60,15 @@ public record Envelope(List<JsonNode> items, List<ApiError> errors) {
                 throw new MalformedResponseException("'data' is not an array");
             }
         }
-        addErrors(body.get("errors"), "errors", outerTask, secret, errors);
+        addErrors(body.get("errors"), "errors", outerTask, errors);
         JsonNode single = body.get("error");
         if (single != null && !single.isNull()) {
             if (single.isBoolean()) {
                 if (single.asBoolean()) {
-                    errors.add(legacy(body, outerTask, secret));
+                    errors.add(legacy(body, outerTask));
                 }
             } else {
-                addErrors(single, "error", outerTask, secret, errors);
+                addErrors(single, "error", outerTask, errors);
             }
         }
         if (data == null && body.get("errors") == null && single == null) {
@@ -77,22 +77,22 @@ public record Envelope(List<JsonNode> items, List<ApiError> errors) {
         return new Envelope(items, errors);
     }
 
-    private static void addErrors(JsonNode node, String member, String outerTask, Secret secret, List<ApiError> out) {
+    private static void addErrors(JsonNode node, String member, String outerTask, List<ApiError> out) {
         if (node == null || node.isNull()) {
             return;
         }
         if (node.isArray()) {
             for (JsonNode e : node) {
-                out.add(error(e, member, outerTask, secret));
+                out.add(error(e, member, outerTask));
             }
         } else {
-            out.add(error(node, member, outerTask, secret));
+            out.add(error(node, member, outerTask));
         }
     }
 
-    private static ApiError error(JsonNode e, String member, String outerTask, Secret secret) {
+    private static ApiError error(JsonNode e, String member, String outerTask) {
         if (e.isString()) {
-            return new ApiError(null, secret.redact(e.asString()), List.of(), outerTask, null, null);
+            return new ApiError(null, e.asString(), List.of(), outerTask, null, null);
         }
         requireObject(e, "'" + member + "' element");
         List<String> parameters = new ArrayList<>();
@@ -114,17 +114,18 @@ public record Envelope(List<JsonNode> items, List<ApiError> errors) {
         if (message == null) {
             message = text(e, "errorMessage");
         }
-        return new ApiError(text(e, "code"), secret.redact(message), parameters,
-                taskUUID != null ? taskUUID : outerTask, text(e, "taskType"), text(e, "documentation"));
+        return new ApiError(text(e, "code"), message, parameters,
+                taskUUID != null ? taskUUID : outerTask, text(e, "taskType"), text(e, "documentation"),
+                Failures.seconds(text(e, "retryAfter")));
     }
 
-    private static ApiError legacy(JsonNode body, String outerTask, Secret secret) {
+    private static ApiError legacy(JsonNode body, String outerTask) {
         String message = text(body, "errorMessage");
         String code = text(body, "errorId");
         if (message != null && message.toLowerCase().contains("api key")) {
             code = "invalidApiKey";
         }
-        return new ApiError(code, secret.redact(message), List.of(), outerTask, null, null);
+        return new ApiError(code, message, List.of(), outerTask, null, null);
     }
 
     private static void requireObject(JsonNode node, String what) {

@@ -1,4 +1,4 @@
-package dev.airgen.runtime.transport;
+package dev.airgen.runtime.internal;
 
 import dev.airgen.runtime.RetryPolicy;
 import java.net.URI;
@@ -26,12 +26,13 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param reconnectBaseDelay   the first reconnect wait; doubles per attempt
  * @param reconnectMaxDelay    the longest reconnect wait
  * @param userAgent            the User-Agent header
+ * @param dryRun               whether tasks are only validated and priced by the server, not run
  */
 public record TransportSettings(URI baseUrl, URI webSocketUrl, Secret apiKey, HttpClient http, Executor executor,
                                 ScheduledExecutorService scheduler, Duration requestTimeout, RetryPolicy retry,
                                 Duration authTimeout, Duration heartbeatInterval, Duration pongTimeout,
                                 int maxReconnectAttempts, Duration reconnectBaseDelay, Duration reconnectMaxDelay,
-                                String userAgent) {
+                                String userAgent, boolean dryRun) {
 
     public TransportSettings {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -41,6 +42,24 @@ public record TransportSettings(URI baseUrl, URI webSocketUrl, Secret apiKey, Ht
         Objects.requireNonNull(scheduler, "scheduler");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retry, "retry");
+    }
+
+    /**
+     * A POST of {@code body} to the REST endpoint with the client's headers (key, User-Agent, dry run),
+     * accepting {@code accept}, ending after {@code timeout}.
+     */
+    public java.net.http.HttpRequest post(byte[] body, String accept, Duration timeout) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(baseUrl)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", accept)
+                .header("User-Agent", userAgent)
+                .header("Authorization", "Bearer " + apiKey.reveal())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(body));
+        if (dryRun) {
+            request.header("X-Runware-Dry-Run", "1");
+        }
+        return request.build();
     }
 
     @Override

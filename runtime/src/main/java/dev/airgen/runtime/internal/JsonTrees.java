@@ -1,0 +1,25 @@
+package dev.airgen.runtime.internal;
+
+import dev.airgen.runtime.types.Json;
+import dev.airgen.runtime.types.JsonValue;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
+/** Moves between the public {@link JsonValue} and the Jackson trees the transports work with. */
+public final class JsonTrees {
+
+    private JsonTrees() {
+    }
+
+    public static JsonNode toNode(JsonValue value) {
+        return Json.mapper().valueToTree(value.raw());
+    }
+
+    public static JsonValue toValue(JsonNode node) {
+        return node == null || node.isMissingNode() ? JsonValue.NULL : JsonValue.of(Json.mapper().treeToValue(node, Object.class));
+    }
+
+    public static List<JsonValue> toValues(List<JsonNode> nodes) {
+        return nodes.stream().map(JsonTrees::toValue).toList();
+    }
+}

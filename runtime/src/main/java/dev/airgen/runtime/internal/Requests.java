@@ -1,0 +1,165 @@
+package dev.airgen.runtime.internal;
+
+import dev.airgen.runtime.RunwareValidationException;
+import dev.airgen.runtime.types.Json;
+import dev.airgen.runtime.types.JsonValue;
+import dev.airgen.runtime.types.TaskRequest;
+import dev.airgen.runtime.validation.SchemaValidator;
+import dev.airgen.runtime.validation.Violation;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns what the caller gives (a generated request or a JSON task) into a task ready to send: its JSON, its
+ * delivery (what the call needs, else what the model's schema makes the default), and its validation against
+ * the model's schema, found for JSON tasks through the generated {@link SchemaIndex}.
+ */
+public final class Requests {
+
+    private final SchemaValidator validator;
+    private final boolean validate;
+    private final ClassLoader schemaLoader;
+    private volatile SchemaIndex index;
+
+    public Requests(SchemaValidator validator, boolean validate, ClassLoader schemaLoader) {
+        this.validator = validator;
+        this.validate = validate;
+        this.schemaLoader = schemaLoader;
+    }
+
+    /** A generated request, validated against the schema its class names; {@code delivery} null leaves it to the model. */
+    public TaskRunner.Task prepare(TaskRequest<?> request, String delivery) {
+        Objects.requireNonNull(request, "request");
+        ObjectNode json = toJson(request);
+        ClassLoader loader = request.getClass().getClassLoader();
+        JsonNode schema = SchemaDocuments.read(loader, request.requestSchema());
+        applyDelivery(json, delivery, schema);
+        if (validate) {
+            check(loader, request.requestSchema(), json);
+        }
+        return task(json);
+    }
+
+    /** A JSON task, its schema found by its model (or task type); a missing taskUUID is generated. */
+    public TaskRunner.Task prepareJson(JsonValue value, String delivery) {
+        Objects.requireNonNull(value, "task");
+        if (!value.isObject()) {
+            throw new IllegalArgumentException("a task must be a JSON object, got " + value);
+        }
+        ObjectNode json = (ObjectNode) JsonTrees.toNode(value);
+        String taskType = Envelope.text(json, "taskType");
+        if (taskType == null) {
+            throw new IllegalArgumentException("task has no taskType");
+        }
+        if (Envelope.text(json, "taskUUID") == null) {
+            json.put("taskUUID", UUID.randomUUID().toString());
+        }
+        String model = Envelope.text(json, "model");
+        Optional<SchemaIndex.Found> found = schemaIndex().find(model, taskType);
+        JsonNode schema = found.map(f -> SchemaDocuments.read(f.loader(), f.resource())).orElse(null);
+        applyDelivery(json, delivery, schema);
+        if (validate) {
+            if (found.isPresent()) {
+                check(found.get().loader(), found.get().resource(), json);
+            } else {
+                Log.debug(() -> "no schema on the class path describes " + (model != null ? "model " + model : taskType)
+                        + "; sending task " + Envelope.text(json, "taskUUID") + " unchecked");
+            }
+        }
+        return task(json);
+    }
+
+    /** A task the client builds itself (utilities): sent as it is. */
+    public static TaskRunner.Task utility(ObjectNode json) {
+        return task(json);
+    }
+
+    /** Checks a generated request without preparing it. */
+    public void validate(TaskRequest<?> request) {
+        check(request.getClass().getClassLoader(), request.requestSchema(), toJson(request));
+    }
+
+    /** Checks a JSON task against a given schema resource. */
+    public void validate(JsonValue task, String schemaResource) {
+        check(schemaLoader, schemaResource, JsonTrees.toNode(task));
+    }
+
+    private SchemaIndex schemaIndex() {
+        SchemaIndex i = index;
+        if (i == null) {
+            i = SchemaIndex.load(schemaLoader);
+            index = i;
+        }
+        return i;
+    }
+
+    private static TaskRunner.Task task(ObjectNode json) {
+        String delivery = Envelope.text(json, "deliveryMethod");
+        int n = json.path("numberResults").isIntegralNumber() ? json.get("numberResults").asInt() : 1;
+        return new TaskRunner.Task(Envelope.text(json, "taskUUID"), Envelope.text(json, "taskType"), json,
+                "async".equals(delivery), Math.max(1, n));
+    }
+
+    private static ObjectNode toJson(TaskRequest<?> request) {
+        JsonNode tree = Json.mapper().valueToTree(request);
+        if (!(tree instanceof ObjectNode json)) {
+            throw new IllegalArgumentException(request.getClass().getName() + " does not serialize to a JSON object");
+        }
+        String type = request.taskType();
+        String uuid = request.taskUUID();
+        if (type == null || uuid == null) {
+            throw new IllegalArgumentException(request.getClass().getName() + " has no taskType or taskUUID");
+        }
+        String wireType = Envelope.text(json, "taskType");
+        String wireUuid = Envelope.text(json, "taskUUID");
+        if (wireType != null && !wireType.equals(type) || wireUuid != null && !wireUuid.equals(uuid)) {
+            throw new IllegalArgumentException(request.getClass().getName()
+                    + " serializes a taskType/taskUUID different from taskType()/taskUUID()");
+        }
+        if (wireType == null || wireUuid == null) {
+            ObjectNode ordered = Json.mapper().createObjectNode();
+            ordered.put("taskType", type);
+            ordered.put("taskUUID", uuid);
+            ordered.setAll(json);
+            json = ordered;
+        }
+        return json;
+    }
+
+    /**
+     * Sets the delivery a call needs ({@code async} for submit, {@code stream} for stream), or, when the
+     * call leaves it open and the request names none, the delivery the model's schema makes the default.
+     */
+    private static void applyDelivery(ObjectNode json, String delivery, JsonNode schema) {
+        String current = Envelope.text(json, "deliveryMethod");
+        if (delivery == null) {
+            if (current == null && schema != null && SchemaDocuments.defaultsToAsync(schema)) {
+                json.put("deliveryMethod", "async");
+            } else if ("stream".equals(current)) {
+                throw new IllegalArgumentException("the request asks for deliveryMethod 'stream': use stream(...)");
+            }
+            return;
+        }
+        if (current == null) {
+            json.put("deliveryMethod", delivery);
+        } else if (!current.equals(delivery)) {
+            throw new IllegalArgumentException("request asks for deliveryMethod '" + current + "' but this call needs '"
+                    + delivery + "'");
+        }
+        if ("stream".equals(delivery) && json.path("numberResults").asInt(1) > 1) {
+            throw new IllegalArgumentException("streaming delivers one result; numberResults must be 1");
+        }
+    }
+
+    private void check(ClassLoader loader, String schema, JsonNode json) {
+        List<Violation> violations = Validators.validate(validator, loader, schema, json);
+        if (!violations.isEmpty()) {
+            throw new RunwareValidationException(Envelope.text(json, "taskType"), Envelope.text(json, "taskUUID"),
+                    violations);
+        }
+    }
+}

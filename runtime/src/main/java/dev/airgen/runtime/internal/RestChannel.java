@@ -1,0 +1,226 @@
+package dev.airgen.runtime.internal;
+
+import dev.airgen.runtime.ApiError;
+import dev.airgen.runtime.ErrorCategory;
+import dev.airgen.runtime.RunwareApiException;
+import dev.airgen.runtime.RunwareException;
+import dev.airgen.runtime.types.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+
+/**
+ * Tasks over HTTP: one POST of a JSON array per {@link #send} call. The channel never repeats a POST;
+ * its failures say whether the server took the tasks ({@link Failures#fate}), and the task runner
+ * decides whether to send again or to ask for the tasks by UUID.
+ */
+public final class RestChannel implements Channel {
+
+    /** The largest answer read; a bigger one is a malformed answer, not an out-of-memory error. */
+    static final int MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+    private final TransportSettings settings;
+    private final Set<CompletableFuture<Answer>> inFlight = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    public RestChannel(TransportSettings settings) {
+        this.settings = settings;
+    }
+
+    /** An answer to one POST: its status and parsed envelope. */
+    public record Answer(int status, Envelope envelope) {
+    }
+
+    @Override
+    public List<CompletableFuture<TaskReply>> send(List<TaskSpec> tasks, long deadlineNanos) {
+        ArrayNode body = Json.mapper().createArrayNode();
+        Map<String, TaskSpec> byUuid = new LinkedHashMap<>();
+        for (TaskSpec task : tasks) {
+            body.add(task.json());
+            byUuid.put(task.taskUUID(), task);
+        }
+        CompletableFuture<Answer> answer = post(body, deadlineNanos, describe(tasks));
+        List<CompletableFuture<TaskReply>> out = new ArrayList<>(tasks.size());
+        for (TaskSpec task : tasks) {
+            out.add(answer.thenApply(a -> split(task, a, byUuid)));
+        }
+        return out;
+    }
+
+    private static String describe(List<TaskSpec> tasks) {
+        if (tasks.size() == 1) {
+            return tasks.get(0).taskType() + " " + tasks.get(0).taskUUID();
+        }
+        return tasks.size() + " tasks";
+    }
+
+    private static TaskReply split(TaskSpec task, Answer answer, Map<String, TaskSpec> all) {
+        Envelope env = answer.envelope();
+        List<JsonNode> items = env.itemsFor(task.taskUUID());
+        List<ApiError> errors = new ArrayList<>(env.errorsFor(task.taskUUID()));
+        if (items.isEmpty() && errors.isEmpty()) {
+            errors.addAll(env.unroutedErrors(all));
+        }
+        if (items.isEmpty() && errors.isEmpty()) {
+            if (answer.status() >= 400) {
+                errors.add(statusError(answer.status(), task.taskUUID()));
+            } else {
+                throw Failures.malformed("no result and no error for task " + task.taskUUID(), answer.status(), null);
+            }
+        }
+        return new TaskReply(task.taskUUID(), items, errors, answer.status());
+    }
+
+    private static ApiError statusError(int status, String taskUUID) {
+        String code = status == 401 ? "invalidApiKey" : "http" + status;
+        return new ApiError(code, "server answered HTTP " + status + " without an error body", List.of(), taskUUID,
+                null, null);
+    }
+
+    /**
+     * POSTs {@code body} once and reads the envelope. Completes exceptionally with a
+     * {@link RunwareException} when no envelope could be had.
+     */
+    public CompletableFuture<Answer> post(ArrayNode body, long deadlineNanos, String what) {
+        byte[] bytes = Json.mapper().writeValueAsBytes(body);
+        if (closed) {
+            return CompletableFuture.failedFuture(Failures.aborted("client is closed"));
+        }
+        CompletableFuture<Answer> result = new CompletableFuture<>();
+        attempt(bytes, deadlineNanos, what).whenComplete((a, t) -> {
+            if (t != null) {
+                result.completeExceptionally(Failures.wrap(t));
+            } else {
+                result.complete(a);
+            }
+        });
+        inFlight.add(result);
+        result.whenComplete((a, t) -> inFlight.remove(result));
+        return result;
+    }
+
+    private CompletableFuture<Answer> attempt(byte[] body, long deadlineNanos, String what) {
+        long remaining = deadlineNanos - System.nanoTime();
+        if (remaining <= 0) {
+            return CompletableFuture.failedFuture(Failures.timeout("deadline passed before " + what + " got an answer",
+                    null));
+        }
+        if (closed) {
+            return CompletableFuture.failedFuture(Failures.aborted("client is closed"));
+        }
+        Duration timeout = Duration.ofNanos(Math.min(remaining, settings.requestTimeout().toNanos()));
+        return settings.http().sendAsync(settings.post(body, "application/json", timeout), HttpResponse.BodyHandlers.ofInputStream())
+                .handle((response, failure) -> {
+                    if (failure != null) {
+                        throw Failures.wrap(failure, settings.baseUrl());
+                    }
+                    return read(response);
+                });
+    }
+
+    private Answer read(HttpResponse<InputStream> response) {
+        int status = response.statusCode();
+        Duration retryAfter = retryAfter(response);
+        String text;
+        try (InputStream in = response.body()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw Failures.malformed("the answer is larger than " + MAX_BODY_BYTES + " bytes", status, null);
+            }
+            text = new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            // The answer broke off: whatever the server did, it did; the caller asks it by taskUUID.
+            throw Failures.connection(Failures.CONNECTION_LOST, "the answer from " + Failures.hostAndPort(settings.baseUrl())
+                    + " broke off (" + Failures.describe(e) + ")", e);
+        }
+        Envelope envelope = null;
+        RunwareException unreadable = null;
+        if (!text.isBlank()) {
+            try {
+                envelope = Envelope.parse(Json.mapper().readTree(text));
+            } catch (JacksonException e) {
+                unreadable = Failures.malformed("body is not valid JSON (" + shorten(e.getOriginalMessage()) + ")",
+                        status, null);
+            } catch (MalformedResponseException e) {
+                unreadable = Failures.malformed(e.getMessage(), status, null);
+            }
+        }
+        if (status == 408 || status == 429 || status == 503 || status == 504) {
+            // Turned away for now: the server did not take the tasks.
+            ApiError first = envelope != null && !envelope.errors().isEmpty() ? envelope.errors().get(0)
+                    : new ApiError("http" + status, "server answered HTTP " + status, List.of(), null, null, null);
+            ErrorCategory category = status == 429 ? ErrorCategory.RATE_LIMIT
+                    : status == 503 ? ErrorCategory.SERVER_ERROR : ErrorCategory.TIMEOUT;
+            ApiError withHint = new ApiError(first.code(), first.message(), first.parameters(), first.taskUUID(),
+                    first.taskType(), first.documentation(), retryAfter != null ? retryAfter : first.retryAfter());
+            throw new RunwareApiException(withHint, status, category, true);
+        }
+        if (unreadable != null) {
+            throw unreadable;
+        }
+        if (envelope == null) {
+            if (status >= 500) {
+                throw new dev.airgen.runtime.RunwareTransportException(RunwareException.details(
+                        ErrorCategory.SERVER_ERROR, Failures.SERVER_FAILED, "server answered HTTP " + status
+                                + " with an empty body").httpStatus(status), null);
+            }
+            if (status >= 400) {
+                return new Answer(status, new Envelope(List.of(), List.of(statusError(status, null))));
+            }
+            throw Failures.malformed("empty body with HTTP " + status, status, null);
+        }
+        return new Answer(status, envelope);
+    }
+
+    private static String shorten(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() > 160 ? s.substring(0, 160) + "..." : s;
+    }
+
+    /** Reads {@code Retry-After} as seconds or as an HTTP date. */
+    static Duration retryAfter(HttpResponse<?> response) {
+        Optional<String> header = response.headers().firstValue("Retry-After");
+        if (header.isEmpty()) {
+            return null;
+        }
+        String value = header.get().trim();
+        Duration seconds = Failures.seconds(value);
+        if (seconds != null) {
+            return seconds;
+        }
+        try {
+            ZonedDateTime when = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+            Duration d = Duration.between(ZonedDateTime.now(when.getZone()), when);
+            return d.isNegative() ? Duration.ZERO : d;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /** Fails every call still waiting for an answer or a retry; later calls fail at once. */
+    @Override
+    public void close() {
+        closed = true;
+        RunwareException aborted = Failures.aborted("client closed while the request was pending");
+        for (CompletableFuture<Answer> f : List.copyOf(inFlight)) {
+            f.completeExceptionally(aborted);
+        }
+    }
+}
