@@ -271,6 +271,17 @@ final class TaskEngine implements AutoCloseable {
      * The key tasks are kept under: the API key that sent them and their UUID. Another key asking for the same
      * UUID finds nothing (and may use the UUID for a task of its own), exactly as for a UUID never sent.
      */
+    /** The job with this taskUUID under whichever API key sent it: the emulator's own inspection, never a client path. */
+    Job job(String uuid) {
+        String suffix = "\n" + uuid;
+        for (Map.Entry<String, Job> e : jobs.entrySet()) {
+            if (e.getKey().endsWith(suffix)) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     private static String owned(Ctx ctx, String uuid) {
         return ctx.apiKey() + "\n" + uuid;
     }

@@ -3,7 +3,7 @@ package dev.airgen.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airgen.generator.source.BundledSnapshot;
-import dev.airgen.it.runware.RunwareCatalog;
+import com.example.runware.RunwareCatalog;
 import dev.airgen.runtime.RunwareClient;
 import dev.airgen.runtime.Transport;
 import dev.airgen.runtime.types.Json;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.airgen.generator.source.BundledSnapshot;
-import dev.airgen.it.runware.RunwareCatalog;
+import com.example.runware.RunwareCatalog;
 import dev.airgen.runtime.RunwareClient;
 import dev.airgen.runtime.RunwareValidationException;
 import dev.airgen.runtime.Transport;
