@@ -53,7 +53,7 @@ assert refChanged.contains('Recompiling the module because of changed source cod
 
 // 4. One configuration value (the package) regenerates everything and deletes the old package.
 def otherPackage = build('other-package', 'generate-sources', '-Dairgen.packageName=com.example.other')
-assert written(otherPackage) == [13, 0, 13] : otherPackage
+assert written(otherPackage) == [13, 0, 12] : otherPackage // the schema index lives outside the package: rewritten, not deleted
 assert !tiny.exists() && !new File(resources, 'com/example/tiny').exists()
 assert new File(sources, 'com/example/other/AcmeImageRequest.java').isFile()
 
