@@ -59,6 +59,7 @@ public final class Generator {
     public GenerationResult generate(GeneratorConfig config) {
         Snapshot snapshot = SnapshotReader.read(config.snapshot());
         AirFilter filter = new AirFilter(config.includes(), config.excludes());
+        filter.check(airs(snapshot));
         SchemaResolver resolver = snapshot.resolver();
         SchemaDocument standard = resolver.register(standardResults());
         TypeModelBuilder builder = new TypeModelBuilder(resolver);
@@ -116,6 +117,18 @@ public final class Generator {
                 json(catalogJson(catalog, rows, dedup))));
         files.sort(Comparator.comparing((GeneratedFile f) -> f.kind().ordinal()).thenComparing(GeneratedFile::relativePath));
         return new GenerationResult(files, report(snapshot, tasks, dedup, namer, rows, files, config.packageName()));
+    }
+
+    /** What the include and exclude globs are matched against: models with a schema, and catalog models. */
+    private static java.util.Set<String> airs(Snapshot snapshot) {
+        java.util.Set<String> airs = new java.util.TreeSet<>();
+        for (SnapshotEntry entry : snapshot.entries()) {
+            if (entry.kind() == EntryKind.MODEL) {
+                airs.add(entry.key());
+            }
+        }
+        snapshot.catalog().forEach(entry -> airs.add(entry.air()));
+        return airs;
     }
 
     /**

@@ -64,7 +64,7 @@ public class RefreshMojo extends AbstractMojo {
                 }
             }
         }
-        SnapshotRefresher refresher = new SnapshotRefresher(schemasUrl, Duration.ofSeconds(10), Duration.ofSeconds(120), getLog()::info);
+        SnapshotRefresher refresher = new SnapshotRefresher(schemasUrl, Duration.ofSeconds(10), Duration.ofSeconds(120), getLog()::info, getLog()::warn);
         try {
             if (airs.isEmpty()) {
                 refresher.refreshRelease(target, release, failOnBreaking);

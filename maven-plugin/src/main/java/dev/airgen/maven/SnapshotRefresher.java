@@ -69,12 +69,15 @@ final class SnapshotRefresher {
     private final HttpClient client;
     private final Duration timeout;
     private final Consumer<String> log;
+    private final Consumer<String> warn;
 
-    SnapshotRefresher(String schemasUrl, Duration connectTimeout, Duration timeout, Consumer<String> log) {
+    /** {@code log} takes progress and the report, {@code warn} the report's breaking changes. */
+    SnapshotRefresher(String schemasUrl, Duration connectTimeout, Duration timeout, Consumer<String> log, Consumer<String> warn) {
         this.schemasUrl = schemasUrl.endsWith("/") ? schemasUrl.substring(0, schemasUrl.length() - 1) : schemasUrl;
         this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.timeout = timeout;
         this.log = log;
+        this.warn = warn;
     }
 
     /** Where a bundle goes: the file itself, or {@code schema-map.json} inside a folder. */
@@ -256,7 +259,7 @@ final class SnapshotRefresher {
     }
 
     private void print(ChangeReport report) {
-        report.lines().forEach(log);
+        report.print(log, warn);
     }
 
     private byte[] download(URI url, Path target) throws RefreshException {

@@ -1,5 +1,6 @@
 package dev.airgen.generator.cli;
 
+import dev.airgen.generator.ConfigurationException;
 import dev.airgen.generator.GenerationResult;
 import dev.airgen.generator.Generator;
 import dev.airgen.generator.GeneratorConfig;
@@ -80,6 +81,9 @@ public final class Main {
         } catch (SchemaException e) {
             err.println("AIRgen: " + e.getMessage());
             return 1;
+        } catch (ConfigurationException e) {
+            err.println("AIRgen: " + e.getMessage());
+            return 2;
         } catch (IOException | RuntimeException e) {
             err.println("AIRgen: " + e);
             return 1;

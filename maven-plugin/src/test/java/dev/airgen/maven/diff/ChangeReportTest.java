@@ -2,6 +2,7 @@ package dev.airgen.maven.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -96,6 +97,39 @@ class ChangeReportTest {
                 "  ~ architecture sdxl",
                 "      addition: type widened: steps (integer -> number)");
         assertThat(report.breakingCount()).isEqualTo(11);
+    }
+
+    @Test
+    void breakingChangesGoToTheWarningLevelAndEverythingElseToInfo() {
+        JsonNode before = json(OLD_BUNDLE);
+        JsonNode after = json(NEW_BUNDLE);
+        ChangeReport report = ChangeReport.compare("a", ModelSchemas.ofBundle(before), "b", ModelSchemas.ofBundle(after));
+        List<String> info = new ArrayList<>();
+        List<String> warning = new ArrayList<>();
+        report.print(info::add, warning::add);
+
+        assertThat(warning).hasSize(1 + 2 + 1 + 10).startsWith(
+                "Snapshot changes a -> b: 1 model added, 1 removed, 2 changed; 11 breaking changes",
+                "Removed models (breaking):",
+                "  - acme:gone@1",
+                "  ~ acme:image@1",
+                "      breaking: range narrowed: prompt (maxLength 2000 -> 1000)");
+        assertThat(warning.subList(4, warning.size())).allMatch(line -> line.startsWith("      breaking: "));
+        assertThat(info).containsExactly("Added models:", "  + acme:video@2", "Changed models:",
+                "      addition: range widened: width (maximum 2048 -> 4096)",
+                "      addition: enum values added: format (added AVIF)",
+                "      addition: range widened: inputs.images (maxItems 4 -> 8)",
+                "      addition: type widened: inputs.images[].weight (number -> number|null)",
+                "      addition: new optional parameter: acceleration",
+                "  ~ architecture sdxl",
+                "      addition: type widened: steps (integer -> number)");
+
+        // Without anything breaking, the whole report is information.
+        List<String> quiet = new ArrayList<>();
+        ChangeReport.compare("a", ModelSchemas.ofBundle(before), "b", ModelSchemas.ofBundle(before)).print(quiet::add, line -> {
+            throw new AssertionError("not a warning: " + line);
+        });
+        assertThat(quiet).containsExactly("Snapshot changes a -> b: 0 models added, 0 removed, 0 changed; 0 breaking changes");
     }
 
     @Test
