@@ -1,3 +1,4 @@
+import dev.airgen.maven.it.LoopbackProxy
 import dev.airgen.maven.it.MavenRun
 import java.nio.file.Files
 import java.nio.file.attribute.FileTime
@@ -28,14 +29,32 @@ try {
     assert noop.contains('Nothing to compile - all classes are up to date') : noop
     assert generated.every { Files.getLastModifiedTime(it.toPath()) == pinned }
 
-    // 3. Refresh from the schemas service, then build the refreshed snapshot.
-    def refreshed = build('refresh', 'airgen:refresh', "-Dairgen.schemasUrl=${emulator.schemasUrl()}")
-    assert refreshed.contains('Snapshot changes 20260101000000 -> 20260722152433: 1 model added, 0 removed, 0 changed; 0 breaking changes') : refreshed
-    assert refreshed.contains("airgen: wrote release 20260722152433 to ${new File(basedir, 'snapshot/schema-map.json').absolutePath}") : refreshed
+    // 3. Refresh from the schemas service, through the proxy (with credentials) that a settings.xml names,
+    //    then build the refreshed snapshot: the catalog keeps its model names.
+    def proxy = new LoopbackProxy('it-user', 'it-secret')
+    try {
+        def settings = new File(basedir, 'target/proxy-settings.xml')
+        settings.text = """<settings><proxies><proxy><id>it-proxy</id><active>true</active><protocol>http</protocol>
+            <host>127.0.0.1</host><port>${proxy.port()}</port><username>it-user</username><password>it-secret</password>
+            <nonProxyHosts>repo.example.invalid</nonProxyHosts></proxy></proxies></settings>"""
+        def refreshed = build('refresh', 'airgen:refresh', '-gs', settings.absolutePath, "-Dairgen.schemasUrl=${emulator.schemasUrl()}")
+        assert refreshed.contains("airgen: downloading through proxy 127.0.0.1:${proxy.port()} (settings.xml proxy 'it-proxy', user it-user)") : refreshed
+        assert !refreshed.contains('it-secret')
+        assert refreshed.contains('Snapshot changes 20260101000000 -> 20260722152433: 1 model added, 0 removed, 0 changed; 0 breaking changes') : refreshed
+        assert refreshed.contains("airgen: wrote release 20260722152433 to ${new File(basedir, 'snapshot/schema-map.json').absolutePath}") : refreshed
+        def seen = proxy.seen()
+        assert seen*.line() == ["GET ${emulator.schemasUrl()}/releases/latest/schema-map.json HTTP/1.1".toString()]
+        assert seen[0].header('Proxy-Authorization') == 'Basic ' + 'it-user:it-secret'.bytes.encodeBase64().toString()
+    } finally {
+        proxy.close()
+    }
     def after = build('after-refresh', 'compile')
     assert after =~ /airgen: \d+ files written, \d+ unchanged, 0 stale deleted/ : after
     assert new File(sources, 'AcmeImage2Request.java').isFile()
     assert new File(basedir, 'target/classes/com/example/versions/AcmeImage2Request.class').isFile()
+    def catalog = new groovy.json.JsonSlurper().parse(new File(basedir, 'target/classes/com/example/versions/catalog.json'))
+    assert catalog.find { it.air == 'acme:image@1' }.name == 'Acme Image'
+    assert catalog.find { it.air == 'acme:image@2' } != null
 } finally {
     emulator.close()
 }

@@ -1,6 +1,7 @@
 package dev.airgen.maven;
 
 import dev.airgen.generator.SchemaException;
+import dev.airgen.generator.source.BundledSnapshot;
 import dev.airgen.generator.source.SnapshotReader;
 import dev.airgen.maven.diff.ChangeReport;
 import dev.airgen.maven.diff.ModelSchemas;
@@ -66,15 +67,22 @@ final class SnapshotRefresher {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String schemasUrl;
+    private final RefreshProxy proxy;
     private final HttpClient client;
     private final Duration timeout;
     private final Consumer<String> log;
     private final Consumer<String> warn;
 
-    /** {@code log} takes progress and the report, {@code warn} the report's breaking changes. */
-    SnapshotRefresher(String schemasUrl, Duration connectTimeout, Duration timeout, Consumer<String> log, Consumer<String> warn) {
+    /**
+     * {@code log} takes progress and the report, {@code warn} the report's breaking changes; every download
+     * goes through {@code proxy}'s choice.
+     */
+    SnapshotRefresher(String schemasUrl, Duration connectTimeout, Duration timeout, RefreshProxy proxy, Consumer<String> log,
+                      Consumer<String> warn) {
         this.schemasUrl = schemasUrl.endsWith("/") ? schemasUrl.substring(0, schemasUrl.length() - 1) : schemasUrl;
-        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.proxy = proxy;
+        this.client = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NORMAL)
+                .proxy(proxy).build();
         this.timeout = timeout;
         this.log = log;
         this.warn = warn;
@@ -98,6 +106,7 @@ final class SnapshotRefresher {
         }
         String newVersion = bundle.path("version").isString() ? bundle.get("version").asString() : "(unversioned)";
         Path temp = null;
+        Path catalogTemp = null;
         try {
             Files.createDirectories(target.getParent());
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
@@ -106,9 +115,10 @@ final class SnapshotRefresher {
             SnapshotReader.read(temp);
 
             ChangeReport report;
+            JsonNode previous = null;
             if (Files.isRegularFile(target)) {
                 byte[] old = Files.readAllBytes(target);
-                JsonNode previous = parseOld(old, target);
+                previous = parseOld(old, target);
                 String oldVersion = previous == null ? "(unreadable)" : previous.path("version").isString() ? previous.get("version").asString() : "(unversioned)";
                 report = ChangeReport.compare(oldVersion, previous == null ? Map.of() : ModelSchemas.ofBundle(previous),
                         newVersion, ModelSchemas.ofBundle(bundle));
@@ -123,9 +133,21 @@ final class SnapshotRefresher {
                 print(report);
             }
             refuseBreaking(report, failOnBreaking, target);
+            Path catalog = target.equals(snapshot) ? null : target.resolveSibling(CatalogUpdate.FILE);
+            byte[] catalogBytes = catalog == null ? null : catalog(catalog, previous, bundle);
+            if (catalogBytes != null) {
+                catalogTemp = Files.createTempFile(target.getParent(), "." + CatalogUpdate.FILE, ".tmp");
+                Files.write(catalogTemp, catalogBytes);
+            }
             move(temp, target);
             temp = null;
             log.accept("airgen: wrote release " + newVersion + " to " + target);
+            if (catalogTemp != null) {
+                move(catalogTemp, catalog);
+                catalogTemp = null;
+                log.accept("airgen: updated " + catalog + ": catalog metadata kept, slugs, task types and removed models as the release says");
+                return new Outcome(report, List.of(target, catalog));
+            }
             return new Outcome(report, List.of(target));
         } catch (SchemaException e) {
             throw new RefreshException("airgen: the bundle from " + url + " is not usable: " + BUNDLE_FILE + "#" + e.pointer()
@@ -134,7 +156,33 @@ final class SnapshotRefresher {
             throw new RefreshException("airgen: cannot write " + target + ": " + e.getMessage() + "; " + keptMessage(target), e);
         } finally {
             deleteQuietly(temp);
+            deleteQuietly(catalogTemp);
         }
+    }
+
+    /**
+     * The catalog to write beside a folder's new bundle, or null to leave the one there as it is. An existing
+     * {@code catalog.json} keeps its metadata (see {@link CatalogUpdate}). A folder without any snapshot file
+     * yet starts from the catalog of the bundled snapshot, which builds used until then, so that model names
+     * and capabilities survive the switch to a refreshed snapshot.
+     */
+    private byte[] catalog(Path catalog, JsonNode previousBundle, JsonNode bundle) throws IOException {
+        if (Files.isRegularFile(catalog)) {
+            return CatalogUpdate.update(Files.readAllBytes(catalog), previousBundle, bundle);
+        }
+        try (Stream<Path> files = Files.walk(catalog.getParent())) {
+            if (files.anyMatch(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))) {
+                return null; // a snapshot of its own, without a catalog
+            }
+        }
+        Path bundled = BundledSnapshot.locate(SnapshotRefresher.class.getClassLoader()).orElse(null);
+        if (bundled == null || !Files.isRegularFile(bundled.resolve(CatalogUpdate.FILE))) {
+            return null;
+        }
+        byte[] seed = Files.readAllBytes(bundled.resolve(CatalogUpdate.FILE));
+        byte[] updated = CatalogUpdate.update(seed, JSON.readTree(Files.readAllBytes(bundled.resolve(BUNDLE_FILE))), bundle);
+        log.accept("airgen: " + catalog + " starts from the catalog of the bundled snapshot");
+        return updated != null ? updated : seed;
     }
 
     /**
@@ -263,20 +311,33 @@ final class SnapshotRefresher {
     }
 
     private byte[] download(URI url, Path target) throws RefreshException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build();
+        HttpRequest request = proxy.authorize(HttpRequest.newBuilder(url), url)
+                .timeout(timeout).header("Accept", "application/json").GET().build();
+        String via = proxy.via(url);
+        String throughProxy = via == null ? "" : " through proxy " + via;
         HttpResponse<byte[]> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
-            throw new RefreshException("airgen: no answer from " + url + " within " + timeout.toSeconds() + " s; " + keptMessage(target), e);
+            throw new RefreshException("airgen: no answer from " + url + throughProxy + " within " + timeout.toSeconds() + " s; "
+                    + keptMessage(target), e);
         } catch (ConnectException e) {
-            throw new RefreshException("airgen: cannot connect to " + url.getHost() + ":" + port(url) + " (" + reason(e) + ") for "
-                    + url + "; " + keptMessage(target), e);
+            String to = via == null ? url.getHost() + ":" + port(url) : "proxy " + via;
+            throw new RefreshException("airgen: cannot connect to " + to + " (" + reason(e) + ") for " + url + "; " + keptMessage(target), e);
         } catch (IOException e) {
-            throw new RefreshException("airgen: the download of " + url + " failed: " + reason(e) + "; " + keptMessage(target), e);
+            throw new RefreshException("airgen: the download of " + url + throughProxy + " failed: " + reason(e) + "; " + keptMessage(target), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RefreshException("airgen: interrupted while downloading " + url + "; " + keptMessage(target), e);
+        }
+        if (response.statusCode() == 407 && via != null) {
+            String advice = !proxy.hasCredentials(url) ? "the proxy's username and password belong on its <proxy> in settings.xml"
+                    : "https".equalsIgnoreCase(url.getScheme())
+                    ? "the JDK sends Basic credentials to a proxy that tunnels https only when the JVM runs with"
+                            + " -Djdk.http.auth.tunneling.disabledSchemes= (in MAVEN_OPTS or .mvn/jvm.config); otherwise check them"
+                    : "check the proxy's username and password in settings.xml";
+            throw new RefreshException("airgen: the proxy " + via + " answered HTTP 407 (proxy authentication required) for " + url
+                    + ": " + advice + "; " + keptMessage(target), null);
         }
         if (response.statusCode() != 200) {
             String body = new String(response.body(), StandardCharsets.UTF_8).replaceAll("\\s+", " ").trim();
@@ -323,6 +384,11 @@ final class SnapshotRefresher {
     }
 
     private static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "unknown host";
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return t.getMessage();

@@ -73,7 +73,7 @@ class SnapshotRefresherTest {
     }
 
     private SnapshotRefresher refresher(String url) {
-        return new SnapshotRefresher(url, Duration.ofSeconds(2), Duration.ofSeconds(10), log::add, log::add);
+        return new SnapshotRefresher(url, Duration.ofSeconds(2), Duration.ofSeconds(10), RefreshProxy.jvm(), log::add, log::add);
     }
 
     private Path oldSnapshot() throws IOException {
