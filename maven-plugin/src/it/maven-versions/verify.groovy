@@ -31,13 +31,23 @@ try {
 
     // 3. Refresh from the schemas service, through the proxy (with credentials) that a settings.xml names,
     //    then build the refreshed snapshot: the catalog keeps its model names.
+    //    Maven 3 encrypts the password in settings.xml the classic way (Maven 4 has its own tool for it).
+    def password = 'it-secret'
+    def security = new File(basedir, 'target/settings-security.xml')
+    if (mavenVersion.startsWith('3.')) {
+        def encrypted = { String log -> log.readLines().find { it.startsWith('{') && it.endsWith('}') } }
+        security.text = "<settingsSecurity><master>${encrypted(build('encrypt-master', '--encrypt-master-password', 'it-master'))}</master></settingsSecurity>"
+        password = encrypted(build('encrypt', '--encrypt-password', 'it-secret', "-Dsettings.security=${security.absolutePath}"))
+        assert password != null && password != 'it-secret'
+    }
     def proxy = new LoopbackProxy('it-user', 'it-secret')
     try {
         def settings = new File(basedir, 'target/proxy-settings.xml')
         settings.text = """<settings><proxies><proxy><id>it-proxy</id><active>true</active><protocol>http</protocol>
-            <host>127.0.0.1</host><port>${proxy.port()}</port><username>it-user</username><password>it-secret</password>
+            <host>127.0.0.1</host><port>${proxy.port()}</port><username>it-user</username><password>${password}</password>
             <nonProxyHosts>repo.example.invalid</nonProxyHosts></proxy></proxies></settings>"""
-        def refreshed = build('refresh', 'airgen:refresh', '-gs', settings.absolutePath, "-Dairgen.schemasUrl=${emulator.schemasUrl()}")
+        def refreshed = build('refresh', 'airgen:refresh', '-gs', settings.absolutePath, "-Dsettings.security=${security.absolutePath}",
+                "-Dairgen.schemasUrl=${emulator.schemasUrl()}")
         assert refreshed.contains("airgen: downloading through proxy 127.0.0.1:${proxy.port()} (settings.xml proxy 'it-proxy', user it-user)") : refreshed
         assert !refreshed.contains('it-secret')
         assert refreshed.contains('Snapshot changes 20260101000000 -> 20260722152433: 1 model added, 0 removed, 0 changed; 0 breaking changes') : refreshed
