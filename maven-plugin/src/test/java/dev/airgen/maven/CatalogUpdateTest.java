@@ -2,7 +2,6 @@ package dev.airgen.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.airgen.emulator.RunwareEmulator;
 import dev.airgen.emulator.Snapshot;
 import dev.airgen.generator.GeneratedFile;
 import dev.airgen.generator.Generator;
@@ -11,20 +10,14 @@ import dev.airgen.generator.source.BundledSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /** A refresh keeps the catalog metadata a release does not carry (names, capabilities) unless the release changes it. */
-class CatalogUpdateTest {
+class CatalogUpdateTest extends RefreshTestBase {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -36,26 +29,8 @@ class CatalogUpdateTest {
              {"air": "civitai:7@8", "slug": "community", "name": "A community checkpoint", "architecture": "sdxl"}]
             """;
 
-    static RunwareEmulator emulator;
-
-    @TempDir
-    Path dir;
-
-    final List<String> log = new ArrayList<>();
-
-    @BeforeAll
-    static void start() {
-        emulator = RunwareEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
     private SnapshotRefresher refresher() {
-        return new SnapshotRefresher(emulator.schemasUrl().toString(), Duration.ofSeconds(2), Duration.ofSeconds(30), RefreshProxy.jvm(),
-                log::add, log::add);
+        return refresher(emulator.schemasUrl().toString());
     }
 
     private static JsonNode entry(JsonNode catalog, String air) {

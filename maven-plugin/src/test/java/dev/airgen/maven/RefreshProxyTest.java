@@ -3,7 +3,6 @@ package dev.airgen.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.airgen.emulator.RunwareEmulator;
 import dev.airgen.emulator.Snapshot;
 import dev.airgen.maven.it.CutShortServer;
 import dev.airgen.maven.it.LoopbackProxy;
@@ -16,35 +15,18 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Refresh on networks behind a proxy: Maven's settings.xml proxies first, then the JVM's proxy properties. */
-class RefreshProxyTest {
+class RefreshProxyTest extends RefreshTestBase {
 
     private static final String BASIC_USER_SECRET = "Basic dXNlcjpzZWNyZXQ=";
 
-    static RunwareEmulator emulator;
-
-    @TempDir
-    Path dir;
-
-    final List<String> log = new ArrayList<>();
-
     @BeforeAll
-    static void start() {
-        emulator = RunwareEmulator.start();
+    static void publish() {
         emulator.publishSnapshot(Snapshot.of(SnapshotRefresherTest.NEW, null));
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
     }
 
     private static RefreshProxy.Entry entry(String id, String protocol, int port, String nonProxyHosts) {
@@ -98,10 +80,6 @@ class RefreshProxyTest {
         assertThat(proxy.authorize(HttpRequest.newBuilder(direct), direct).build().headers().firstValue("Proxy-Authorization")).isEmpty();
         assertThat(proxy.via(proxied)).isEqualTo("127.0.0.1:3128 (settings.xml proxy 'corp', user user)").doesNotContain("secret");
         assertThat(proxy.via(direct)).isNull();
-    }
-
-    private SnapshotRefresher refresher(String url, RefreshProxy proxy) {
-        return new SnapshotRefresher(url, Duration.ofSeconds(2), Duration.ofSeconds(10), proxy, log::add, log::add);
     }
 
     private Path folder() throws IOException {
