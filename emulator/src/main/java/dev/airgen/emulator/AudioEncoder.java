@@ -2,58 +2,38 @@ package dev.airgen.emulator;
 
 import java.io.ByteArrayOutputStream;
 
-/** Writes short audio files: WAV with a seed-dependent tone, MP3 as valid silent MPEG-1 Layer III frames. */
+/** Writes short audio files from PCM samples: WAV, and FLAC with uncompressed (VERBATIM) subframes. */
 final class AudioEncoder {
-    static final int WAV_RATE = 16000;
-    /** MPEG-1 Layer III, 64 kbit/s, 48 kHz, mono: 192-byte frames of 1152 samples, no padding needed. */
-    static final int MP3_FRAME_BYTES = 192;
-    static final int MP3_FRAME_SAMPLES = 1152;
-    static final int MP3_RATE = 48000;
+    /** Sample rate of emulated audio, video soundtracks included. */
+    static final int RATE = 16000;
 
     private AudioEncoder() {
     }
 
-    static byte[] wav(long seed, double seconds) {
-        int samples = (int) Math.max(1, Math.round(seconds * WAV_RATE));
-        double freq = 220 + Math.floorMod(Pattern.mix(seed), 440);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(44 + samples * 2);
+    static byte[] wav(short[] samples) {
+        int n = samples.length;
+        ByteArrayOutputStream out = new ByteArrayOutputStream(44 + n * 2);
         out.writeBytes(Mp4Encoder.ascii("RIFF"));
-        WebpEncoder.le32(out, 36 + samples * 2);
+        WebpEncoder.le32(out, 36 + n * 2);
         out.writeBytes(Mp4Encoder.ascii("WAVEfmt "));
         WebpEncoder.le32(out, 16);
         le16(out, 1); // PCM
         le16(out, 1); // mono
-        WebpEncoder.le32(out, WAV_RATE);
-        WebpEncoder.le32(out, WAV_RATE * 2);
+        WebpEncoder.le32(out, RATE);
+        WebpEncoder.le32(out, RATE * 2);
         le16(out, 2);
         le16(out, 16);
         out.writeBytes(Mp4Encoder.ascii("data"));
-        WebpEncoder.le32(out, samples * 2);
-        for (int i = 0; i < samples; i++) {
-            int v = (int) Math.round(Math.sin(2 * Math.PI * freq * i / WAV_RATE) * 9000);
+        WebpEncoder.le32(out, n * 2);
+        for (short v : samples) {
             le16(out, v);
         }
         return out.toByteArray();
     }
 
-    static byte[] mp3(double seconds) {
-        int frames = (int) Math.max(1, Math.ceil(seconds * MP3_RATE / MP3_FRAME_SAMPLES));
-        byte[] out = new byte[frames * MP3_FRAME_BYTES];
-        for (int f = 0; f < frames; f++) {
-            int at = f * MP3_FRAME_BYTES;
-            out[at] = (byte) 0xFF;
-            out[at + 1] = (byte) 0xFB; // MPEG-1, Layer III, no CRC
-            out[at + 2] = (byte) 0x54; // 64 kbit/s, 48 kHz, no padding
-            out[at + 3] = (byte) 0xC0; // mono
-            // Side information and main data stay zero: no spectral data, i.e. silence.
-        }
-        return out;
-    }
-
-    /** A tone as FLAC: fixed 4096-sample blocks of VERBATIM subframes, each frame with its CRC-8 and CRC-16. */
-    static byte[] flac(long seed, double seconds) {
-        int total = (int) Math.max(1, Math.round(seconds * WAV_RATE));
-        double freq = 220 + Math.floorMod(Pattern.mix(seed), 440);
+    /** FLAC: fixed 4096-sample blocks of VERBATIM subframes, each frame with its CRC-8 and CRC-16. */
+    static byte[] flac(short[] samples) {
+        int total = samples.length;
         int block = 4096;
         Mp4Encoder.MsbBitWriter w = new Mp4Encoder.MsbBitWriter();
         w.bytes(Mp4Encoder.ascii("fLaC"));
@@ -64,7 +44,7 @@ final class AudioEncoder {
         w.bits(block, 16);
         w.bits(0, 24); // frame sizes unknown
         w.bits(0, 24);
-        w.bits(WAV_RATE, 20);
+        w.bits(RATE, 20);
         w.bits(0, 3); // one channel
         w.bits(15, 5); // 16 bits per sample
         w.bits(total, 36);
@@ -93,8 +73,7 @@ final class AudioEncoder {
             f.bits(0b000001, 6); // VERBATIM
             f.bits(0, 1);
             for (int i = 0; i < n; i++) {
-                int v = (int) Math.round(Math.sin(2 * Math.PI * freq * (start + i) / WAV_RATE) * 9000);
-                f.bits(v & 0xFFFF, 16);
+                f.bits(samples[start + i] & 0xFFFF, 16);
             }
             byte[] body = f.toByteArray();
             out.writeBytes(body);

@@ -29,7 +29,7 @@ final class GlbEncoder {
         }
         int positionsBytes = CORNERS.length * 4;
         int indexBytes = TRIANGLES.length * 2;
-        Pattern colours = new Pattern(seed, 1, 1);
+        Picture colours = new Picture(seed, 1, 1, java.util.List.of());
 
         ObjectNode gltf = Json.object();
         gltf.putObject("asset").put("version", "2.0").put("generator", "AIRgen emulator");

@@ -301,7 +301,11 @@ final class HttpHandler extends Handler.Abstract {
         }
         if (rest.startsWith("resolve/")) {
             String id = URLDecoder.decode(rest.substring("resolve/".length()), StandardCharsets.UTF_8);
-            Snapshot.Target t = emulator.latestRelease().resolve(id);
+            Snapshot release = emulator.latestRelease();
+            Snapshot.Target t = release.resolve(id);
+            if (t == null) {
+                t = emulator.communityModels().schemaFor(release, id);
+            }
             if (t == null) {
                 json(response, callback, 404, Envelope.errors(List.of(ApiError.param(404, "unknownModel",
                         "The schemas service knows no model '" + TaskEngine.abbreviate(id) + "'", "model"))), false);

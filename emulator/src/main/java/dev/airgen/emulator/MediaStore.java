@@ -1,9 +1,5 @@
 package dev.airgen.emulator;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-
 /**
  * Files the emulator serves under {@code /media/}: generated ones are kept as recipes and rendered
  * on request, uploaded ones as bytes. Oldest entries are dropped past a fixed count.
@@ -22,20 +18,10 @@ final class MediaStore {
         }
     }
 
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> order = new ConcurrentLinkedQueue<>();
+    private final BoundedMap<String, Entry> entries = new BoundedMap<>(MAX_ENTRIES);
 
     void put(String name, Entry e) {
-        if (entries.put(name, e) == null) {
-            order.add(name);
-            while (entries.size() > MAX_ENTRIES) {
-                String old = order.poll();
-                if (old == null) {
-                    break;
-                }
-                entries.remove(old);
-            }
-        }
+        entries.put(name, e);
     }
 
     Entry get(String name) {
@@ -43,12 +29,12 @@ final class MediaStore {
     }
 
     boolean remove(String name) {
-        return entries.remove(name) != null;
+        return entries.remove(name);
     }
 
     /** Finds an entry by its UUID whatever the file extension. */
     String nameOf(String uuid) {
-        for (String n : entries.keySet()) {
+        for (String n : entries.keys()) {
             if (n.startsWith(uuid + ".")) {
                 return n;
             }

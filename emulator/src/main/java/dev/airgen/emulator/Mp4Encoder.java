@@ -3,21 +3,33 @@ package dev.airgen.emulator;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
- * Writes a small but playable MP4 (or QuickTime) file: one H.264 Baseline IDR picture made of
- * I_PCM macroblocks (raw samples, so no encoder is needed) followed by P pictures in which every
- * macroblock is skipped, i.e. a still picture for the requested duration.
+ * Writes a small but playable MP4 (or QuickTime) file. Video: one H.264 Baseline IDR picture made of
+ * I_PCM macroblocks (raw samples, so no encoder is needed), then P pictures that skip every macroblock
+ * except those of the timeline band that changed since the previous frame, which are sent again as
+ * I_PCM; so the clock and progress bar move while the file stays small. Audio, when asked for: a
+ * 16-bit mono PCM track ({@code sowt}, little-endian samples) in the same file.
  */
 final class Mp4Encoder {
     static final int FPS = 8;
     private static final int TIMESCALE = 1000;
+    /** mb_type of I_PCM in a P slice: the five P types come first. */
+    private static final int P_SLICE_I_PCM = 5 + 25;
+
+    /** PCM samples of an audio track and their rate. */
+    record Audio(short[] samples, int rate) {
+    }
 
     private Mp4Encoder() {
     }
 
-    static byte[] encode(Pattern pattern, int width, int height, double seconds, boolean quickTime) {
+    static byte[] encode(Picture picture, int width, int height, double seconds, boolean quickTime, Audio audio) {
         int w = Math.max(16, width + (width & 1));
         int h = Math.max(16, height + (height & 1));
         int mbW = (w + 15) / 16;
@@ -29,9 +41,29 @@ final class Mp4Encoder {
         byte[] sps = sps(mbW, mbH, w, h);
         byte[] pps = pps();
         List<byte[]> samples = new ArrayList<>(frames);
-        samples.add(lengthPrefixed(idrSlice(pattern, mbW, mbH, w, h)));
+        Picture first = picture.atTime(0, seconds);
+        samples.add(lengthPrefixed(idrSlice(first, mbW, mbH, w, h)));
+        int bandRow = Math.min(mbH, Picture.timelineTop(width, height) / 16);
+        byte[][] previous = new byte[(mbH - bandRow) * mbW][];
+        for (int my = bandRow; my < mbH; my++) {
+            for (int mx = 0; mx < mbW; mx++) {
+                previous[(my - bandRow) * mbW + mx] = macroblock(first, mx, my, w, h);
+            }
+        }
         for (int i = 1; i < frames; i++) {
-            samples.add(lengthPrefixed(skipSlice(mbW * mbH, i % 16)));
+            Picture frame = picture.atTime((double) i / FPS, seconds);
+            SortedMap<Integer, byte[]> changed = new TreeMap<>();
+            for (int my = bandRow; my < mbH; my++) {
+                for (int mx = 0; mx < mbW; mx++) {
+                    byte[] now = macroblock(frame, mx, my, w, h);
+                    int at = (my - bandRow) * mbW + mx;
+                    if (!Arrays.equals(now, previous[at])) {
+                        changed.put(my * mbW + mx, now);
+                        previous[at] = now;
+                    }
+                }
+            }
+            samples.add(lengthPrefixed(pSlice(mbW * mbH, i % 16, changed)));
         }
         int delta = TIMESCALE / FPS;
         long duration = (long) frames * delta;
@@ -39,25 +71,35 @@ final class Mp4Encoder {
         byte[] ftyp = quickTime
                 ? box("ftyp", cat(ascii("qt  "), be32(0x200), ascii("qt  ")))
                 : box("ftyp", cat(ascii("isom"), be32(0x200), ascii("isom"), ascii("iso2"), ascii("avc1"), ascii("mp41")));
-        byte[] moov = moov(samples, sps, pps, w, h, duration, delta, 0);
+        ByteArrayOutputStream video = new ByteArrayOutputStream();
+        samples.forEach(video::writeBytes);
+        byte[] sound = audio == null ? new byte[0] : littleEndian(audio.samples());
+        byte[] moov = moov(samples, sps, pps, w, h, duration, delta, audio, 0, 0);
         int mdatStart = ftyp.length + moov.length + 8;
-        moov = moov(samples, sps, pps, w, h, duration, delta, mdatStart);
-        ByteArrayOutputStream mdat = new ByteArrayOutputStream();
-        samples.forEach(mdat::writeBytes);
-        return cat(ftyp, moov, box("mdat", mdat.toByteArray()));
+        moov = moov(samples, sps, pps, w, h, duration, delta, audio, mdatStart, mdatStart + video.size());
+        return cat(ftyp, moov, box("mdat", cat(video.toByteArray(), sound)));
+    }
+
+    private static byte[] littleEndian(short[] samples) {
+        byte[] out = new byte[samples.length * 2];
+        for (int i = 0; i < samples.length; i++) {
+            out[2 * i] = (byte) samples[i];
+            out[2 * i + 1] = (byte) (samples[i] >> 8);
+        }
+        return out;
     }
 
     private static byte[] moov(List<byte[]> samples, byte[] sps, byte[] pps, int w, int h, long duration, int delta,
-                               int chunkOffset) {
-        byte[] mvhd = fullBox("mvhd", 0, 0, cat(be32(0), be32(0), be32(TIMESCALE), be32((int) duration),
-                be32(0x00010000), be16(0x0100), new byte[10], matrix(), new byte[24], be32(2)));
+                               Audio audio, int videoOffset, int audioOffset) {
+        long audioDuration = audio == null ? 0 : (long) audio.samples().length * TIMESCALE / audio.rate();
+        byte[] mvhd = fullBox("mvhd", 0, 0, cat(be32(0), be32(0), be32(TIMESCALE), be32((int) Math.max(duration, audioDuration)),
+                be32(0x00010000), be16(0x0100), new byte[10], matrix(), new byte[24], be32(audio == null ? 2 : 3)));
         byte[] tkhd = fullBox("tkhd", 0, 3, cat(be32(0), be32(0), be32(1), be32(0), be32((int) duration),
                 new byte[8], be16(0), be16(0), be16(0), be16(0), matrix(), be32(w << 16), be32(h << 16)));
         byte[] mdhd = fullBox("mdhd", 0, 0, cat(be32(0), be32(0), be32(TIMESCALE), be32((int) duration),
                 be16(0x55C4), be16(0)));
         byte[] hdlr = fullBox("hdlr", 0, 0, cat(be32(0), ascii("vide"), new byte[12], ascii("VideoHandler"), new byte[1]));
         byte[] vmhd = fullBox("vmhd", 0, 1, new byte[8]);
-        byte[] dinf = box("dinf", fullBox("dref", 0, 0, cat(be32(1), fullBox("url ", 0, 1, new byte[0]))));
         byte[] avcC = box("avcC", cat(new byte[] {1, sps[1], sps[2], sps[3], (byte) 0xFF, (byte) 0xE1},
                 be16(sps.length), sps, new byte[] {1}, be16(pps.length), pps));
         byte[] avc1 = box("avc1", cat(new byte[6], be16(1), be16(0), be16(0), new byte[12], be16(w), be16(h),
@@ -69,12 +111,36 @@ final class Mp4Encoder {
         ByteArrayOutputStream sizes = new ByteArrayOutputStream();
         samples.forEach(s -> sizes.writeBytes(be32(s.length)));
         byte[] stsz = fullBox("stsz", 0, 0, cat(be32(0), be32(samples.size()), sizes.toByteArray()));
-        byte[] stco = fullBox("stco", 0, 0, cat(be32(1), be32(chunkOffset)));
+        byte[] stco = fullBox("stco", 0, 0, cat(be32(1), be32(videoOffset)));
         byte[] stbl = box("stbl", cat(stsd, stts, stss, stsc, stsz, stco));
-        byte[] minf = box("minf", cat(vmhd, dinf, stbl));
+        byte[] minf = box("minf", cat(vmhd, dataInformation(), stbl));
         byte[] mdia = box("mdia", cat(mdhd, hdlr, minf));
         byte[] trak = box("trak", cat(tkhd, mdia));
-        return box("moov", cat(mvhd, trak));
+        return box("moov", audio == null ? cat(mvhd, trak) : cat(mvhd, trak, audioTrak(audio, audioDuration, audioOffset)));
+    }
+
+    private static byte[] dataInformation() {
+        return box("dinf", fullBox("dref", 0, 0, cat(be32(1), fullBox("url ", 0, 1, new byte[0]))));
+    }
+
+    /** Track 2: every PCM frame (one 16-bit sample) is a sample of one chunk. */
+    private static byte[] audioTrak(Audio audio, long duration, int offset) {
+        int n = audio.samples().length;
+        byte[] tkhd = fullBox("tkhd", 0, 3, cat(be32(0), be32(0), be32(2), be32(0), be32((int) duration),
+                new byte[8], be16(0), be16(1), be16(0x0100), be16(0), matrix(), be32(0), be32(0)));
+        byte[] mdhd = fullBox("mdhd", 0, 0, cat(be32(0), be32(0), be32(audio.rate()), be32(n), be16(0x55C4), be16(0)));
+        byte[] hdlr = fullBox("hdlr", 0, 0, cat(be32(0), ascii("soun"), new byte[12], ascii("SoundHandler"), new byte[1]));
+        byte[] smhd = fullBox("smhd", 0, 0, new byte[4]);
+        byte[] sowt = box("sowt", cat(new byte[6], be16(1), be16(0), be16(0), be32(0), be16(1), be16(16), be16(0), be16(0),
+                be32(audio.rate() << 16)));
+        byte[] stsd = fullBox("stsd", 0, 0, cat(be32(1), sowt));
+        byte[] stts = fullBox("stts", 0, 0, cat(be32(1), be32(n), be32(1)));
+        byte[] stsc = fullBox("stsc", 0, 0, cat(be32(1), be32(1), be32(n), be32(1)));
+        byte[] stsz = fullBox("stsz", 0, 0, cat(be32(2), be32(n)));
+        byte[] stco = fullBox("stco", 0, 0, cat(be32(1), be32(offset)));
+        byte[] stbl = box("stbl", cat(stsd, stts, stsc, stsz, stco));
+        byte[] minf = box("minf", cat(smhd, dataInformation(), stbl));
+        return box("trak", cat(tkhd, box("mdia", cat(mdhd, hdlr, minf))));
     }
 
     // ---- H.264 ----
@@ -132,7 +198,7 @@ final class Mp4Encoder {
         return nal(3, 8, b.toByteArray());
     }
 
-    private static byte[] idrSlice(Pattern p, int mbW, int mbH, int w, int h) {
+    private static byte[] idrSlice(Picture p, int mbW, int mbH, int w, int h) {
         MsbBitWriter b = new MsbBitWriter();
         b.ue(0); // first_mb_in_slice
         b.ue(7); // slice_type: I, and every slice of the picture is I
@@ -143,36 +209,37 @@ final class Mp4Encoder {
         b.bits(0, 1); // long_term_reference_flag
         b.se(0); // slice_qp_delta
         b.ue(1); // disable_deblocking_filter_idc: off
-        byte[] y = new byte[256];
-        byte[] cb = new byte[64];
-        byte[] cr = new byte[64];
         for (int my = 0; my < mbH; my++) {
             for (int mx = 0; mx < mbW; mx++) {
                 b.ue(25); // mb_type I_PCM
                 b.alignZero();
-                for (int j = 0; j < 16; j++) {
-                    for (int i = 0; i < 16; i++) {
-                        int rgb = p.rgb(Math.min(mx * 16 + i, w - 1), Math.min(my * 16 + j, h - 1));
-                        y[j * 16 + i] = (byte) luma(rgb);
-                    }
-                }
-                for (int j = 0; j < 8; j++) {
-                    for (int i = 0; i < 8; i++) {
-                        int rgb = p.rgb(Math.min(mx * 16 + i * 2, w - 1), Math.min(my * 16 + j * 2, h - 1));
-                        cb[j * 8 + i] = (byte) chroma(rgb, true);
-                        cr[j * 8 + i] = (byte) chroma(rgb, false);
-                    }
-                }
-                b.bytes(y);
-                b.bytes(cb);
-                b.bytes(cr);
+                b.bytes(macroblock(p, mx, my, w, h));
             }
         }
         b.trailing();
         return nal(3, 5, b.toByteArray());
     }
 
-    private static byte[] skipSlice(int mbs, int frameNum) {
+    /** The 256 luma and 2×64 chroma samples of one macroblock, as I_PCM stores them. */
+    private static byte[] macroblock(Picture p, int mx, int my, int w, int h) {
+        byte[] out = new byte[384];
+        for (int j = 0; j < 16; j++) {
+            for (int i = 0; i < 16; i++) {
+                out[j * 16 + i] = (byte) luma(p.rgb(Math.min(mx * 16 + i, w - 1), Math.min(my * 16 + j, h - 1)));
+            }
+        }
+        for (int j = 0; j < 8; j++) {
+            for (int i = 0; i < 8; i++) {
+                int rgb = p.rgb(Math.min(mx * 16 + i * 2, w - 1), Math.min(my * 16 + j * 2, h - 1));
+                out[256 + j * 8 + i] = (byte) chroma(rgb, true);
+                out[320 + j * 8 + i] = (byte) chroma(rgb, false);
+            }
+        }
+        return out;
+    }
+
+    /** A P picture: every macroblock skipped (a copy of the previous picture) except the changed ones. */
+    private static byte[] pSlice(int mbs, int frameNum, SortedMap<Integer, byte[]> changed) {
         MsbBitWriter b = new MsbBitWriter();
         b.ue(0); // first_mb_in_slice
         b.ue(5); // slice_type: P, and every slice of the picture is P
@@ -183,7 +250,17 @@ final class Mp4Encoder {
         b.bits(0, 1); // adaptive_ref_pic_marking_mode_flag: sliding window
         b.se(0); // slice_qp_delta
         b.ue(1); // disable_deblocking_filter_idc
-        b.ue(mbs); // mb_skip_run covering the whole picture
+        int next = 0;
+        for (Map.Entry<Integer, byte[]> mb : changed.entrySet()) {
+            b.ue(mb.getKey() - next); // mb_skip_run before this macroblock
+            b.ue(P_SLICE_I_PCM);
+            b.alignZero();
+            b.bytes(mb.getValue());
+            next = mb.getKey() + 1;
+        }
+        if (next < mbs) {
+            b.ue(mbs - next); // the rest is skipped
+        }
         b.trailing();
         return nal(2, 1, b.toByteArray());
     }

@@ -77,7 +77,7 @@ final class Results {
     static Plan plan(String taskType, JsonNode task, JsonNode responseSchema) {
         Kind kind = kindOf(taskType, responseSchema);
         long seed = task.path("seed").isNumber() ? task.get("seed").longValue()
-                : Pattern.mix(task.path("taskUUID").asString("").hashCode()) & 0x7FFFFFFFL;
+                : Picture.mix(task.path("taskUUID").asString("").hashCode()) & 0x7FFFFFFFL;
         List<String> outputTypes = new ArrayList<>();
         JsonNode ot = task.get("outputType");
         if (ot != null && ot.isArray()) {
@@ -137,7 +137,8 @@ final class Results {
                     + MAX_PIXELS + " pixels per output; " + width + "x" + height + " is larger",
                     List.of("width", "height"), null, null, null));
         }
-        double seconds = task.path("duration").isNumber() ? task.get("duration").doubleValue() : 5;
+        double seconds = task.path("duration").isNumber() ? task.get("duration").doubleValue()
+                : mediaKind == MediaSpec.Kind.AUDIO && speech(task) != null ? speechSeconds(speech(task)) : 5;
         if (seconds <= 0 || seconds > 600) {
             throw new TaskException(ApiError.param(400, "invalidDuration", "duration must be within (0, 600] seconds", "duration"));
         }
@@ -155,6 +156,42 @@ final class Results {
                     field + " must be a whole number of pixels between 1 and " + MAX_SIDE, field));
         }
         return d;
+    }
+
+    /** The text to speak when a task asks for speech, else null. */
+    static String speech(JsonNode task) {
+        JsonNode speech = task.get("speech");
+        if (speech == null || !speech.isObject()) {
+            return null;
+        }
+        String text = Json.text(speech, "text");
+        return text != null ? text : "";
+    }
+
+    /** About how long a voice takes to say {@code text}: 0.35 s a word and a breath, 1 to 60 s. */
+    private static double speechSeconds(String text) {
+        return Math.max(1, Math.min(60, 0.6 + 0.35 * tokens(text)));
+    }
+
+    /**
+     * Whether a video task asks for sound: a provider's audio switch ({@code generateAudio}, {@code audio},
+     * {@code sound}, {@code bgm}, {@code soundEffectSwitch}) set to true, or an audio input to follow.
+     */
+    static boolean wantsAudio(JsonNode task) {
+        for (JsonNode provider : task.path("providerSettings")) {
+            for (String flag : List.of("generateAudio", "audio", "sound", "bgm", "soundEffectSwitch")) {
+                if (provider.path(flag).asBoolean(false)) {
+                    return true;
+                }
+            }
+            for (JsonNode segment : provider.path("segments")) {
+                if (segment.hasNonNull("audio")) {
+                    return true;
+                }
+            }
+        }
+        JsonNode input = task.path("inputs").path("audio");
+        return input.isString() && !input.stringValue().isBlank() || input.isArray() && !input.isEmpty();
     }
 
     static double cost(Plan plan, JsonNode task) {
@@ -180,17 +217,17 @@ final class Results {
         UUID out = UUID.nameUUIDFromBytes((taskUUID + "#" + index).getBytes(StandardCharsets.UTF_8));
         switch (plan.kind()) {
             case IMAGE -> {
-                media(item, "image", out, plan, seed, media, mediaBase);
+                media(item, "image", out, taskType, task, plan, seed, media, mediaBase);
                 item.put("seed", seed);
                 item.put("NSFWContent", false);
             }
             case VIDEO -> {
-                media(item, "video", out, plan, seed, media, mediaBase);
+                media(item, "video", out, taskType, task, plan, seed, media, mediaBase);
                 item.put("seed", seed);
                 item.put("NSFWContent", false);
             }
             case AUDIO -> {
-                media(item, "audio", out, plan, seed, media, mediaBase);
+                media(item, "audio", out, taskType, task, plan, seed, media, mediaBase);
                 item.put("seed", seed);
             }
             case MODEL -> {
@@ -210,11 +247,11 @@ final class Results {
                 item.putObject("outputs").putArray("files").addObject().put("uuid", out.toString()).put("url", mediaBase + name);
             }
             case GUIDE -> {
-                media(item, "guideImage", out, plan, seed, media, mediaBase);
+                media(item, "guideImage", out, taskType, task, plan, seed, media, mediaBase);
                 item.put("inputImageUUID", inputUuid(task, taskUUID));
             }
             case MASK -> {
-                media(item, "maskImage", out, plan, seed, media, mediaBase);
+                media(item, "maskImage", out, taskType, task, plan, seed, media, mediaBase);
                 item.put("inputImageUUID", inputUuid(task, taskUUID));
                 ArrayNode det = item.putArray("detections");
                 det.addObject().put("x_min", plan.width() / 4).put("y_min", plan.height() / 4)
@@ -240,9 +277,17 @@ final class Results {
         return item;
     }
 
-    private static void media(ObjectNode item, String prefix, UUID id, Plan plan, long seed, MediaStore media,
-                              String mediaBase) {
-        MediaSpec spec = new MediaSpec(plan.mediaKind(), plan.format(), plan.width(), plan.height(), seed, plan.seconds());
+    private static void media(ObjectNode item, String prefix, UUID id, String taskType, JsonNode task, Plan plan, long seed,
+                              MediaStore media, String mediaBase) {
+        Sound.Style sound = switch (plan.mediaKind()) {
+            case AUDIO -> speech(task) != null ? Sound.Style.SPEECH : Sound.Style.MUSIC;
+            case VIDEO -> wantsAudio(task) ? Sound.Style.MUSIC : null;
+            default -> null;
+        };
+        Cutout cutout = plan.mediaKind() == MediaSpec.Kind.IMAGE && "removeBackground".equals(taskType)
+                ? Cutout.of(task, media, mediaBase) : null;
+        MediaSpec spec = new MediaSpec(plan.mediaKind(), plan.format(), plan.width(), plan.height(), seed, plan.seconds(),
+                caption(taskType, task, plan, seed, sound != null), sound, cutout);
         String name = id + "." + spec.extension();
         media.put(name, new MediaStore.Entry(spec.contentType(), spec, null));
         item.put(prefix + "UUID", id.toString());
@@ -263,6 +308,31 @@ final class Results {
                 }
             }
         }
+    }
+
+    /** What a picture says about itself: that it is emulated, and the model, size and prompt it was made for. */
+    static List<String> caption(String taskType, JsonNode task, Plan plan, long seed, boolean withSound) {
+        String what = switch (taskType) {
+            case "videoInference" -> "VIDEO";
+            case "upscale" -> "UPSCALE";
+            case "removeBackground" -> "CUT-OUT";
+            case "vectorize" -> "VECTOR IMAGE";
+            case "controlNetPreprocess" -> "GUIDE IMAGE";
+            case "imageMasking" -> "MASK";
+            default -> plan.mediaKind() == MediaSpec.Kind.VIDEO ? "VIDEO" : "IMAGE";
+        };
+        String model = Json.text(task, "model");
+        String size = plan.width() + "x" + plan.height();
+        if (plan.mediaKind() == MediaSpec.Kind.VIDEO) {
+            size += String.format(Locale.ROOT, ", %.1f s, %s", plan.seconds(), withSound ? "with sound" : "silent");
+        }
+        List<String> lines = new ArrayList<>(List.of("EMULATED " + what + " (AIRgen emulator)",
+                "model: " + (model == null ? "(none)" : TaskEngine.abbreviate(model)), "size: " + size + ", seed: " + seed));
+        String prompt = promptOf(task);
+        if (!prompt.isBlank()) {
+            lines.add("prompt: " + (prompt.length() > 400 ? prompt.substring(0, 400) : prompt));
+        }
+        return lines;
     }
 
     private static String inputUuid(JsonNode task, String taskUUID) {

@@ -33,6 +33,7 @@ public final class RunwareEmulator implements AutoCloseable {
     private final Server server;
     private final Faults faults;
     private final MediaStore media = new MediaStore();
+    private final CommunityModels communityModels = new CommunityModels();
     private final TaskEngine engine;
     private final WsSessions sessions;
     private final Set<String> apiKeys;
@@ -146,6 +147,21 @@ public final class RunwareEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Tells the emulator that {@code air} is a model of {@code architecture} (a key of the snapshot's
+     * {@code architectures}, or a name such as {@code flux1d}), as a {@code modelUpload} task does: tasks
+     * naming it are then checked against that architecture's schema, and {@code /schemas/resolve} answers
+     * with it. Civitai and {@code runware:} AIRs need no registration to be accepted; registering gives
+     * them their architecture's checks.
+     */
+    public void registerModel(String air, String architecture) {
+        Objects.requireNonNull(air, "air");
+        if (!CommunityModels.isAir(air)) {
+            throw new IllegalArgumentException("not an AIR (source:id@version): " + air);
+        }
+        communityModels.register(air, architecture);
+    }
+
     /** How long an inference task takes from acceptance to its last result. */
     public Duration taskDuration() {
         return taskDuration;
@@ -192,6 +208,10 @@ public final class RunwareEmulator implements AutoCloseable {
 
     MediaStore media() {
         return media;
+    }
+
+    CommunityModels communityModels() {
+        return communityModels;
     }
 
     TaskEngine engine() {

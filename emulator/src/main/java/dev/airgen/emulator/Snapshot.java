@@ -270,13 +270,59 @@ public final class Snapshot {
         if (cat == null) {
             return null;
         }
-        String arch = Json.text(cat, "architecture");
-        JsonNode archSchema = arch == null ? null : schemaMap.path("architectures").get(arch);
-        if (archSchema != null && archSchema.isObject()) {
-            return new Target("architecture:" + arch, archSchema, null, Json.text(cat, "slug"), air,
-                    taskTypeOf(archSchema));
+        Target arch = targetForArchitecture(Json.text(cat, "architecture"), air, Json.text(cat, "slug"));
+        String catalogType = Json.text(cat, "taskType");
+        // A training model names the architecture it trains, not one whose inference schema it runs.
+        return arch != null && (catalogType == null || taskTypesOf(arch.requestSchema()).contains(catalogType)) ? arch : null;
+    }
+
+    /** The schema of an architecture of this bundle for a model of it; null when the bundle has no such architecture. */
+    Target targetForArchitecture(String architecture, String air, String slug) {
+        JsonNode archSchema = architecture == null ? null : schemaMap.path("architectures").get(architecture);
+        if (archSchema == null || !archSchema.isObject()) {
+            return null;
+        }
+        return new Target("architecture:" + architecture, archSchema, null, slug, air, taskTypeOf(archSchema));
+    }
+
+    /** The architecture key of this bundle that {@code name} means, or null: exact, else ignoring case and punctuation. */
+    String architectureKey(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        JsonNode archs = schemaMap.path("architectures");
+        if (archs.get(name) != null && archs.get(name).isObject()) {
+            return name;
+        }
+        String wanted = squash(name);
+        for (Map.Entry<String, JsonNode> e : archs.properties()) {
+            if (e.getValue().isObject() && squash(e.getKey()).equals(wanted)) {
+                return e.getKey();
+            }
         }
         return null;
+    }
+
+    private static String squash(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** Every task type a schema accepts: its {@code taskType} const or enum values, else its default. */
+    static Set<String> taskTypesOf(JsonNode schema) {
+        Set<String> out = new LinkedHashSet<>();
+        JsonNode t = schema == null ? null : schema.path("properties").path("taskType");
+        if (t != null && t.path("enum").isArray()) {
+            t.get("enum").forEach(v -> {
+                if (v.isString()) {
+                    out.add(v.stringValue());
+                }
+            });
+        }
+        String first = taskTypeOf(schema);
+        if (first != null) {
+            out.add(first);
+        }
+        return out;
     }
 
     /** Schemas that apply to a task type without a model of its own (modality, operations, utility). */

@@ -165,7 +165,7 @@ final class TaskEngine implements AutoCloseable {
 
     private Outcome inference(ObjectNode task, String taskType, String uuid, Ctx ctx) {
         Snapshot snapshot = owner.snapshot();
-        TaskValidator.Outcome v = TaskValidator.validate(snapshot, task, taskType);
+        TaskValidator.Outcome v = TaskValidator.validate(snapshot, owner.communityModels(), task, taskType);
         if (!v.ok()) {
             return Outcome.errors(v.errors());
         }
@@ -252,6 +252,11 @@ final class TaskEngine implements AutoCloseable {
                     ObjectNode item = Results.item(job.taskType, job.taskUUID, job.request, job.plan, index, media,
                             owner.mediaBaseUrl(), job.includeCost, job.costPerItem);
                     spentMicros.addAndGet(Math.round(job.costPerItem * 1_000_000));
+                    if (job.plan.kind() == Results.Kind.TRAINING) {
+                        // The new model runs from now on, as a model of the architecture it was trained on.
+                        owner.communityModels().register(Json.text(item, "air"),
+                                Json.text(owner.snapshot().catalogEntry(String.valueOf(Json.text(job.request, "model"))), "architecture"));
+                    }
                     job.complete(index, item);
                 } catch (RuntimeException e) {
                     job.fail(ApiError.of(500, "internalServerError", "The emulator could not build the result: " + e.getMessage())
@@ -306,7 +311,7 @@ final class TaskEngine implements AutoCloseable {
     }
 
     private Outcome utility(ObjectNode task, String taskType, String uuid, Ctx ctx) {
-        TaskValidator.Outcome v = TaskValidator.validate(owner.snapshot(), task, taskType);
+        TaskValidator.Outcome v = TaskValidator.validate(owner.snapshot(), owner.communityModels(), task, taskType);
         if (!v.ok()) {
             return Outcome.errors(v.errors());
         }
@@ -327,6 +332,9 @@ final class TaskEngine implements AutoCloseable {
                 if (air == null) {
                     String name = String.valueOf(Json.text(task, "name")).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
                     air = "runware:" + name + "@" + String.valueOf(Json.text(task, "version"));
+                }
+                if ("checkpoint".equals(Json.text(task, "category"))) {
+                    owner.communityModels().register(air, Json.text(task, "architecture"));
                 }
                 item.put("status", "ready");
                 item.put("message", "Stored (emulated: nothing was downloaded)");

@@ -33,7 +33,7 @@ final class TaskValidator {
     private TaskValidator() {
     }
 
-    static Outcome validate(Snapshot snapshot, JsonNode task, String taskType) {
+    static Outcome validate(Snapshot snapshot, CommunityModels community, JsonNode task, String taskType) {
         JsonNode modelNode = task.get("model");
         List<Snapshot.Target> candidates;
         if (modelNode != null && !modelNode.isNull()) {
@@ -42,8 +42,7 @@ final class TaskValidator {
             }
             String air = modelNode.stringValue();
             if (!snapshot.knowsModel(air)) {
-                return failed(ApiError.param(400, "unknownModel",
-                        "The model '" + air + "' does not exist or is not available", "model"));
+                return community(snapshot, community.find(snapshot, air), air, taskType, task);
             }
             Snapshot.Target own = snapshot.targetForModel(air);
             String modelTaskType = own != null && own.taskType() != null ? own.taskType()
@@ -56,6 +55,33 @@ final class TaskValidator {
         } else {
             candidates = snapshot.targetsForTaskType(taskType);
         }
+        return check(snapshot, task, candidates);
+    }
+
+    /**
+     * A model the snapshot does not list: run as its architecture when one is known (and only for the
+     * task types that architecture serves), else as whatever its task type is.
+     */
+    private static Outcome community(Snapshot snapshot, CommunityModels.Match match, String air, String taskType,
+                                     JsonNode task) {
+        if (match == null) {
+            return failed(ApiError.param(400, "unknownModel",
+                    "The model '" + TaskEngine.abbreviate(air) + "' does not exist or is not available", "model"));
+        }
+        Snapshot.Target arch = snapshot.targetForArchitecture(match.architecture(), air, null);
+        if (arch == null) {
+            return check(snapshot, task, snapshot.targetsForTaskType(taskType));
+        }
+        java.util.Set<String> served = Snapshot.taskTypesOf(arch.requestSchema());
+        if (!served.isEmpty() && !served.contains(taskType)) {
+            return failed(ApiError.param(400, "invalidTaskType", "The model '" + TaskEngine.abbreviate(air) + "' is "
+                    + match.reason() + " (" + match.architecture() + "), which runs " + String.join(", ", served)
+                    + " tasks, not " + taskType, "taskType"));
+        }
+        return check(snapshot, task, List.of(arch));
+    }
+
+    private static Outcome check(Snapshot snapshot, JsonNode task, List<Snapshot.Target> candidates) {
         if (candidates.isEmpty()) {
             return new Outcome(null, List.of());
         }

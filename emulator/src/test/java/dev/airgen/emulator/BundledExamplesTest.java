@@ -28,7 +28,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Runs the request examples that ship beside the bundled snapshot (whatever they are) through an
- * emulator on that snapshot: valid ones must succeed, invalid ones must fail naming their parameter.
+ * emulator on that snapshot: valid and documented ones must succeed, invalid ones must fail naming their
+ * parameter.
  */
 class BundledExamplesTest {
     private static final Set<String> STATELESS_UTILITIES = Set.of("accountManagement", "imageUpload", "mediaStorage",
@@ -70,6 +71,8 @@ class BundledExamplesTest {
                     String name = f.getFileName().toString();
                     if (valid) {
                         doc.path("valid").forEach(r -> out.add(new Example(name, r, null)));
+                        doc.path("documented").forEach(d -> out.add(new Example(name + " (" + d.path("source").asString() + ")",
+                                d.path("request"), null)));
                     } else {
                         doc.path("invalid").forEach(r -> out.add(new Example(name, r.path("request"), r.path("parameter").asString())));
                     }

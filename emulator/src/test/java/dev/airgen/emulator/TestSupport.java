@@ -110,6 +110,32 @@ final class TestSupport {
         return post(e.baseUrl(), array(tasks));
     }
 
+    /** Sends one task that must fail alone (400, no data) and returns its error, tagged with the task. */
+    static JsonNode onlyError(RunwareEmulator e, ObjectNode task) {
+        Resp r = api(e, task);
+        if (r.status() != 400 || r.json().has("data")) {
+            throw new AssertionError("expected a lone 400 error, got " + r.status() + " " + r.body());
+        }
+        JsonNode error = r.error(0);
+        if (!error.path("taskUUID").asString("").equals(task.get("taskUUID").asString())
+                || error.path("message").asString("").isBlank()) {
+            throw new AssertionError("the error names no task or says nothing: " + error);
+        }
+        return error;
+    }
+
+    /** An error's {@code parameter}: one name, or the list of a cross-field rule. */
+    static List<String> parameters(JsonNode error) {
+        List<String> out = new ArrayList<>();
+        JsonNode p = error.path("parameter");
+        if (p.isArray()) {
+            p.forEach(x -> out.add(x.asString()));
+        } else if (p.isString()) {
+            out.add(p.asString());
+        }
+        return out;
+    }
+
     static Resp get(URI uri, String... headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(DEADLINE).GET();
         for (int i = 0; i + 1 < headers.length; i += 2) {

@@ -1,12 +1,12 @@
 package dev.airgen.emulator;
 
 import static dev.airgen.emulator.TestSupport.api;
+import static dev.airgen.emulator.TestSupport.onlyError;
+import static dev.airgen.emulator.TestSupport.parameters;
 import static dev.airgen.emulator.TestSupport.image;
 import static dev.airgen.emulator.TestSupport.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,45 +29,31 @@ class ValidationTest {
         emulator.close();
     }
 
-    private static JsonNode onlyError(ObjectNode t) {
-        TestSupport.Resp r = api(emulator, t);
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.json().has("data")).isFalse();
-        JsonNode e = r.error(0);
-        assertThat(e.get("taskUUID").asString()).isEqualTo(t.get("taskUUID").asString());
-        assertThat(e.get("message").asString()).isNotBlank();
-        return e;
-    }
 
-    private static List<String> params(JsonNode error) {
-        List<String> out = new ArrayList<>();
-        error.get("parameter").forEach(p -> out.add(p.asString()));
-        return out;
-    }
 
     @Test
     void unknownModel() {
-        JsonNode e = onlyError(task("imageInference", "nobody:nothing@0").put("positivePrompt", "x"));
+        JsonNode e = onlyError(emulator, task("imageInference", "nobody:nothing@0").put("positivePrompt", "x"));
         assertThat(e.get("code").asString()).isEqualTo("unknownModel");
         assertThat(e.get("parameter").asString()).isEqualTo("model");
     }
 
     @Test
     void modelOfAnotherTaskType() {
-        JsonNode e = onlyError(task("imageInference", "test:video@1"));
+        JsonNode e = onlyError(emulator, task("imageInference", "test:video@1"));
         assertThat(e.get("code").asString()).isEqualTo("invalidTaskType");
     }
 
     @Test
     void unknownParameter() {
-        JsonNode e = onlyError(image().put("colour", "blue"));
+        JsonNode e = onlyError(emulator, image().put("colour", "blue"));
         assertThat(e.get("code").asString()).isEqualTo("unsupportedParameter");
         assertThat(e.get("parameter").asString()).isEqualTo("colour");
     }
 
     @Test
     void wrongType() {
-        JsonNode e = onlyError(image().put("width", "wide"));
+        JsonNode e = onlyError(emulator, image().put("width", "wide"));
         assertThat(e.get("code").asString()).isEqualTo("invalidWidth");
         assertThat(e.get("parameter").asString()).isEqualTo("width");
         assertThat(e.get("documentation").asString()).isEqualTo("https://runware.ai/docs/models/test-image-1#request-width");
@@ -75,7 +61,7 @@ class ValidationTest {
 
     @Test
     void outOfRange() {
-        JsonNode e = onlyError(image().put("height", 64));
+        JsonNode e = onlyError(emulator, image().put("height", 64));
         assertThat(e.get("code").asString()).isEqualTo("invalidHeight");
         assertThat(e.get("message").asString()).contains("128");
     }
@@ -84,7 +70,7 @@ class ValidationTest {
     void missingRequired() {
         ObjectNode t = image();
         t.remove("positivePrompt");
-        JsonNode e = onlyError(t);
+        JsonNode e = onlyError(emulator, t);
         assertThat(e.get("code").asString()).isEqualTo("missingPositivePrompt");
         assertThat(e.get("parameter").asString()).isEqualTo("positivePrompt");
     }
@@ -93,7 +79,7 @@ class ValidationTest {
     void nestedParameterGetsDottedPath() {
         ObjectNode t = image();
         t.putObject("inputs").putArray("referenceImages");
-        JsonNode e = onlyError(t);
+        JsonNode e = onlyError(emulator, t);
         assertThat(e.get("parameter").asString()).isEqualTo("inputs.referenceImages");
         assertThat(e.get("code").asString()).isEqualTo("invalidReferenceImages");
     }
@@ -102,7 +88,7 @@ class ValidationTest {
     void unknownProviderSettingsProvider() {
         ObjectNode t = image();
         t.putObject("providerSettings").putObject("acme").put("x", 1);
-        JsonNode e = onlyError(t);
+        JsonNode e = onlyError(emulator, t);
         assertThat(e.get("code").asString()).isEqualTo("unknownProviderSettingsProvider");
         assertThat(e.get("parameter").asString()).isEqualTo("providerSettings.acme");
     }
@@ -111,7 +97,7 @@ class ValidationTest {
     void providerSettingsOfAnotherProvider() {
         ObjectNode t = image();
         t.putObject("providerSettings").putObject("klingai").put("sound", true);
-        JsonNode e = onlyError(t);
+        JsonNode e = onlyError(emulator, t);
         assertThat(e.get("code").asString()).isEqualTo("mismatchProviderSettingsProvider");
         assertThat(e.get("parameter").asString()).isEqualTo("providerSettings.klingai");
     }
@@ -120,7 +106,7 @@ class ValidationTest {
     void providerSettingsFieldType() {
         ObjectNode t = image();
         t.putObject("providerSettings").putObject("google").put("enhancePrompt", "yes");
-        JsonNode e = onlyError(t);
+        JsonNode e = onlyError(emulator, t);
         assertThat(e.get("parameter").asString()).isEqualTo("providerSettings.google.enhancePrompt");
         assertThat(e.get("code").asString()).isEqualTo("invalidEnhancePrompt");
     }
@@ -129,7 +115,7 @@ class ValidationTest {
     void providerSettingsUnknownField() {
         ObjectNode t = image();
         t.putObject("providerSettings").putObject("google").put("turbo", true);
-        JsonNode e = onlyError(t);
+        JsonNode e = onlyError(emulator, t);
         assertThat(e.get("code").asString()).isEqualTo("unsupportedParameter");
         assertThat(e.get("parameter").asString()).isEqualTo("providerSettings.google.turbo");
     }
@@ -145,18 +131,18 @@ class ValidationTest {
     void dependentRequiredIsCrossField() {
         ObjectNode t = image();
         t.remove("height");
-        JsonNode e = onlyError(t);
+        JsonNode e = onlyError(emulator, t);
         assertThat(e.get("code").asString()).isEqualTo("missingHeight");
-        assertThat(params(e)).containsExactly("width", "height");
+        assertThat(parameters(e)).containsExactly("width", "height");
     }
 
     @Test
     void exactlyOneOfIsCrossField() {
         ObjectNode t = task("videoInference", "test:video@1").put("width", 512).put("height", 512);
         t.putObject("inputs").putArray("frameImages").add("https://example.com/a.png");
-        JsonNode e = onlyError(t);
+        JsonNode e = onlyError(emulator, t);
         assertThat(e.get("code").asString()).isEqualTo("incompatibleParameters");
-        assertThat(params(e)).containsExactlyInAnyOrder("inputs", "width", "height");
+        assertThat(parameters(e)).containsExactlyInAnyOrder("inputs", "width", "height");
         assertThat(e.get("message").asString()).contains("from frame images");
     }
 
@@ -164,20 +150,20 @@ class ValidationTest {
     void conditionalRequirementNamesItsCause() {
         ObjectNode t = image().put("strength", 0.5);
         t.putObject("inputs").putArray("referenceImages").add("a");
-        JsonNode e = onlyError(t);
+        JsonNode e = onlyError(emulator, t);
         assertThat(e.get("code").asString()).isEqualTo("missingSeedImage");
-        assertThat(params(e)).containsExactly("inputs.seedImage", "strength");
+        assertThat(parameters(e)).containsExactly("inputs.seedImage", "strength");
     }
 
     @Test
     void formatsAreAsserted() {
-        JsonNode e = onlyError(image().put("webhookURL", "not a uri at all"));
+        JsonNode e = onlyError(emulator, image().put("webhookURL", "not a uri at all"));
         assertThat(e.get("parameter").asString()).isEqualTo("webhookURL");
     }
 
     @Test
     void constDeliveryMethodsListTheAllowedValues() {
-        JsonNode e = onlyError(task("videoInference", "test:video@1").put("width", 512).put("height", 512)
+        JsonNode e = onlyError(emulator, task("videoInference", "test:video@1").put("width", 512).put("height", 512)
                 .put("deliveryMethod", "sync"));
         assertThat(e.get("code").asString()).isEqualTo("invalidDeliveryMethod");
         assertThat(e.get("message").asString()).contains("async");
@@ -197,7 +183,7 @@ class ValidationTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.data(0).get("imageURL").asString()).isNotBlank();
 
-        JsonNode e = onlyError(task("imageInference", "civitai:101@202").put("positivePrompt", "a castle")
+        JsonNode e = onlyError(emulator, task("imageInference", "civitai:101@202").put("positivePrompt", "a castle")
                 .put("width", 500).put("height", 512));
         assertThat(e.get("code").asString()).isEqualTo("invalidWidth");
         assertThat(e.get("message").asString()).contains("64");
@@ -211,7 +197,7 @@ class ValidationTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.data(0).get("text").asString()).isNotBlank();
 
-        JsonNode e = onlyError(task("caption", "test:caption@1"));
+        JsonNode e = onlyError(emulator, task("caption", "test:caption@1"));
         assertThat(e.get("code").asString()).isEqualTo("missingInputs");
     }
 
@@ -245,7 +231,7 @@ class ValidationTest {
 
     @Test
     void unsupportedOutputFormatIsExplained() {
-        JsonNode e = onlyError(task("audioInference", "test:audio@1").put("positivePrompt", "rain").put("outputFormat", "OGG"));
+        JsonNode e = onlyError(emulator, task("audioInference", "test:audio@1").put("positivePrompt", "rain").put("outputFormat", "OGG"));
         assertThat(e.get("parameter").asString()).isEqualTo("outputFormat");
     }
 

@@ -1,13 +1,20 @@
 package dev.airgen.emulator;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * An independent reader for the subset of lossless WEBP (VP8L) the emulator writes: no transforms,
- * no colour cache, one prefix-code group of "simple" codes. It follows the bitstream specification
- * (LSB-first bits, canonical code assignment) and fails loudly on anything else.
+ * no colour cache, one prefix-code group, literal pixels only. Prefix codes may be "simple" or
+ * "normal" (code lengths sent through a code-length code, with repeats). It follows the bitstream
+ * specification (LSB-first bits, canonical codes read from their first bit) and fails loudly on
+ * anything else.
  */
 final class Vp8lTestDecoder {
+    private static final int[] CODE_LENGTH_ORDER = {17, 18, 0, 1, 2, 3, 4, 5, 16, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15};
+    private static final int[] ALPHABETS = {256 + 24, 256, 256, 256, 40};
+
     private final byte[] data;
     private long bit;
 
@@ -15,6 +22,7 @@ final class Vp8lTestDecoder {
         this.data = data;
     }
 
+    /** ARGB pixels, row-major. */
     static int[] decode(byte[] vp8l, int expectedWidth, int expectedHeight) {
         Vp8lTestDecoder d = new Vp8lTestDecoder(vp8l);
         if (d.read(8) != 0x2f) {
@@ -38,19 +46,19 @@ final class Vp8lTestDecoder {
         if (d.read(1) != 0) {
             throw new AssertionError("meta prefix codes are not expected");
         }
-        int[][] codes = new int[5][];
+        Code[] codes = new Code[5];
         for (int i = 0; i < 5; i++) {
-            codes[i] = d.simpleCode();
+            codes[i] = d.code(ALPHABETS[i]);
         }
         int[] out = new int[w * h];
         for (int p = 0; p < out.length; p++) {
-            int g = d.symbol(codes[0]);
+            int g = codes[0].read(d);
             if (g >= 256) {
                 throw new AssertionError("backward references are not expected");
             }
-            int r = d.symbol(codes[1]);
-            int b = d.symbol(codes[2]);
-            int a = d.symbol(codes[3]);
+            int r = codes[1].read(d);
+            int b = codes[2].read(d);
+            int a = codes[3].read(d);
             out[p] = (a << 24) | (r << 16) | (g << 8) | b;
         }
         long usedBytes = (d.bit + 7) / 8;
@@ -60,27 +68,107 @@ final class Vp8lTestDecoder {
         return out;
     }
 
-    /** Symbols sorted ascending: with canonical codes the smaller one gets code 0. */
-    private int[] simpleCode() {
-        if (read(1) != 1) {
-            throw new AssertionError("only simple prefix codes are expected");
+    private Code code(int alphabet) {
+        int[] lengths = new int[alphabet];
+        if (read(1) == 1) {
+            int n = read(1) + 1;
+            int first = read(read(1) == 1 ? 8 : 1);
+            lengths[first] = n == 1 ? 0 : 1;
+            if (n == 2) {
+                int second = read(8);
+                if (second == first) {
+                    throw new AssertionError("duplicate symbol in a simple code");
+                }
+                lengths[second] = 1;
+            }
+            return n == 1 ? Code.single(first) : Code.canonical(lengths);
         }
-        int n = read(1) + 1;
-        int firstBits = read(1) == 1 ? 8 : 1;
-        int[] symbols = new int[n];
-        symbols[0] = read(firstBits);
-        if (n == 2) {
-            symbols[1] = read(8);
+        int[] codeLengthLengths = new int[CODE_LENGTH_ORDER.length];
+        int count = 4 + read(4);
+        for (int i = 0; i < count; i++) {
+            codeLengthLengths[CODE_LENGTH_ORDER[i]] = read(3);
         }
-        Arrays.sort(symbols);
-        if (n == 2 && symbols[0] == symbols[1]) {
-            throw new AssertionError("duplicate symbol in a simple code");
+        Code lengthCode = Code.canonical(codeLengthLengths);
+        int maxSymbol = alphabet;
+        if (read(1) == 1) {
+            maxSymbol = 2 + read(2 + 2 * read(3));
+            if (maxSymbol > alphabet) {
+                throw new AssertionError("max_symbol " + maxSymbol + " exceeds the alphabet of " + alphabet);
+            }
         }
-        return symbols;
+        int previous = 8;
+        int symbol = 0;
+        while (symbol < alphabet && maxSymbol-- > 0) {
+            int c = lengthCode.read(this);
+            if (c < 16) {
+                lengths[symbol++] = c;
+                previous = c != 0 ? c : previous;
+            } else {
+                int repeat = c == 16 ? 3 + read(2) : c == 17 ? 3 + read(3) : 11 + read(7);
+                if (symbol + repeat > alphabet) {
+                    throw new AssertionError("code length repeat runs past the alphabet");
+                }
+                Arrays.fill(lengths, symbol, symbol + repeat, c == 16 ? previous : 0);
+                symbol += repeat;
+            }
+        }
+        return Code.canonical(lengths);
     }
 
-    private int symbol(int[] code) {
-        return code.length == 1 ? code[0] : code[read(1)];
+    /** A canonical prefix code: codes assigned by length, then symbol; a lone symbol takes no bits. */
+    private record Code(Map<Long, Integer> byLengthAndCode, int lone) {
+        static Code single(int symbol) {
+            return new Code(Map.of(), symbol);
+        }
+
+        static Code canonical(int[] lengths) {
+            int used = 0;
+            int only = -1;
+            for (int s = 0; s < lengths.length; s++) {
+                if (lengths[s] > 0) {
+                    used++;
+                    only = s;
+                }
+            }
+            if (used == 0) {
+                throw new AssertionError("a prefix code without symbols");
+            }
+            if (used == 1) {
+                return single(only);
+            }
+            Map<Long, Integer> table = new HashMap<>();
+            int code = 0;
+            double kraft = 0;
+            for (int len = 1; len <= 15; len++) {
+                for (int s = 0; s < lengths.length; s++) {
+                    if (lengths[s] == len) {
+                        table.put(((long) len << 32) | code, s);
+                        code++;
+                        kraft += Math.pow(2, -len);
+                    }
+                }
+                code <<= 1;
+            }
+            if (Math.abs(kraft - 1) > 1e-9) {
+                throw new AssertionError("the prefix code is not complete (Kraft sum " + kraft + ")");
+            }
+            return new Code(table, -1);
+        }
+
+        int read(Vp8lTestDecoder d) {
+            if (lone >= 0) {
+                return lone;
+            }
+            long code = 0;
+            for (int len = 1; len <= 15; len++) {
+                code = (code << 1) | d.read(1);
+                Integer s = byLengthAndCode.get(((long) len << 32) | code);
+                if (s != null) {
+                    return s;
+                }
+            }
+            throw new AssertionError("no symbol for the code read");
+        }
     }
 
     private int read(int n) {

@@ -214,6 +214,24 @@ class SnapshotRefresherTest extends RefreshTestBase {
     }
 
     @Test
+    void communityCheckpointsResolveOfflineFromTheEmulatorAndGenerate() throws Exception {
+        emulator.publishSnapshot(Snapshot.bundled());
+        Path folder = dir.resolve("community");
+        Files.createDirectories(folder);
+        // The README's example: one Civitai model the bundled catalog lists (an SDXL checkpoint) and one it does not.
+        SnapshotRefresher.Outcome outcome = refresher(emulator.schemasUrl().toString())
+                .refreshModels(folder, List.of("civitai:38784@44716", "civitai:101055@128078"), false);
+        assertThat(outcome.written()).containsExactly(folder.resolve("civitai%3A38784%4044716.json"),
+                folder.resolve("civitai%3A101055%40128078.json"));
+        assertThat(Files.readString(folder.resolve("civitai%3A101055%40128078.json"))).contains("\"refiner\"");
+        assertThat(dev.airgen.generator.source.SnapshotReader.read(folder).entries()).hasSize(2);
+        List<String> classes = new dev.airgen.generator.Generator()
+                .generate(dev.airgen.generator.GeneratorConfig.of(folder, "x.y")).sources().stream()
+                .map(dev.airgen.generator.GeneratedFile::relativePath).toList();
+        assertThat(classes).contains("x/y/Civitai3878444716Request.java", "x/y/StabilityaiStableDiffusionXlV10VaeFixRequest.java");
+    }
+
+    @Test
     void aResolvedModelThatContradictsTheBundleBesideItIsRefused() throws Exception {
         emulator.publishSnapshot(Snapshot.of(NEW, null));
         Path folder = oldSnapshot();

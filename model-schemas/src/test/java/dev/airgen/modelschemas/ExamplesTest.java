@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Every example file holds requests that must pass and requests that must fail; a failing request names the
- * parameter at fault, and validation must blame that parameter.
+ * parameter at fault, and validation must blame that parameter. The {@code documented} requests (those a
+ * public source shows, each with its source) must pass like the valid ones.
  */
 class ExamplesTest {
 
@@ -100,6 +101,12 @@ class ExamplesTest {
                             r.path("parameter").asString()));
                 }
             }
+            if (valid) {
+                i = 0;
+                for (JsonNode d : doc.path("documented")) {
+                    out.add(new Example(name, "documented #" + i++ + " (" + d.path("source").asString() + ")", schema, d.path("request"), null));
+                }
+            }
         }
         return out.stream();
     }
@@ -145,6 +152,12 @@ class ExamplesTest {
             JsonNode doc = Snapshot.MAPPER.readTree(f.toFile());
             assertThat(doc.path("valid").size()).as(f + " valid").isGreaterThan(0);
             assertThat(doc.path("invalid").size()).as(f + " invalid").isGreaterThan(0);
+            for (JsonNode d : doc.path("documented")) {
+                assertThat(d.path("source").asString("")).as(f + " documented source").isNotBlank();
+                assertThat(d.path("request").isObject()).as(f + " documented request of " + d.path("source")).isTrue();
+                assertThat(d.properties()).as(f + " documented entry keys").extracting(Map.Entry::getKey)
+                        .containsExactlyInAnyOrder("source", "request");
+            }
         }
         List<SnapshotAssembler.ModelSource> models = new SnapshotAssembler(SnapshotAssembler.defaultRoot()).loadModels();
         List<String> deep = models.stream().filter(SnapshotAssembler.ModelSource::deep).map(SnapshotAssembler.ModelSource::slug).toList();

@@ -75,7 +75,7 @@ public final class SampleApp {
         try (RunwareEmulator emulator = RunwareEmulator.builder().apiKeys("sample-key").taskDuration(java.time.Duration.ofMillis(1500)).start();
              RunwareClient client = RunwareClient.builder().apiKey("sample-key")
                      .baseUrl(emulator.baseUrl()).webSocketUrl(emulator.webSocketUrl()).build()) {
-            out.println("Using the embedded Runware emulator at " + emulator.baseUrl() + " (set RUNWARE_API_KEY to use the real API).");
+            out.println("Using the embedded Runware emulator at " + emulator.baseUrl() + ": every output below is a labelled placeholder made by the emulator, not by the model (set RUNWARE_API_KEY to use the real API).");
             return new SampleApp(client, output, out).runAll();
         }
     }

@@ -25,7 +25,8 @@ class SampleAppTest {
 
         assertThat(steps).extracting(SampleApp.Step::name).containsExactly(
                 "text to image", "image to video", "text to speech", "streamed LLM answer", "background removal");
-        assertThat(log).contains("embedded Runware emulator").contains("rejected before sending: parameters [width]")
+        assertThat(log).contains("embedded Runware emulator").contains("placeholder made by the emulator")
+                .contains("rejected before sending: parameters [width]")
                 .contains("video: ");
         for (SampleApp.Step step : steps) {
             assertThat(step.file()).startsWith(output).exists();
@@ -37,6 +38,8 @@ class SampleAppTest {
         assertThat(image.getHeight()).isEqualTo(768);
         BufferedImage cutout = ImageIO.read(steps.get(4).file().toFile());
         assertThat(cutout).isNotNull();
+        assertThat(cutout.getColorModel().hasAlpha()).as("the cut-out has an alpha channel").isTrue();
+        assertThat(cutout.getRGB(0, 0) >>> 24).as("its corner is cut away").isZero();
         assertThat(steps.get(4).file().toString()).endsWith(".png");
 
         byte[] video = Files.readAllBytes(steps.get(1).file());

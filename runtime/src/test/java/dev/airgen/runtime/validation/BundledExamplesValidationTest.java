@@ -20,8 +20,9 @@ import org.junit.jupiter.api.TestFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The validator against the real bundled snapshot: every example request the snapshot ships must
- * pass, and every counter-example must fail naming the parameter the example says is wrong.
+ * The validator against the real bundled snapshot: every example request the snapshot ships, and every
+ * request a public source documents, must pass, and every counter-example must fail naming the parameter
+ * the example says is wrong.
  */
 class BundledExamplesValidationTest {
 
@@ -135,6 +136,14 @@ class BundledExamplesValidationTest {
                         assertThat(VALIDATOR.validate(loader, resource, valid)).as(valid.toString()).isEmpty()));
             }
             i = 0;
+            for (JsonNode documented : example.path("documented")) {
+                int n = i++;
+                JsonNode request = documented.get("request");
+                tests.add(DynamicTest.dynamicTest(name + " documented #" + n, () ->
+                        assertThat(VALIDATOR.validate(loader, resource, request))
+                                .as(documented.path("source").asString() + " " + request).isEmpty()));
+            }
+            i = 0;
             for (JsonNode invalid : example.path("invalid")) {
                 int n = i++;
                 String expected = invalid.get("parameter").asString();
@@ -167,6 +176,7 @@ class BundledExamplesValidationTest {
             tests.add(DynamicTest.dynamicTest(file, () -> {
                 List<JsonNode> instances = new ArrayList<>();
                 example.path("invalid").forEach(i -> instances.add(i.get("request")));
+                example.path("documented").forEach(d -> instances.add(d.get("request")));
                 long seed = file.hashCode();
                 for (JsonNode valid : example.path("valid")) {
                     instances.add(valid);
