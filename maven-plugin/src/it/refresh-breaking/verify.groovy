@@ -3,19 +3,20 @@ import dev.airgen.maven.it.MavenRun
 def emulator = context.get('emulator')
 try {
     def snapshot = new File(basedir, 'snapshot/schema-map.json')
+    // Breaking changes are warnings, so that CI logs filtered to warnings still show them.
     def report = [
-        '[INFO] Snapshot changes 20250101000000 -> 20260722152433: 1 model added, 1 removed, 1 changed; 6 breaking changes',
+        '[WARNING] Snapshot changes 20250101000000 -> 20260722152433: 1 model added, 1 removed, 1 changed; 6 breaking changes',
         '[INFO] Added models:',
         '[INFO]   + acme:video@1',
-        '[INFO] Removed models (breaking):',
-        '[INFO]   - acme:old@1',
+        '[WARNING] Removed models (breaking):',
+        '[WARNING]   - acme:old@1',
         '[INFO] Changed models:',
-        '[INFO]   ~ acme:image@1',
-        '[INFO]       breaking: parameter removed: steps',
-        '[INFO]       breaking: enum values narrowed: outputFormat (removed WEBP)',
-        '[INFO]       breaking: type changed: seed (integer -> string)',
-        '[INFO]       breaking: range narrowed: strength (minimum 0 -> 0.1)',
-        '[INFO]       breaking: newly required: width (new parameter)',
+        '[WARNING]   ~ acme:image@1',
+        '[WARNING]       breaking: parameter removed: steps',
+        '[WARNING]       breaking: enum values narrowed: outputFormat (removed WEBP)',
+        '[WARNING]       breaking: type changed: seed (integer -> string)',
+        '[WARNING]       breaking: range narrowed: strength (minimum 0 -> 0.1)',
+        '[WARNING]       breaking: newly required: width (new parameter)',
         '[INFO]       addition: enum values added: outputFormat (added AVIF)',
         '[INFO]       addition: new optional parameter: acceleration',
         '[INFO] Java API changes (7 breaking, 8 additions):',
@@ -37,7 +38,7 @@ try {
     ]
     def reportOf = { String log ->
         def lines = log.readLines()
-        def start = lines.findIndexOf { it.startsWith('[INFO] Snapshot changes ') }
+        def start = lines.findIndexOf { it.startsWith('[WARNING] Snapshot changes ') }
         assert start >= 0 : log
         lines.subList(start, Math.min(lines.size(), start + report.size()))
     }

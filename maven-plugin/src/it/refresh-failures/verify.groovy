@@ -26,6 +26,15 @@ try {
     assert unreachable.contains(failure + "airgen: cannot connect to 127.0.0.1:${port} (connection refused) for " +
             "http://127.0.0.1:${port}/schemas/releases/20260722152433/schema-map.json; ${kept}") : unreachable
     unchanged()
+
+    // 3. The JVM's proxy properties (here on Maven's command line) are honoured, and a proxy that does not
+    //    answer is named as such.
+    def proxyPort = CutShortServer.closedPort()
+    def noProxy = MavenRun.run(basedir, localRepositoryPath, userRepository, 'build-no-proxy.log', 1, 'airgen:refresh',
+            "-Dairgen.schemasUrl=${server.url()}", '-Dhttp.proxyHost=127.0.0.1', "-Dhttp.proxyPort=${proxyPort}", '-Dhttp.nonProxyHosts=')
+    assert noProxy.contains(failure + "airgen: cannot connect to proxy 127.0.0.1:${proxyPort} (the JVM's proxy settings) (connection refused) " +
+            "for ${server.url()}/releases/latest/schema-map.json; ${kept}") : noProxy
+    unchanged()
 } finally {
     server.close()
 }

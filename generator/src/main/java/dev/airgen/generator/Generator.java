@@ -75,6 +75,7 @@ public final class Generator {
      */
     public GenerationResult generate(GeneratorConfig config, Snapshot snapshot) {
         AirFilter filter = new AirFilter(config.includes(), config.excludes());
+        filter.check(airs(snapshot));
         SchemaResolver resolver = snapshot.resolver();
         SchemaDocument standard = resolver.register(standardResults());
         TypeModelBuilder builder = new TypeModelBuilder(resolver);
@@ -140,6 +141,18 @@ public final class Generator {
         emitted.forEach(e -> topLevel.put(e.name(), e.spec()));
         ApiSurface api = ApiSurface.of(config.packageName(), topLevel, emitter.schemaLocations());
         return new GenerationResult(files, report(snapshot, tasks, names, rows, files), api);
+    }
+
+    /** What the include and exclude globs are matched against: models with a schema, and catalog models. */
+    private static java.util.Set<String> airs(Snapshot snapshot) {
+        java.util.Set<String> airs = new java.util.TreeSet<>();
+        for (SnapshotEntry entry : snapshot.entries()) {
+            if (entry.kind() == EntryKind.MODEL) {
+                airs.add(entry.key());
+            }
+        }
+        snapshot.catalog().forEach(entry -> airs.add(entry.air()));
+        return airs;
     }
 
     /**

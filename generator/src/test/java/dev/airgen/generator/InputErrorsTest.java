@@ -109,12 +109,6 @@ class InputErrorsTest {
         fails(Map.of("catalog.json", "[{\"slug\":\"x\"}]"), "catalog.json#/0: catalog entry has no 'air'");
     }
 
-    @Test
-    void filtersThatMatchNothing() {
-        Path snapshot = Snapshots.write(dir, Map.of("schema-map.json", Snapshots.bundleWithProperties("")));
-        assertThatThrownBy(() -> new Generator().generate(GeneratorConfig.of(snapshot, "x.y").withIncludes(java.util.List.of("nobody:*"))))
-                .isInstanceOf(SchemaException.class).hasMessageContaining("no task schema matches");
-    }
 
     static String requestWith(String properties) {
         return """

@@ -1,5 +1,6 @@
 package dev.airgen.maven;
 
+import dev.airgen.generator.ConfigurationException;
 import dev.airgen.generator.GeneratedFile;
 import dev.airgen.generator.GenerationResult;
 import dev.airgen.generator.Generator;
@@ -176,6 +177,12 @@ public class GenerateMojo extends AbstractMojo {
             File where = messageFile(config.snapshot(), e.file());
             buildContext.addMessage(where, 0, 0, e.getMessage(), BuildContext.SEVERITY_ERROR, null);
             throw new MojoFailureException(e.getMessage(), e);
+        } catch (ConfigurationException e) {
+            // The setting lives in the POM: that is where an IDE shows it.
+            if (project.getFile() != null) {
+                buildContext.addMessage(project.getFile(), 0, 0, e.getMessage(), BuildContext.SEVERITY_ERROR, null);
+            }
+            throw new MojoFailureException("airgen: " + e.getMessage(), e);
         } catch (UncheckedIOException e) {
             throw new MojoFailureException("airgen: cannot read " + config.snapshot() + ": " + e.getMessage(), e);
         }

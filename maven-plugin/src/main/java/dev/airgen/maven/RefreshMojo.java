@@ -2,14 +2,23 @@ package dev.airgen.maven;
 
 import dev.airgen.generator.GeneratorConfig;
 import java.io.File;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import javax.inject.Inject;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Proxy;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.DefaultSettingsDecryptionRequest;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+import org.apache.maven.settings.crypto.SettingsDecryptionResult;
 
 /**
  * Pulls a snapshot from Runware's schemas service into {@code snapshot} and prints what changed against
@@ -79,6 +88,17 @@ public class RefreshMojo extends AbstractMojo {
     @Parameter(property = "airgen.redirectOrigins")
     private List<String> redirectOrigins;
 
+    /** The proxies of settings.xml. */
+    @Parameter(defaultValue = "${settings}", readonly = true, required = true)
+    private Settings settings;
+
+    private final SettingsDecrypter decrypter;
+
+    @Inject
+    public RefreshMojo(SettingsDecrypter decrypter) {
+        this.decrypter = decrypter;
+    }
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (snapshot == null) {
@@ -104,7 +124,17 @@ public class RefreshMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoFailureException("airgen:refresh: " + e.getMessage());
         }
-        SnapshotRefresher refresher = new SnapshotRefresher(schemasUrl, policy, getLog()::info).reportingJavaApi(apiSettings);
+        RefreshProxy proxy = proxy();
+        try {
+            String via = proxy.via(URI.create(schemasUrl));
+            if (via != null) {
+                getLog().info("airgen: downloading through proxy " + via);
+            }
+        } catch (IllegalArgumentException invalidUrl) {
+            // reported by the refresher, with the URL
+        }
+        SnapshotRefresher refresher = new SnapshotRefresher(schemasUrl, policy, proxy, getLog()::info, getLog()::warn)
+                .reportingJavaApi(apiSettings);
         try {
             if (airs.isEmpty()) {
                 refresher.refreshRelease(target, release, failOnBreaking);
@@ -134,5 +164,24 @@ public class RefreshMojo extends AbstractMojo {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("maxDownloadSize must be a positive size such as 64M, not '" + text + "'");
         }
+    }
+
+    /** Maven's active proxies, passwords decrypted, ahead of the JVM's proxy properties. */
+    private RefreshProxy proxy() throws MojoExecutionException {
+        List<RefreshProxy.Entry> entries = new ArrayList<>();
+        for (Proxy configured : settings.getProxies()) {
+            if (!configured.isActive()) {
+                continue;
+            }
+            SettingsDecryptionResult decrypted = decrypter.decrypt(new DefaultSettingsDecryptionRequest(configured));
+            if (!decrypted.getProblems().isEmpty()) {
+                throw new MojoExecutionException("airgen: cannot use proxy '" + configured.getId() + "' of settings.xml: "
+                        + decrypted.getProblems().get(0).getMessage());
+            }
+            Proxy p = decrypted.getProxy();
+            entries.add(new RefreshProxy.Entry(p.getId(), p.getProtocol(), p.getHost(), p.getPort(), p.getUsername(), p.getPassword(),
+                    p.getNonProxyHosts()));
+        }
+        return new RefreshProxy(entries, ProxySelector.getDefault());
     }
 }

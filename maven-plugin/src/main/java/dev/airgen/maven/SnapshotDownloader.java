@@ -73,13 +73,17 @@ final class SnapshotDownloader {
     }
 
     private final Policy policy;
+    private final RefreshProxy proxy;
     private final HttpClient client;
     private final Consumer<String> log;
 
-    SnapshotDownloader(Policy policy, Consumer<String> log) {
+    /** Every request goes through {@code proxy}'s choice and carries its credentials when it has some. */
+    SnapshotDownloader(Policy policy, RefreshProxy proxy, Consumer<String> log) {
         this.policy = policy;
+        this.proxy = proxy;
         this.log = log;
-        this.client = HttpClient.newBuilder().connectTimeout(policy.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder().connectTimeout(policy.connectTimeout()).followRedirects(HttpClient.Redirect.NEVER)
+                .proxy(proxy).build();
     }
 
     /**
@@ -123,7 +127,7 @@ final class SnapshotDownloader {
         if (remaining <= 0) {
             throw timeout(original);
         }
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofNanos(remaining))
+        HttpRequest request = proxy.authorize(HttpRequest.newBuilder(url), url).timeout(Duration.ofNanos(remaining))
                 .header("Accept", "application/json").GET().build();
         AtomicReference<CappedBody> body = new AtomicReference<>();
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> {
@@ -136,6 +140,9 @@ final class SnapshotDownloader {
         });
         try {
             HttpResponse<byte[]> response = future.get(remaining, TimeUnit.NANOSECONDS);
+            if (response.statusCode() == 407 && proxy.via(url) != null) {
+                throw proxyRefused(url);
+            }
             return new Response(response.statusCode(), url, response.body(), response.headers().firstValue("Location").orElse(null));
         } catch (TimeoutException e) {
             future.cancel(true);
@@ -153,9 +160,25 @@ final class SnapshotDownloader {
         }
     }
 
+    private DownloadException proxyRefused(URI url) {
+        String advice = !proxy.hasCredentials(url) ? "the proxy's username and password belong on its <proxy> in settings.xml"
+                : "https".equalsIgnoreCase(url.getScheme())
+                ? "the JDK sends Basic credentials to a proxy that tunnels https only when the JVM runs with"
+                        + " -Djdk.http.auth.tunneling.disabledSchemes= (in MAVEN_OPTS or .mvn/jvm.config); otherwise check them"
+                : "check the proxy's username and password in settings.xml";
+        return new DownloadException("the proxy " + proxy.via(url) + " answered HTTP 407 (proxy authentication required) for " + url
+                + ": " + advice, null);
+    }
+
+    /** {@code " through proxy ..."} when a request to {@code url} goes through one, else empty. */
+    private String throughProxy(URI url) {
+        String via = proxy.via(url);
+        return via == null ? "" : " through proxy " + via;
+    }
+
     private DownloadException timeout(URI url) {
-        return new DownloadException("the download of " + url + " did not finish within " + policy.deadline().toSeconds()
-                + " s (the deadline covers the whole body)", null);
+        return new DownloadException("the download of " + url + throughProxy(url) + " did not finish within "
+                + policy.deadline().toSeconds() + " s (the deadline covers the whole body)", null);
     }
 
     private DownloadException failure(URI url, Throwable cause) {
@@ -164,12 +187,15 @@ final class SnapshotDownloader {
                     + " bytes are accepted (maxDownloadSize)", cause);
         }
         if (cause instanceof HttpTimeoutException) {
-            return new DownloadException("the download of " + url + " did not finish within " + policy.deadline().toSeconds() + " s", cause);
+            return new DownloadException("the download of " + url + throughProxy(url) + " did not finish within "
+                    + policy.deadline().toSeconds() + " s", cause);
         }
         if (cause instanceof ConnectException) {
-            return new DownloadException("cannot connect to " + url.getHost() + ":" + port(url) + " (" + reason(cause) + ") for " + url, cause);
+            String via = proxy.via(url);
+            String to = via == null ? url.getHost() + ":" + port(url) : "proxy " + via;
+            return new DownloadException("cannot connect to " + to + " (" + reason(cause) + ") for " + url, cause);
         }
-        return new DownloadException("the download of " + url + " failed: " + reason(cause), cause);
+        return new DownloadException("the download of " + url + throughProxy(url) + " failed: " + reason(cause), cause);
     }
 
     /** The origin of a URL, {@code scheme://host:port}, with the default port made explicit. */
@@ -184,6 +210,11 @@ final class SnapshotDownloader {
     }
 
     static String reason(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.channels.UnresolvedAddressException || t instanceof java.net.UnknownHostException) {
+                return "unknown host";
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 return t.getMessage();

@@ -4,6 +4,8 @@ import dev.airgen.generator.GenerationResult;
 import dev.airgen.generator.Generator;
 import dev.airgen.generator.GeneratorConfig;
 import dev.airgen.generator.SchemaException;
+import dev.airgen.generator.source.BundledSnapshot;
+import dev.airgen.generator.source.SnapshotReader;
 import dev.airgen.maven.diff.ChangeReport;
 import dev.airgen.maven.diff.JavaApiChanges;
 import dev.airgen.maven.diff.ModelSchemas;
@@ -24,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,17 +72,24 @@ final class SnapshotRefresher {
     private final String schemasUrl;
     private final SnapshotDownloader downloader;
     private final Consumer<String> log;
+    private final Consumer<String> warn;
     private GeneratorConfig apiSettings;
 
-    /** With the default size cap and no redirect to another origin. */
+    /** With the default size cap, no redirect to another origin, and the JVM's proxy settings; everything logged to {@code log}. */
     SnapshotRefresher(String schemasUrl, Duration connectTimeout, Duration deadline, Consumer<String> log) {
-        this(schemasUrl, new SnapshotDownloader.Policy(SnapshotDownloader.Policy.DEFAULT_MAX_BYTES, connectTimeout, deadline, Set.of()), log);
+        this(schemasUrl, new SnapshotDownloader.Policy(SnapshotDownloader.Policy.DEFAULT_MAX_BYTES, connectTimeout, deadline, Set.of()),
+                RefreshProxy.jvm(), log, log);
     }
 
-    SnapshotRefresher(String schemasUrl, SnapshotDownloader.Policy policy, Consumer<String> log) {
+    /**
+     * {@code log} takes progress and the report, {@code warn} the report's breaking changes; every download
+     * follows {@code policy} and goes through {@code proxy}'s choice.
+     */
+    SnapshotRefresher(String schemasUrl, SnapshotDownloader.Policy policy, RefreshProxy proxy, Consumer<String> log, Consumer<String> warn) {
         this.schemasUrl = schemasUrl.endsWith("/") ? schemasUrl.substring(0, schemasUrl.length() - 1) : schemasUrl;
-        this.downloader = new SnapshotDownloader(policy, log);
+        this.downloader = new SnapshotDownloader(policy, proxy, log);
         this.log = log;
+        this.warn = warn;
     }
 
     /**
@@ -100,8 +110,7 @@ final class SnapshotRefresher {
         if (report.api().isEmpty()) {
             log.accept("airgen: the generated Java API does not change");
         } else {
-            List<String> lines = report.lines();
-            lines.subList(lines.size() - report.api().size() - 1, lines.size()).forEach(log);
+            report.printApi(log, warn);
         }
         return report;
     }
@@ -128,11 +137,13 @@ final class SnapshotRefresher {
         GenerationResult next = checkGenerates(folder ? snapshot : target,
                 Map.of(folder ? BUNDLE_FILE : target.getFileName().toString(), bytes), url, target);
         Path temp = null;
+        Path catalogTemp = null;
         try {
             ChangeReport report;
+            JsonNode previous = null;
             if (Files.isRegularFile(target)) {
                 byte[] old = Files.readAllBytes(target);
-                JsonNode previous = parseOld(old, target);
+                previous = parseOld(old, target);
                 String oldVersion = previous == null ? "(unreadable)" : previous.path("version").isString() ? previous.get("version").asString() : "(unversioned)";
                 report = ChangeReport.compare(oldVersion, previous == null ? Map.of() : ModelSchemas.ofBundle(previous),
                         newVersion, ModelSchemas.ofBundle(bundle));
@@ -151,15 +162,53 @@ final class SnapshotRefresher {
             Files.createDirectories(target.getParent());
             temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             Files.write(temp, bytes);
+            Path catalog = target.equals(snapshot) ? null : target.resolveSibling(CatalogUpdate.FILE);
+            byte[] catalogBytes = catalog == null ? null : catalog(catalog, previous, bundle);
+            if (catalogBytes != null) {
+                catalogTemp = Files.createTempFile(target.getParent(), "." + CatalogUpdate.FILE, ".tmp");
+                Files.write(catalogTemp, catalogBytes);
+            }
             move(temp, target);
             temp = null;
             log.accept("airgen: wrote release " + newVersion + " to " + target);
+            if (catalogTemp != null) {
+                move(catalogTemp, catalog);
+                catalogTemp = null;
+                log.accept("airgen: updated " + catalog + ": catalog metadata kept, slugs, task types and removed models as the release says");
+                return new Outcome(report, List.of(target, catalog));
+            }
             return new Outcome(report, List.of(target));
         } catch (IOException e) {
             throw new RefreshException("airgen: cannot write " + target + ": " + e.getMessage() + "; " + keptMessage(target), e);
         } finally {
             deleteQuietly(temp);
+            deleteQuietly(catalogTemp);
         }
+    }
+
+    /**
+     * The catalog to write beside a folder's new bundle, or null to leave the one there as it is. An existing
+     * {@code catalog.json} keeps its metadata (see {@link CatalogUpdate}). A folder without any snapshot file
+     * yet starts from the catalog of the bundled snapshot, which builds used until then, so that model names
+     * and capabilities survive the switch to a refreshed snapshot.
+     */
+    private byte[] catalog(Path catalog, JsonNode previousBundle, JsonNode bundle) throws IOException {
+        if (Files.isRegularFile(catalog)) {
+            return CatalogUpdate.update(Files.readAllBytes(catalog), previousBundle, bundle);
+        }
+        try (Stream<Path> files = Files.walk(catalog.getParent())) {
+            if (files.anyMatch(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))) {
+                return null; // a snapshot of its own, without a catalog
+            }
+        }
+        Path bundled = BundledSnapshot.locate(SnapshotRefresher.class.getClassLoader()).orElse(null);
+        if (bundled == null || !Files.isRegularFile(bundled.resolve(CatalogUpdate.FILE))) {
+            return null;
+        }
+        byte[] seed = Files.readAllBytes(bundled.resolve(CatalogUpdate.FILE));
+        byte[] updated = CatalogUpdate.update(seed, JSON.readTree(Files.readAllBytes(bundled.resolve(BUNDLE_FILE))), bundle);
+        log.accept("airgen: " + catalog + " starts from the catalog of the bundled snapshot");
+        return updated != null ? updated : seed;
     }
 
     /**
@@ -266,7 +315,7 @@ final class SnapshotRefresher {
     }
 
     private void print(ChangeReport report) {
-        report.lines().forEach(log);
+        report.print(log, warn);
     }
 
     private byte[] download(URI url, Path target) throws RefreshException {

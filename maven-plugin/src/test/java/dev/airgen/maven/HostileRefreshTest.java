@@ -61,7 +61,8 @@ class HostileRefreshTest {
     }
 
     private SnapshotRefresher refresher(long maxBytes, Duration deadline, Set<String> redirectOrigins) {
-        return new SnapshotRefresher(server.url(), new SnapshotDownloader.Policy(maxBytes, Duration.ofSeconds(2), deadline, redirectOrigins), log::add);
+        return new SnapshotRefresher(server.url(), new SnapshotDownloader.Policy(maxBytes, Duration.ofSeconds(2), deadline, redirectOrigins),
+                new RefreshProxy(java.util.List.of(), null), log::add, log::add);
     }
 
     private SnapshotRefresher refresher() {

@@ -3,7 +3,6 @@ package dev.airgen.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.airgen.emulator.RunwareEmulator;
 import dev.airgen.emulator.Snapshot;
 import dev.airgen.generator.GeneratorConfig;
 import dev.airgen.maven.it.CutShortServer;
@@ -12,16 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-class SnapshotRefresherTest {
+class SnapshotRefresherTest extends RefreshTestBase {
 
     static final String OLD = bundle("20250101000000", """
             {'air': 'acme:image@1', 'requestSchema': {'type': 'object', 'required': ['taskType', 'prompt'], 'properties': {
@@ -52,29 +46,8 @@ class SnapshotRefresherTest {
             "      breaking: newly required: seed (new parameter)",
             "      addition: enum values added: format (added AVIF)");
 
-    static RunwareEmulator emulator;
-
-    @TempDir
-    Path dir;
-
-    final List<String> log = new ArrayList<>();
-
     static String bundle(String version, String inference) {
         return ("{'version': '" + version + "', 'inference': [" + inference + "]}").replace('\'', '"');
-    }
-
-    @BeforeAll
-    static void start() {
-        emulator = RunwareEmulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
-    private SnapshotRefresher refresher(String url) {
-        return new SnapshotRefresher(url, Duration.ofSeconds(2), Duration.ofSeconds(10), log::add);
     }
 
     private Path oldSnapshot() throws IOException {

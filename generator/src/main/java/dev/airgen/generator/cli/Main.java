@@ -1,9 +1,11 @@
 package dev.airgen.generator.cli;
 
+import dev.airgen.generator.ConfigurationException;
 import dev.airgen.generator.GenerationResult;
 import dev.airgen.generator.Generator;
 import dev.airgen.generator.GeneratorConfig;
 import dev.airgen.generator.SchemaException;
+import dev.airgen.generator.source.BundledSnapshot;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -12,9 +14,10 @@ import java.util.List;
 
 /**
  * Command-line entry for builds that do not use Maven:
- * {@code java -jar airgen-generator-<version>-cli.jar --snapshot PATH --out DIR --package NAME [--include GLOB]...}.
- * Without {@code --snapshot} the snapshot of {@code airgen-model-schemas} is used when it is on the class path.
- * Sources go to {@code DIR/java}, schema resources and the catalog to {@code DIR/resources}.
+ * {@code java -jar airgen-generator-<version>-cli.jar --out DIR [--snapshot PATH] [--package NAME] [--include GLOB]...}.
+ * Without {@code --snapshot} the snapshot of {@code airgen-model-schemas} is used (the command-line jar
+ * contains it). Sources go to {@code DIR/java}, schema resources and the catalog to {@code DIR/resources}.
+ * {@code --runtime-classpath} prints what the generated code needs to compile and run.
  */
 public final class Main {
 
@@ -34,6 +37,8 @@ public final class Main {
         Path snapshot = null;
         Path target = null;
         String packageName = null;
+        Path repository = null;
+        boolean runtimeClasspath = false;
         List<String> includes = new ArrayList<>();
         List<String> excludes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -41,6 +46,10 @@ public final class Main {
             if (arg.equals("--help") || arg.equals("-h")) {
                 out.println(usage());
                 return 0;
+            }
+            if (arg.equals("--runtime-classpath")) {
+                runtimeClasspath = true;
+                continue;
             }
             if (i + 1 >= args.length) {
                 err.println("missing value after " + arg + "\n" + usage());
@@ -53,21 +62,29 @@ public final class Main {
                 case "--package" -> packageName = value;
                 case "--include" -> includes.add(value);
                 case "--exclude" -> excludes.add(value);
+                case "--repository" -> repository = Path.of(value);
                 default -> {
                     err.println("unknown option " + arg + "\n" + usage());
                     return 2;
                 }
             }
         }
+        if (runtimeClasspath) {
+            return RuntimeClasspath.print(repository, Main.class.getClassLoader(), out, err);
+        }
+        if (repository != null) {
+            err.println("--repository goes with --runtime-classpath\n" + usage());
+            return 2;
+        }
         if (target == null) {
             err.println("--out is required\n" + usage());
             return 2;
         }
         if (snapshot == null) {
-            // Without --snapshot, use the one airgen-model-schemas ships, when it is on the class path.
-            snapshot = dev.airgen.generator.source.BundledSnapshot.locate(Main.class.getClassLoader()).orElse(null);
+            snapshot = BundledSnapshot.locate(Main.class.getClassLoader()).orElse(null);
             if (snapshot == null) {
-                err.println("--snapshot is required: no bundled snapshot (airgen-model-schemas) is on the class path\n" + usage());
+                // Only when the generator runs from its plain jar: the command-line jar contains the snapshot.
+                err.println("--snapshot is required: airgen-model-schemas is not on the class path\n" + usage());
                 return 2;
             }
         }
@@ -76,10 +93,15 @@ public final class Main {
             int written = result.writeTo(target.resolve("java"), target.resolve("resources"));
             result.report().warnings().forEach(w -> err.println("AIRgen warning: " + w));
             out.println("AIRgen: " + result.report() + "; " + written + " files written under " + target);
+            out.println("AIRgen: the generated code needs " + RuntimeClasspath.artifact(Main.class.getClassLoader())
+                    + " and its dependencies to compile and run (--runtime-classpath lists them)");
             return 0;
         } catch (SchemaException e) {
             err.println("AIRgen: " + e.getMessage());
             return 1;
+        } catch (ConfigurationException e) {
+            err.println("AIRgen: " + e.getMessage());
+            return 2;
         } catch (IOException | RuntimeException e) {
             err.println("AIRgen: " + e);
             return 1;
@@ -87,7 +109,10 @@ public final class Main {
     }
 
     private static String usage() {
-        return "usage: java -jar airgen-generator-cli.jar [--snapshot PATH] --out DIR [--package NAME]"
-                + " [--include GLOB]... [--exclude GLOB]...";
+        return "usage: java -jar airgen-generator-cli.jar --out DIR [--snapshot PATH] [--package NAME]"
+                + " [--include GLOB]... [--exclude GLOB]...\n"
+                + "       java -jar airgen-generator-cli.jar --runtime-classpath [--repository MAVEN_REPOSITORY]\n"
+                + "  --snapshot defaults to the snapshot this jar bundles; --runtime-classpath prints the artifacts the\n"
+                + "  generated code needs, or with --repository (e.g. ~/.m2/repository) their jars as a class path";
     }
 }

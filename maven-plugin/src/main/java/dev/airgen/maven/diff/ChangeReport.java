@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -92,31 +93,46 @@ public record ChangeReport(String from, String to, List<String> added, List<Stri
     /** The report as log lines; the first line is a one-line summary. */
     public List<String> lines() {
         List<String> lines = new ArrayList<>();
-        lines.add("Snapshot changes " + from + " -> " + to + ": " + count(added.size(), "model") + " added, "
-                + removed.size() + " removed, " + changed.size() + " changed; " + count(breakingCount(), "breaking change")
+        print(lines::add, lines::add);
+        return lines;
+    }
+
+    /**
+     * Prints {@link #lines()}, each to the level it deserves: what existing code may trip over goes to
+     * {@code warning} (the summary when anything breaks, removed models, each changed model's breaking
+     * changes under its name, and breaking Java API changes), everything else to {@code info}.
+     */
+    public void print(Consumer<String> info, Consumer<String> warning) {
+        (hasBreaking() ? warning : info).accept("Snapshot changes " + from + " -> " + to + ": " + count(added.size(), "model")
+                + " added, " + removed.size() + " removed, " + changed.size() + " changed; " + count(breakingCount(), "breaking change")
                 + (api.isEmpty() ? "" : "; Java API: " + apiBreakingCount() + " breaking, " + (api.size() - apiBreakingCount()) + " additions"));
         if (!added.isEmpty()) {
-            lines.add("Added models:");
-            added.forEach(m -> lines.add("  + " + m));
+            info.accept("Added models:");
+            added.forEach(m -> info.accept("  + " + m));
         }
         if (!removed.isEmpty()) {
-            lines.add("Removed models (breaking):");
-            removed.forEach(m -> lines.add("  - " + m));
+            warning.accept("Removed models (breaking):");
+            removed.forEach(m -> warning.accept("  - " + m));
         }
         if (!changed.isEmpty()) {
-            lines.add("Changed models:");
+            info.accept("Changed models:");
             for (ModelChanges model : changed) {
-                lines.add("  ~ " + model.model());
+                (model.breakingCount() > 0 ? warning : info).accept("  ~ " + model.model());
                 // Breaking changes first, so they are read before the additions.
-                model.changes().stream().filter(Change::breaking).forEach(c -> lines.add("      breaking: " + c));
-                model.changes().stream().filter(c -> !c.breaking()).forEach(c -> lines.add("      addition: " + c));
+                model.changes().stream().filter(Change::breaking).forEach(c -> warning.accept("      breaking: " + c));
+                model.changes().stream().filter(c -> !c.breaking()).forEach(c -> info.accept("      addition: " + c));
             }
         }
+        printApi(info, warning);
+    }
+
+    /** The Java API section of {@link #print}: breaking lines to {@code warning}, additions to {@code info}. */
+    public void printApi(Consumer<String> info, Consumer<String> warning) {
         if (!api.isEmpty()) {
-            lines.add("Java API changes (" + apiBreakingCount() + " breaking, " + (api.size() - apiBreakingCount()) + " additions):");
-            api.forEach(c -> lines.add("  " + (c.breaking() ? "breaking: " : "addition: ") + c.describe()));
+            (apiBreakingCount() > 0 ? warning : info).accept("Java API changes (" + apiBreakingCount() + " breaking, "
+                    + (api.size() - apiBreakingCount()) + " additions):");
+            api.forEach(c -> (c.breaking() ? warning : info).accept("  " + (c.breaking() ? "breaking: " : "addition: ") + c.describe()));
         }
-        return lines;
     }
 
     private static String count(long n, String noun) {

@@ -19,23 +19,11 @@ public final class ModelSchemas {
     /** The models of a schemas-service bundle ({@code schema-map.json}). */
     public static Map<String, JsonNode> ofBundle(JsonNode bundle) {
         Map<String, JsonNode> models = new TreeMap<>();
-        int index = 0;
-        for (JsonNode entry : bundle.path("inference")) {
-            JsonNode request = entry.path("requestSchema");
-            String air = text(entry, "air");
-            if (air == null) {
-                air = text(request.path("properties").path("model"), "const");
-            }
-            if (air == null) {
-                air = text(entry, "slug");
-            }
-            models.put(air != null ? air : "inference #" + index, request);
-            index++;
-        }
+        inference(bundle).forEach((air, entry) -> models.put(air, entry.path("requestSchema")));
         keyed(bundle, "architectures", "architecture", models);
         keyed(bundle, "modalities", "modality", models);
         keyed(bundle, "operations", "operation", models);
-        index = 0;
+        int index = 0;
         for (JsonNode utility : bundle.path("utilities")) {
             JsonNode request = utility.path("requestSchema");
             String name = text(utility, "slug");
@@ -46,6 +34,27 @@ public final class ModelSchemas {
             index++;
         }
         return models;
+    }
+
+    /**
+     * The bundle's {@code inference} entries by AIR: the entry's {@code air}, else its request schema's
+     * constant {@code model}, else its {@code slug}.
+     */
+    public static Map<String, JsonNode> inference(JsonNode bundle) {
+        Map<String, JsonNode> entries = new TreeMap<>();
+        int index = 0;
+        for (JsonNode entry : bundle.path("inference")) {
+            String air = text(entry, "air");
+            if (air == null) {
+                air = text(entry.path("requestSchema").path("properties").path("model"), "const");
+            }
+            if (air == null) {
+                air = text(entry, "slug");
+            }
+            entries.put(air != null ? air : "inference #" + index, entry);
+            index++;
+        }
+        return entries;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.airgen.maven.diff;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -96,6 +97,33 @@ class ChangeReportTest {
                 "  ~ architecture sdxl",
                 "      addition: type widened: steps (integer -> number)");
         assertThat(report.breakingCount()).isEqualTo(11);
+    }
+
+    @Test
+    void breakingChangesGoToTheWarningLevelAndEverythingElseToInfo() {
+        JsonNode before = json(OLD_BUNDLE);
+        JsonNode after = json(NEW_BUNDLE);
+        ChangeReport report = ChangeReport.compare("a", ModelSchemas.ofBundle(before), "b", ModelSchemas.ofBundle(after));
+        List<String> info = new ArrayList<>();
+        List<String> warning = new ArrayList<>();
+        report.print(info::add, warning::add);
+
+        // Each line of the report goes to one level: the summary, removed models, and the changed model with
+        // its breaking changes are warnings; the rest (additions, the other changed model) is information.
+        List<String> lines = report.lines();
+        assertThat(warning).containsExactlyElementsOf(lines.stream().filter(line -> line.startsWith("Snapshot changes ")
+                || line.startsWith("Removed models") || line.startsWith("  - ") || line.equals("  ~ acme:image@1")
+                || line.startsWith("      breaking: ")).toList()).hasSize(1 + 2 + 1 + 10);
+        assertThat(info).containsExactlyElementsOf(lines.stream().filter(line -> !warning.contains(line)).toList())
+                .contains("Added models:", "  + acme:video@2", "Changed models:", "  ~ architecture sdxl")
+                .filteredOn(line -> line.startsWith("      ")).allMatch(line -> line.startsWith("      addition: ")).hasSize(6);
+
+        // Without anything breaking, the whole report is information.
+        List<String> quiet = new ArrayList<>();
+        ChangeReport.compare("a", ModelSchemas.ofBundle(before), "b", ModelSchemas.ofBundle(before)).print(quiet::add, line -> {
+            throw new AssertionError("not a warning: " + line);
+        });
+        assertThat(quiet).containsExactly("Snapshot changes a -> b: 0 models added, 0 removed, 0 changed; 0 breaking changes");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.airgen.maven.it;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -21,7 +20,7 @@ public final class CutShortServer implements AutoCloseable {
         Thread thread = new Thread(() -> {
             while (!socket.isClosed()) {
                 try (Socket client = socket.accept()) {
-                    readHead(client.getInputStream());
+                    LoopbackProxy.readHead(client.getInputStream());
                     OutputStream out = client.getOutputStream();
                     out.write(head.getBytes(StandardCharsets.US_ASCII));
                     out.write(body, 0, bodyBytes);
@@ -50,14 +49,6 @@ public final class CutShortServer implements AutoCloseable {
     public static int closedPort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
-        }
-    }
-
-    private static void readHead(InputStream in) throws IOException {
-        byte[] end = {'\r', '\n', '\r', '\n'};
-        int matched = 0;
-        for (int b; matched < 4 && (b = in.read()) != -1; ) {
-            matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);
         }
     }
 

@@ -34,6 +34,12 @@ public final class MavenRun {
         if (mavenHome == null) {
             throw new IllegalStateException("maven.home is not set; run from a Maven build");
         }
+        return run(mavenHome, basedir, localRepo, userRepo, logName, expectedExit, args);
+    }
+
+    /** The same with a given Maven installation, for the builds that run under several Maven versions. */
+    public static String run(String mavenHome, File basedir, File localRepo, String userRepo, String logName, int expectedExit,
+                             String... args) throws IOException, InterruptedException {
         boolean windows = System.getProperty("os.name").toLowerCase().contains("win");
         List<String> command = new ArrayList<>();
         command.add(Path.of(mavenHome, "bin", windows ? "mvn.cmd" : "mvn").toString());

@@ -1,0 +1,41 @@
+package dev.airgen.maven;
+
+import dev.airgen.emulator.RunwareEmulator;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Refresh tests against the emulator's schemas service: one emulator per class, and a refresher that logs into {@link #log}. */
+abstract class RefreshTestBase {
+
+    static RunwareEmulator emulator;
+
+    @TempDir
+    Path dir;
+
+    /** Everything the refresher logged, information and warnings alike. */
+    final List<String> log = new ArrayList<>();
+
+    @BeforeAll
+    static void startEmulator() {
+        emulator = RunwareEmulator.start();
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    SnapshotRefresher refresher(String url, RefreshProxy proxy) {
+        return new SnapshotRefresher(url, new SnapshotDownloader.Policy(SnapshotDownloader.Policy.DEFAULT_MAX_BYTES, Duration.ofSeconds(2),
+                Duration.ofSeconds(30), java.util.Set.of()), proxy, log::add, log::add);
+    }
+
+    SnapshotRefresher refresher(String url) {
+        return refresher(url, RefreshProxy.jvm());
+    }
+}
