@@ -196,7 +196,7 @@ public final class ApiSurface {
     }
 
     private static String render(TypeName type, Pattern own) {
-        String text = own.matcher(type.toString()).replaceAll("");
+        String text = own.matcher(type.toString().replace("@org.jspecify.annotations.Nullable ", "@Nullable ")).replaceAll("");
         return JAVA_LANG.matcher(text).replaceAll("");
     }
 }

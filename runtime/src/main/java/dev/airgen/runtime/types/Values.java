@@ -55,4 +55,19 @@ public final class Values {
             throw new IllegalStateException(typeName + " is missing required properties: " + missing);
         }
     }
+
+    /**
+     * The value of a required property. Builders never leave one unset; an object read from JSON that lacked
+     * the property holds none, and asking for it then fails here, naming the type and the property, rather
+     * than handing out a {@code null} that the accessor's type promises is not there.
+     *
+     * @throws IllegalStateException when {@code value} is absent
+     */
+    public static <T> T required(@Nullable T value, String typeName, String property) {
+        if (value == null) {
+            throw new IllegalStateException(typeName + ": the required property " + property
+                    + " is absent (the JSON this object was read from did not have it)");
+        }
+        return value;
+    }
 }
