@@ -79,7 +79,7 @@ class DocsStayTrueTest {
         for (GeneratedFile file : shapes.sources()) {
             scanSource(file.text());
         }
-        assertThat(declared).as("declared types found").containsKeys("RunwareClient", "GenerateMojo", "ImageInferenceResult", "TextMessage");
+        assertThat(declared).as("declared types found").containsKeys("RunwareClient", "GenerateMojo", "BflFlux1DevRequest", "Message");
     }
 
     private static void scanSources(Path tree) throws IOException {
