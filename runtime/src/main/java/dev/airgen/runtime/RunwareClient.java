@@ -61,7 +61,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <pre>{@code
  * try (RunwareClient client = RunwareClient.builder().build()) {   // key from RUNWARE_API_KEY
- *     List<ImageInferenceResult> images = client.run(BflFlux1DevRequest.builder().positivePrompt("a lighthouse").build());
+ *     List<BflFlux1DevRequest.Result> images = client.run(BflFlux1DevRequest.builder().positivePrompt("a lighthouse").build());
  * }
  * }</pre>
  *

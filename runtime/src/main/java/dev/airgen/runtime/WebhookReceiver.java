@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * WebhookReceiver hooks = WebhookReceiver.builder().build();           // a random token
  * request = request.toBuilder().webhookURL(hooks.webhookUrl(URI.create("https://app.example/hooks/runware")).toString()).build();
  * // in the HTTP handler of /hooks/runware:
- * WebhookDelivery<ImageInferenceResult> d = hooks.receive(requestUri, body, ImageInferenceResult.class);
+ * WebhookDelivery<BflFlux1DevRequest.Result> d = hooks.receive(requestUri, body, BflFlux1DevRequest.Result.class);
  * }</pre>
  *
  * <p>Instances are immutable and thread-safe. Their {@code toString} does not show the token.
