@@ -19,9 +19,23 @@ final class MediaStore {
     }
 
     private final BoundedMap<String, Entry> entries = new BoundedMap<>(MAX_ENTRIES);
+    /** The API key that uploaded a file; generated files have none and are anyone's to read. */
+    private final BoundedMap<String, String> owners = new BoundedMap<>(MAX_ENTRIES);
 
     void put(String name, Entry e) {
         entries.put(name, e);
+    }
+
+    /** An uploaded file: only {@code owner}'s tasks may name it by UUID or delete it. */
+    void put(String name, Entry e, String owner) {
+        entries.put(name, e);
+        owners.put(name, owner);
+    }
+
+    /** Whether tasks sent with {@code apiKey} may name or delete the file. */
+    boolean ownedBy(String name, String apiKey) {
+        String owner = owners.get(name);
+        return owner == null || owner.equals(apiKey);
     }
 
     Entry get(String name) {
@@ -29,6 +43,7 @@ final class MediaStore {
     }
 
     boolean remove(String name) {
+        owners.remove(name);
         return entries.remove(name);
     }
 

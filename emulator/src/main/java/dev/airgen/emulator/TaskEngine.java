@@ -336,11 +336,11 @@ final class TaskEngine implements AutoCloseable {
         item.put("taskUUID", uuid);
         switch (taskType) {
             case "imageUpload" -> {
-                Stored s = store(task, "image", "Image");
+                Stored s = store(task, "image", "Image", ctx);
                 item.put("imageUUID", s.uuid());
                 item.put("imageURL", s.url());
             }
-            case "mediaStorage" -> mediaStorage(task, item);
+            case "mediaStorage" -> mediaStorage(task, item, ctx);
             case "modelSearch" -> modelSearch(task, item);
             case "modelUpload" -> {
                 // Nothing is downloaded; the answer says where the model would live once stored.
@@ -364,7 +364,7 @@ final class TaskEngine implements AutoCloseable {
     private record Stored(String uuid, String url) {
     }
 
-    private Stored store(ObjectNode task, String field, String what) {
+    private Stored store(ObjectNode task, String field, String what, Ctx ctx) {
         String value = Json.text(task, field);
         if (value == null || value.isBlank()) {
             throw new TaskException(ApiError.param(400, "missing" + what, "Missing required parameter " + field, field));
@@ -389,12 +389,12 @@ final class TaskEngine implements AutoCloseable {
             String ext = path.matches(".*\\.[A-Za-z0-9]{1,5}$") ? path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "bin";
             String id = UUID.randomUUID().toString();
             String name = id + "." + ext;
-            media.put(name, new MediaStore.Entry("application/octet-stream", null, null, value));
+            media.put(name, new MediaStore.Entry("application/octet-stream", null, null, value), ctx.apiKey());
             return new Stored(id, base + name);
         }
         try {
             String existing = media.nameOf(UUID.fromString(value).toString());
-            if (existing == null) {
+            if (existing == null || !media.ownedBy(existing, ctx.apiKey())) {
                 throw new TaskException(ApiError.param(400, "invalid" + what, "No media with this UUID", field));
             }
             return new Stored(value, base + existing);
@@ -426,7 +426,7 @@ final class TaskEngine implements AutoCloseable {
         String contentType = type != null ? type : sniffed[0];
         String id = UUID.randomUUID().toString();
         String name = id + "." + sniffed[1];
-        media.put(name, new MediaStore.Entry(contentType, null, bytes));
+        media.put(name, new MediaStore.Entry(contentType, null, bytes), ctx.apiKey());
         return new Stored(id, base + name);
     }
 
@@ -470,7 +470,7 @@ final class TaskEngine implements AutoCloseable {
         return true;
     }
 
-    private void mediaStorage(ObjectNode task, ObjectNode item) {
+    private void mediaStorage(ObjectNode task, ObjectNode item, Ctx ctx) {
         String op = Json.text(task, "operation");
         if (op == null) {
             op = "upload";
@@ -478,7 +478,7 @@ final class TaskEngine implements AutoCloseable {
         item.put("operation", op);
         switch (op) {
             case "upload" -> {
-                Stored s = store(task, "media", "Media");
+                Stored s = store(task, "media", "Media", ctx);
                 item.put("mediaUUID", s.uuid());
                 item.put("mediaURL", s.url());
             }
@@ -490,9 +490,10 @@ final class TaskEngine implements AutoCloseable {
                 if (id == null) {
                     throw new TaskException(ApiError.param(400, "missingMedia", "Name the media UUID to delete", "media"));
                 }
-                // Deleting is idempotent: a UUID that is already gone is not an error.
+                // Deleting is idempotent: a UUID that is already gone is not an error. Another key's file is
+                // treated the same way, so the answer does not even say whether it exists.
                 String name = media.nameOf(id);
-                if (name != null) {
+                if (name != null && media.ownedBy(name, ctx.apiKey())) {
                     media.remove(name);
                 }
                 item.put("mediaUUID", id);

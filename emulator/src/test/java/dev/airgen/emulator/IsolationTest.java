@@ -80,4 +80,25 @@ class IsolationTest extends SharedEmulatorTest {
         TestSupport.Resp own = as("key-a", task("getTaskDetails", null).put("taskUUID", id));
         assertThat(own.data(0).get("request").get(0).get("positivePrompt").asString()).isEqualTo("key A's failing prompt");
     }
+
+    @Test
+    void uploadedMediaAreNamedAndDeletedOnlyByTheirKey() {
+        String png = "data:image/png;base64," + java.util.Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10});
+        TestSupport.Resp up = as("key-a", task("mediaStorage", null).put("operation", "upload").put("media", png));
+        assertThat(up.status()).isEqualTo(200);
+        String id = up.data(0).get("mediaUUID").asString();
+
+        // Key B can neither use key A's upload by UUID nor delete it; the delete answers as for a UUID already gone.
+        TestSupport.Resp use = as("key-b", task("imageUpload", null).put("image", id));
+        assertThat(use.status()).isEqualTo(400);
+        assertThat(use.error(0).get("parameter").asString()).isEqualTo("image");
+        TestSupport.Resp delete = as("key-b", task("mediaStorage", null).put("operation", "delete").put("media", id));
+        TestSupport.Resp deleteUnknown = as("key-b", task("mediaStorage", null).put("operation", "delete").put("media", TestSupport.uuid()));
+        assertThat(delete.status()).isEqualTo(200).isEqualTo(deleteUnknown.status());
+
+        // Still there for key A, which may use and delete it.
+        assertThat(as("key-a", task("imageUpload", null).put("image", id)).status()).isEqualTo(200);
+        assertThat(as("key-a", task("mediaStorage", null).put("operation", "delete").put("media", id)).status()).isEqualTo(200);
+        assertThat(as("key-a", task("imageUpload", null).put("image", id)).status()).isEqualTo(400);
+    }
 }

@@ -247,6 +247,16 @@ class HostileInputTest {
                 .hasMessage("extra.json#: is a link to a file outside the snapshot folder; a snapshot reads only its own files");
     }
 
+    @Test
+    void hiddenFilesOfASnapshotFolderAreNotRead() throws Exception {
+        Path root = Snapshots.write(dir.resolve("hidden"), Map.of("schema-map.json", Snapshots.bundleWithProperties("")));
+        Files.writeString(root.resolve(".backup.json"), "{ not json");
+        Files.createDirectories(root.resolve(".git"));
+        Files.writeString(root.resolve(".git/config.json"), "{ not json either");
+        GenerationResult result = new Generator().generate(GeneratorConfig.of(root, "x.y"));
+        assertThat(result.files()).isNotEmpty();
+    }
+
     private static boolean symlinks(Path link, Path target) {
         try {
             Files.createSymbolicLink(link, target);

@@ -109,6 +109,9 @@ public final class SnapshotReader {
             return files.filter(Files::isRegularFile)
                     .map(p -> folder.relativize(p).toString().replace('\\', '/'))
                     .filter(p -> p.endsWith(".json"))
+                    // Hidden files and folders (editor backups, version control, half-written downloads) are
+                    // not part of a snapshot, as a $ref to one is refused too.
+                    .filter(p -> !("/" + p).contains("/."))
                     .sorted()
                     .toList();
         } catch (IOException e) {
