@@ -131,7 +131,7 @@ class DocsStayTrueTest {
         assertThat(exists("RunwareValidationException")).isTrue();
         assertThat(exists("Message.Unknown")).isTrue();
         assertThat(exists("Flow.Publisher")).isTrue();
-        assertThat(exists("ImageInferenceResult")).isTrue();
+        assertThat(exists("BflFlux1DevRequest.Result")).isTrue();
         assertThat(exists("Flux1DevResult")).isFalse();
         assertThat(exists("KlingVideoResult")).isFalse();
         assertThat(exists("Message.Known")).isFalse();
@@ -142,8 +142,8 @@ class DocsStayTrueTest {
     void countsMatchTheBundledSnapshot() throws IOException {
         JsonNode bundle = JsonMapper.builder().build().readTree(Files.readAllBytes(
                 BundledSnapshot.locate(getClass().getClassLoader()).orElseThrow().resolve("schema-map.json")));
-        Path generatedSources = Path.of(System.getProperty("airgen.generatedSources")).resolve("dev/airgen/it/runware");
-        Path catalog = Path.of(System.getProperty("airgen.generatedResources")).resolve("dev/airgen/it/runware/catalog.json");
+        Path generatedSources = Path.of(System.getProperty("airgen.generatedSources")).resolve("com/example/runware");
+        Path catalog = Path.of(System.getProperty("airgen.generatedResources")).resolve("com/example/runware/catalog.json");
         long requestClasses;
         try (Stream<Path> files = Files.list(generatedSources)) {
             requestClasses = files.filter(f -> f.getFileName().toString().endsWith("Request.java")).count();
