@@ -40,6 +40,6 @@ class RequestsTest {
         BflFlux1DevRequest.Result result = Json.mapper().readValue(Requests.fluxResult(), BflFlux1DevRequest.Result.class);
         assertThat(result.imageUUID()).isEqualTo("0c2e9f4a-6f55-4b1e-8f7e-5d7d6c9b2a10");
         assertThat(result.imageURL()).hasValueSatisfying(url -> assertThat(url).endsWith(".webp"));
-        assertThat(result.seed()).contains(42);
+        assertThat(result.seed()).contains(42L);
     }
 }
