@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.networknt.schema.Schema;
+import dev.airgen.schema.snapshot.SchemaMap;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -57,6 +58,7 @@ public final class Snapshot {
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
     private final SchemaRegistry registry;
     private final ObjectNode registryDocument;
+    private final Set<String> providerKeys;
 
     private Snapshot(byte[] schemaMapBytes, byte[] catalogBytes) {
         this.schemaMapBytes = schemaMapBytes.clone();
@@ -77,11 +79,8 @@ public final class Snapshot {
                 if (!entry.isObject() || !entry.path("requestSchema").isObject()) {
                     throw new IllegalArgumentException("schema-map.json: inference[" + i + "] needs an object 'requestSchema'");
                 }
-                String air = Json.text(entry, "air");
+                String air = SchemaMap.air(entry);
                 String slug = Json.text(entry, "slug");
-                if (air == null) {
-                    air = Json.text(entry.path("requestSchema").path("properties").path("model"), "const");
-                }
                 if (air != null) {
                     inferenceByAir.putIfAbsent(air, (ObjectNode) entry);
                 }
@@ -125,15 +124,16 @@ public final class Snapshot {
         }
         this.catalog = Collections.unmodifiableList(cat);
         for (JsonNode s : schemaMap.path("architectures")) {
-            addTaskType(taskTypeOf(s));
+            addTaskType(taskTypeOf(SchemaMap.requestOf(s)));
         }
         schemaMap.path("modalities").propertyNames().forEach(m -> addTaskType(MODALITY_TASK_TYPES.get(m)));
         for (JsonNode s : schemaMap.path("operations")) {
-            addTaskType(taskTypeOf(s));
+            addTaskType(taskTypeOf(SchemaMap.requestOf(s)));
         }
         for (JsonNode u : schemaMap.path("utilities")) {
-            addTaskType(Json.text(u, "slug"));
+            addTaskType(SchemaMap.utilityKey(u));
         }
+        this.providerKeys = SchemaMap.providerKeys(schemaMap);
         this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09, b -> b
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
                 .schemaLoader(l -> l.fetchRemoteResources(false)));
@@ -244,19 +244,15 @@ public final class Snapshot {
         return registryDocument;
     }
 
-    /** The first {@code taskType} a schema pins: {@code const}, else {@code enum[0]}, else {@code default}. */
+    /** The first task type a schema accepts (see {@link SchemaMap#taskTypes}), or null. */
     static String taskTypeOf(JsonNode schema) {
-        if (schema == null) {
-            return null;
-        }
-        JsonNode t = schema.path("properties").path("taskType");
-        if (t.path("const").isString()) {
-            return t.get("const").stringValue();
-        }
-        if (t.path("enum").isArray() && t.get("enum").size() > 0 && t.get("enum").get(0).isString()) {
-            return t.get("enum").get(0).stringValue();
-        }
-        return t.path("default").isString() ? t.get("default").stringValue() : null;
+        Set<String> all = SchemaMap.taskTypes(schema);
+        return all.isEmpty() ? null : all.iterator().next();
+    }
+
+    /** The provider keys the snapshot's {@code providerSettings} declare. */
+    Set<String> providerKeys() {
+        return providerKeys;
     }
 
     /** The schema for a model AIR: its own entry, else its catalog architecture. Null when neither exists. */
@@ -278,7 +274,7 @@ public final class Snapshot {
 
     /** The schema of an architecture of this bundle for a model of it; null when the bundle has no such architecture. */
     Target targetForArchitecture(String architecture, String air, String slug) {
-        JsonNode archSchema = architecture == null ? null : schemaMap.path("architectures").get(architecture);
+        JsonNode archSchema = architecture == null ? null : SchemaMap.requestOf(schemaMap.path("architectures").get(architecture));
         if (archSchema == null || !archSchema.isObject()) {
             return null;
         }
@@ -307,40 +303,28 @@ public final class Snapshot {
         return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
-    /** Every task type a schema accepts: its {@code taskType} const or enum values, else its default. */
+    /** Every task type a schema accepts (see {@link SchemaMap#taskTypes}). */
     static Set<String> taskTypesOf(JsonNode schema) {
-        Set<String> out = new LinkedHashSet<>();
-        JsonNode t = schema == null ? null : schema.path("properties").path("taskType");
-        if (t != null && t.path("enum").isArray()) {
-            t.get("enum").forEach(v -> {
-                if (v.isString()) {
-                    out.add(v.stringValue());
-                }
-            });
-        }
-        String first = taskTypeOf(schema);
-        if (first != null) {
-            out.add(first);
-        }
-        return out;
+        return SchemaMap.taskTypes(schema);
     }
 
     /** Schemas that apply to a task type without a model of its own (modality, operations, utility). */
     List<Target> targetsForTaskType(String taskType) {
         List<Target> out = new ArrayList<>();
         for (Map.Entry<String, String> m : MODALITY_TASK_TYPES.entrySet()) {
-            JsonNode s = schemaMap.path("modalities").get(m.getKey());
+            JsonNode s = SchemaMap.requestOf(schemaMap.path("modalities").get(m.getKey()));
             if (m.getValue().equals(taskType) && s != null && s.isObject()) {
                 out.add(new Target("modality:" + m.getKey(), s, null, null, null, taskType));
             }
         }
         for (Map.Entry<String, JsonNode> op : schemaMap.path("operations").properties()) {
-            if (taskType.equals(taskTypeOf(op.getValue())) && op.getValue().isObject()) {
-                out.add(new Target("operation:" + op.getKey(), op.getValue(), null, op.getKey(), null, taskType));
+            JsonNode request = SchemaMap.requestOf(op.getValue());
+            if (taskType.equals(taskTypeOf(request)) && request.isObject()) {
+                out.add(new Target("operation:" + op.getKey(), request, SchemaMap.responseOf(op.getValue()), op.getKey(), null, taskType));
             }
         }
         for (JsonNode u : schemaMap.path("utilities")) {
-            if (taskType.equals(Json.text(u, "slug")) && u.path("requestSchema").isObject()) {
+            if (taskType.equals(SchemaMap.utilityKey(u)) && u.path("requestSchema").isObject()) {
                 out.add(new Target("utility:" + taskType, u.get("requestSchema"), u.get("responseSchema"),
                         taskType, null, taskType));
             }
@@ -421,7 +405,7 @@ public final class Snapshot {
         }
         ObjectNode arch = doc.putObject("architectureTaskTypes");
         for (Map.Entry<String, JsonNode> e : schemaMap.path("architectures").properties()) {
-            arch.put(e.getKey(), taskTypeOf(e.getValue()));
+            arch.put(e.getKey(), taskTypeOf(SchemaMap.requestOf(e.getValue())));
         }
         ObjectNode mod = doc.putObject("modalityTaskTypes");
         schemaMap.path("modalities").propertyNames().forEach(k -> mod.put(k, MODALITY_TASK_TYPES.get(k)));

@@ -1,4 +1,4 @@
-package dev.airgen.generator;
+package dev.airgen.schema;
 
 /**
  * A problem in the input snapshot. The message always has the form {@code file#/json/pointer: reason},

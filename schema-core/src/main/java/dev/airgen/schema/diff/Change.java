@@ -1,4 +1,4 @@
-package dev.airgen.maven.diff;
+package dev.airgen.schema.diff;
 
 /**
  * One difference in one model's request schema.

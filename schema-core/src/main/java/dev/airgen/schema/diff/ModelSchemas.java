@@ -1,7 +1,8 @@
-package dev.airgen.maven.diff;
+package dev.airgen.schema.diff;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import dev.airgen.schema.snapshot.EntryKind;
+import dev.airgen.schema.snapshot.SchemaMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
@@ -9,7 +10,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The request schema of every model in a snapshot document, keyed the way the change report names
  * models: the AIR for models, {@code architecture sdxl}, {@code modality image}, {@code operation
- * caption-image} and {@code utility imageUpload} for the rest.
+ * caption-image} and {@code utility imageUpload} for the rest. The bundle's layout is read by
+ * {@link SchemaMap}; entries it cannot key are still compared, under their slug or position.
  */
 public final class ModelSchemas {
 
@@ -20,36 +22,30 @@ public final class ModelSchemas {
     public static Map<String, JsonNode> ofBundle(JsonNode bundle) {
         Map<String, JsonNode> models = new TreeMap<>();
         inference(bundle).forEach((air, entry) -> models.put(air, entry.path("requestSchema")));
-        keyed(bundle, "architectures", "architecture", models);
-        keyed(bundle, "modalities", "modality", models);
-        keyed(bundle, "operations", "operation", models);
-        int index = 0;
-        for (JsonNode utility : bundle.path("utilities")) {
-            JsonNode request = utility.path("requestSchema");
-            String name = text(utility, "slug");
-            if (name == null) {
-                name = text(request.path("properties").path("taskType"), "const");
+        SchemaMap.KEYED_SECTIONS.forEach((section, kind) -> {
+            String label = kind.name().toLowerCase(Locale.ROOT);
+            for (Map.Entry<String, JsonNode> e : bundle.path(section).properties()) {
+                models.put(label + " " + e.getKey(), SchemaMap.requestOf(e.getValue()));
             }
-            models.put("utility " + (name != null ? name : "#" + index), request);
+        });
+        int index = 0;
+        String label = EntryKind.UTILITY.name().toLowerCase(Locale.ROOT);
+        for (JsonNode utility : bundle.path("utilities")) {
+            String name = SchemaMap.utilityKey(utility);
+            models.put(label + " " + (name != null ? name : "#" + index), utility.path("requestSchema"));
             index++;
         }
         return models;
     }
 
-    /**
-     * The bundle's {@code inference} entries by AIR: the entry's {@code air}, else its request schema's
-     * constant {@code model}, else its {@code slug}.
-     */
+    /** The bundle's {@code inference} entries by AIR (see {@link SchemaMap#air}), else by {@code slug}. */
     public static Map<String, JsonNode> inference(JsonNode bundle) {
         Map<String, JsonNode> entries = new TreeMap<>();
         int index = 0;
         for (JsonNode entry : bundle.path("inference")) {
-            String air = text(entry, "air");
+            String air = SchemaMap.air(entry);
             if (air == null) {
-                air = text(entry.path("requestSchema").path("properties").path("model"), "const");
-            }
-            if (air == null) {
-                air = text(entry, "slug");
+                air = SchemaMap.text(entry, "slug");
             }
             entries.put(air != null ? air : "inference #" + index, entry);
             index++;
@@ -63,25 +59,9 @@ public final class ModelSchemas {
      */
     public static Map<String, JsonNode> ofResolved(String fileName, JsonNode document) {
         JsonNode request = document.path("requestSchema");
-        String air = text(request.path("properties").path("model"), "const");
-        if (air == null) {
-            String name = fileName.endsWith(".json") ? fileName.substring(0, fileName.length() - 5) : fileName;
-            air = URLDecoder.decode(name, StandardCharsets.UTF_8);
-        }
+        String air = SchemaMap.modelConst(request);
         Map<String, JsonNode> models = new TreeMap<>();
-        models.put(air, request);
+        models.put(air != null ? air : SchemaMap.airFromFileName(fileName), request);
         return models;
-    }
-
-    private static void keyed(JsonNode bundle, String section, String label, Map<String, JsonNode> models) {
-        for (Map.Entry<String, JsonNode> e : bundle.path(section).properties()) {
-            JsonNode value = e.getValue();
-            models.put(label + " " + e.getKey(), value.has("requestSchema") ? value.get("requestSchema") : value);
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isString() ? value.asString() : null;
     }
 }

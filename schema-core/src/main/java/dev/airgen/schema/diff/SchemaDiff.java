@@ -1,5 +1,7 @@
-package dev.airgen.maven.diff;
+package dev.airgen.schema.diff;
 
+import dev.airgen.schema.keyword.Keywords;
+import dev.airgen.schema.resolve.LocalRefs;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -16,10 +18,6 @@ import tools.jackson.databind.JsonNode;
  */
 public final class SchemaDiff {
 
-    /** Lower bounds: raising one (or adding one) narrows what is accepted. */
-    private static final List<String> LOWER_BOUNDS = List.of("minimum", "exclusiveMinimum", "minLength", "minItems", "minProperties");
-    /** Upper bounds: lowering one (or adding one) narrows what is accepted. */
-    private static final List<String> UPPER_BOUNDS = List.of("maximum", "exclusiveMaximum", "maxLength", "maxItems", "maxProperties");
     /** Nesting guard for recursive schemas. */
     private static final int MAX_DEPTH = 32;
 
@@ -67,9 +65,9 @@ public final class SchemaDiff {
     private void compareNodes(String path, JsonNode before, JsonNode after, int depth) {
         type(path, before, after);
         values(path, before, after);
-        for (int i = 0; i < LOWER_BOUNDS.size(); i++) {
-            bound(path, LOWER_BOUNDS.get(i), before, after, true);
-            bound(path, UPPER_BOUNDS.get(i), before, after, false);
+        for (int i = 0; i < Keywords.LOWER_BOUNDS.size(); i++) {
+            bound(path, Keywords.LOWER_BOUNDS.get(i), before, after, true);
+            bound(path, Keywords.UPPER_BOUNDS.get(i), before, after, false);
         }
         object(path, before, after, depth);
         if (before.has("items") && after.has("items") && before.get("items").isObject() && after.get("items").isObject()) {
@@ -203,19 +201,7 @@ public final class SchemaDiff {
 
     /** Follows a local {@code $ref} ({@code #/$defs/x}) to its target; anything else is compared as written. */
     private static JsonNode deref(JsonNode node, JsonNode root) {
-        JsonNode current = node;
-        for (int hops = 0; hops < 16 && current.isObject() && current.path("$ref").isString(); hops++) {
-            String ref = current.get("$ref").asString();
-            if (!ref.startsWith("#")) {
-                return current;
-            }
-            JsonNode target = ref.length() == 1 ? root : root.at(ref.substring(1));
-            if (target.isMissingNode()) {
-                return current;
-            }
-            current = target;
-        }
-        return current;
+        return LocalRefs.follow(node, root);
     }
 
     private static Set<String> types(JsonNode schema) {

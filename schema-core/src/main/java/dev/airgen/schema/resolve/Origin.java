@@ -1,6 +1,6 @@
-package dev.airgen.generator.source;
+package dev.airgen.schema.resolve;
 
-import dev.airgen.generator.SchemaException;
+import dev.airgen.schema.SchemaException;
 
 /** Where a schema node came from: a snapshot file and a JSON pointer inside it. */
 public record Origin(String file, String pointer) {

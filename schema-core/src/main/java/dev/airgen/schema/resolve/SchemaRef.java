@@ -1,4 +1,4 @@
-package dev.airgen.generator.source;
+package dev.airgen.schema.resolve;
 
 import tools.jackson.databind.JsonNode;
 

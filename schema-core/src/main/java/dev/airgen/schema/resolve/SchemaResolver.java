@@ -1,4 +1,4 @@
-package dev.airgen.generator.source;
+package dev.airgen.schema.resolve;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -63,42 +63,30 @@ public final class SchemaResolver {
         }
         byUri.putIfAbsent(key(effective.baseUri()), effective);
         byUri.putIfAbsent(key(document.baseUri()), effective);
-        indexEmbedded(effective, root, "");
+        indexEmbedded(effective);
         return effective;
     }
 
-    private void indexEmbedded(SchemaDocument document, JsonNode node, String pointer) {
-        if (node.isObject()) {
-            if (!pointer.isEmpty() && node.path("$id").isString() && !isPropertiesMap(pointer)) {
-                URI id = stripFragment(document.baseUri().resolve(node.get("$id").asString()));
-                SchemaDocument embedded = new SchemaDocument(document.file(), document.pointer() + pointer, node, id);
+    private void indexEmbedded(SchemaDocument document) {
+        EmbeddedIds.walk(document.root(), document, document.baseUri(), new EmbeddedIds.Visitor<SchemaDocument>() {
+            @Override
+            public SchemaDocument resource(SchemaDocument enclosing, String pointer, JsonNode node, URI id) {
+                SchemaDocument embedded = new SchemaDocument(enclosing.file(), enclosing.pointer() + pointer, node, id);
                 byUri.putIfAbsent(key(id), embedded);
-                indexEmbedded(embedded, node, "");
-                return;
+                return embedded;
             }
-            if (node.path("$anchor").isString()) {
-                anchors.putIfAbsent(key(document.baseUri()) + "#" + node.get("$anchor").asString(),
-                        new SchemaRef(document, pointer));
-            }
-            for (Map.Entry<String, JsonNode> field : node.properties()) {
-                indexEmbedded(document, field.getValue(), pointer + "/" + escape(field.getKey()));
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                indexEmbedded(document, node.get(i), pointer + "/" + i);
-            }
-        }
-    }
 
-    /** A property literally named {@code $id} under {@code properties} is data, not an identifier. */
-    private static boolean isPropertiesMap(String pointer) {
-        return pointer.endsWith("/properties") || pointer.contains("/properties/$id");
+            @Override
+            public void anchor(SchemaDocument resource, URI base, String pointer, String anchor) {
+                anchors.putIfAbsent(key(base) + "#" + anchor, new SchemaRef(resource, pointer));
+            }
+        });
     }
 
     /**
      * Resolves a {@code $ref} found in the schema at {@code from}.
      *
-     * @throws dev.airgen.generator.SchemaException naming {@code from} when the target is missing or remote
+     * @throws dev.airgen.schema.SchemaException naming {@code from} when the target is missing or remote
      */
     public SchemaRef resolve(SchemaRef from, String ref) {
         Origin origin = from.origin().child("$ref");
@@ -165,16 +153,13 @@ public final class SchemaResolver {
         return ref;
     }
 
-    static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
+    /** A JSON pointer token for a name (RFC 6901 escaping). */
+    public static String escape(String token) {
+        return EmbeddedIds.escape(token);
     }
 
     private static URI stripFragment(URI uri) {
-        try {
-            return new URI(uri.getScheme(), uri.getSchemeSpecificPart(), null);
-        } catch (URISyntaxException e) {
-            return uri;
-        }
+        return EmbeddedIds.stripFragment(uri);
     }
 
     private static String key(URI uri) {

@@ -1,4 +1,4 @@
-package dev.airgen.generator.source;
+package dev.airgen.schema.resolve;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,7 +19,7 @@ public final class SnapshotFiles {
     public static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
 
-        Refused(String reason) {
+        public Refused(String reason) {
             super(reason);
         }
     }

@@ -1,4 +1,4 @@
-package dev.airgen.generator.source;
+package dev.airgen.schema.snapshot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
-package dev.airgen.generator.source;
+package dev.airgen.schema.snapshot;
 
+import dev.airgen.schema.resolve.Origin;
 import java.util.List;
 
 /** Metadata of one model from a catalog source; only {@code air} is always present. */

@@ -1,4 +1,4 @@
-package dev.airgen.generator.source;
+package dev.airgen.schema.snapshot;
 
 /** What a request schema in a snapshot describes. */
 public enum EntryKind {

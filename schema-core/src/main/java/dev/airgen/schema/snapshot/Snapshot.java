@@ -1,5 +1,6 @@
-package dev.airgen.generator.source;
+package dev.airgen.schema.snapshot;
 
+import dev.airgen.schema.resolve.SchemaResolver;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
-package dev.airgen.generator.source;
+package dev.airgen.schema.snapshot;
 
+import dev.airgen.schema.resolve.SchemaRef;
 /**
  * One request schema of a snapshot with its response schema, when the snapshot has one.
  *

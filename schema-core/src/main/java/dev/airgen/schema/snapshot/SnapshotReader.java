@@ -1,12 +1,14 @@
-package dev.airgen.generator.source;
+package dev.airgen.schema.snapshot;
 
-import dev.airgen.generator.SchemaException;
-import dev.airgen.generator.SchemaLimits;
+import dev.airgen.schema.SchemaException;
+import dev.airgen.schema.resolve.Origin;
+import dev.airgen.schema.resolve.SchemaDocument;
+import dev.airgen.schema.resolve.SchemaRef;
+import dev.airgen.schema.resolve.SchemaResolver;
+import dev.airgen.schema.resolve.SnapshotFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -121,8 +123,8 @@ public final class SnapshotReader {
             Path file = root.resolve(r);
             try {
                 long size = replaced.containsKey(r) ? replaced.get(r).length : Files.size(file);
-                if (size > SchemaLimits.MAX_FILE_BYTES) {
-                    throw new SchemaException(r, "", "the file is " + size + " bytes; at most " + SchemaLimits.MAX_FILE_BYTES + " are read");
+                if (size > SnapshotLimits.MAX_FILE_BYTES) {
+                    throw new SchemaException(r, "", "the file is " + size + " bytes; at most " + SnapshotLimits.MAX_FILE_BYTES + " are read");
                 }
                 byte[] bytes = replaced.containsKey(r) ? replaced.get(r) : Files.readAllBytes(file);
                 try {
@@ -186,7 +188,7 @@ public final class SnapshotReader {
     private void readFile(String relative) {
         SchemaDocument file = parse(relative);
         JsonNode node = file.root();
-        if (node.isObject() && node.path("inference").isArray()) {
+        if (SchemaMap.isBundle(node)) {
             readBundle(file);
         } else if (node.isObject() && node.has("openapi")) {
             readOpenApi(file);
@@ -225,10 +227,7 @@ public final class SnapshotReader {
             String at = "/inference/" + i;
             JsonNode item = inference.get(i);
             SchemaRef request = subResource(file, at + "/requestSchema", true);
-            String air = text(item, "air");
-            if (air == null) {
-                air = modelConst(request);
-            }
+            String air = SchemaMap.air(item);
             if (air == null) {
                 throw new SchemaException(file.file(), at, "inference entry has neither 'air' nor a const 'model' in its requestSchema");
             }
@@ -237,15 +236,13 @@ public final class SnapshotReader {
             addCatalog(new CatalogEntry(air, slug, null, creatorOf(air), taskTypeOf(request), null, null, null, null,
                     new Origin(file.file(), at)));
         }
-        readKeyed(file, "architectures", EntryKind.ARCHITECTURE);
-        readKeyed(file, "modalities", EntryKind.MODALITY);
-        readKeyed(file, "operations", EntryKind.OPERATION);
+        SchemaMap.KEYED_SECTIONS.forEach((section, kind) -> readKeyed(file, section, kind));
         JsonNode utilities = bundle.path("utilities");
         for (int i = 0; i < utilities.size(); i++) {
             String at = "/utilities/" + i;
             SchemaRef request = subResource(file, at + "/requestSchema", true);
             String slug = text(utilities.get(i), "slug");
-            String key = taskTypeOf(request) != null ? taskTypeOf(request) : slug;
+            String key = SchemaMap.utilityKey(utilities.get(i));
             if (key == null) {
                 throw new SchemaException(file.file(), at, "utility has neither a slug nor a const taskType");
             }
@@ -299,7 +296,7 @@ public final class SnapshotReader {
         }
         String air = modelConst(request);
         if (air == null) {
-            air = airFromFileName(file.file());
+            air = SchemaMap.airFromFileName(file.file());
         }
         String documentation = text(file.root(), "documentation");
         String slug = documentation == null ? null : documentation.substring(documentation.lastIndexOf('/') + 1);
@@ -310,13 +307,6 @@ public final class SnapshotReader {
     private SchemaRef optionalChild(SchemaDocument file, String name) {
         JsonNode node = file.root().path(name);
         return node.isObject() ? subResource(file, "/" + name, true) : null;
-    }
-
-    /** {@code civitai%3A38784%4044716.json} or {@code civitai_38784@44716.json} back to an AIR. */
-    static String airFromFileName(String relative) {
-        String name = relative.substring(relative.lastIndexOf('/') + 1);
-        name = name.substring(0, name.length() - ".json".length());
-        return URLDecoder.decode(name, StandardCharsets.UTF_8);
     }
 
     // --- OpenAPI docs schema.json ----------------------------------------------------------------
@@ -397,8 +387,8 @@ public final class SnapshotReader {
      * the choice is reported as a warning rather than failing the whole snapshot.
      */
     private void add(SnapshotEntry entry, SchemaDocument file, String at) {
-        SchemaLimits.checkName(new Origin(file.file(), at), "the key", entry.key());
-        SchemaLimits.checkName(new Origin(file.file(), at), "the slug", entry.slug());
+        SnapshotLimits.checkName(new Origin(file.file(), at), "the key", entry.key());
+        SnapshotLimits.checkName(new Origin(file.file(), at), "the slug", entry.slug());
         String id = entry.kind() + " " + entry.key();
         SnapshotEntry previous = entries.putIfAbsent(id, entry);
         if (previous == null || previous.request().node().equals(entry.request().node())) {
@@ -415,34 +405,27 @@ public final class SnapshotReader {
     }
 
     private void addCatalog(CatalogEntry entry) {
-        SchemaLimits.checkName(entry.origin(), "the AIR", entry.air());
-        SchemaLimits.checkName(entry.origin(), "the slug", entry.slug());
-        SchemaLimits.checkName(entry.origin(), "the name", entry.name());
-        SchemaLimits.checkName(entry.origin(), "the task type", entry.taskType());
+        SnapshotLimits.checkName(entry.origin(), "the AIR", entry.air());
+        SnapshotLimits.checkName(entry.origin(), "the slug", entry.slug());
+        SnapshotLimits.checkName(entry.origin(), "the name", entry.name());
+        SnapshotLimits.checkName(entry.origin(), "the task type", entry.taskType());
         catalog.merge(entry.air(), entry, CatalogEntry::mergedWith);
     }
 
     private static String modelConst(SchemaRef request) {
-        return text(request.node().path("properties").path("model"), "const");
+        return SchemaMap.modelConst(request.node());
     }
 
-    static String taskTypeOf(SchemaRef request) {
-        JsonNode taskType = request.node().path("properties").path("taskType");
-        String value = text(taskType, "const");
-        if (value == null && taskType.path("enum").size() == 1) {
-            value = taskType.get("enum").get(0).asString();
-        }
-        return value;
+    private static String taskTypeOf(SchemaRef request) {
+        return SchemaMap.taskType(request.node());
     }
 
     private static String creatorOf(String air) {
-        int colon = air.indexOf(':');
-        return colon > 0 ? air.substring(0, colon) : null;
+        return SchemaMap.creatorOf(air);
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isString() ? value.asString() : null;
+        return SchemaMap.text(node, field);
     }
 
 }
