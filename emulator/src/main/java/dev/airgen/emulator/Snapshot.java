@@ -80,7 +80,7 @@ public final class Snapshot {
                     throw new IllegalArgumentException("schema-map.json: inference[" + i + "] needs an object 'requestSchema'");
                 }
                 String air = SchemaMap.air(entry);
-                String slug = Json.text(entry, "slug");
+                String slug = JsonNodes.text(entry, "slug");
                 if (air != null) {
                     inferenceByAir.putIfAbsent(air, (ObjectNode) entry);
                 }
@@ -105,17 +105,17 @@ public final class Snapshot {
             }
             int i = 0;
             for (JsonNode entry : c) {
-                String air = Json.text(entry, "air");
+                String air = JsonNodes.text(entry, "air");
                 if (!entry.isObject() || air == null) {
                     throw new IllegalArgumentException("catalog.json: entry " + i + " needs a string 'air'");
                 }
                 cat.add((ObjectNode) entry);
                 catalogByAir.putIfAbsent(air, (ObjectNode) entry);
-                String slug = Json.text(entry, "slug");
+                String slug = JsonNodes.text(entry, "slug");
                 if (slug != null) {
                     catalogBySlug.putIfAbsent(slug, (ObjectNode) entry);
                 }
-                String tt = Json.text(entry, "taskType");
+                String tt = JsonNodes.text(entry, "taskType");
                 if (tt != null) {
                     taskTypes.add(tt);
                 }
@@ -148,7 +148,7 @@ public final class Snapshot {
 
     private static JsonNode parse(byte[] bytes, String what) {
         try {
-            return Json.parse(bytes);
+            return JsonNodes.parse(bytes);
         } catch (JacksonException e) {
             throw new IllegalArgumentException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -260,14 +260,14 @@ public final class Snapshot {
         ObjectNode own = inferenceByAir.get(air);
         if (own != null) {
             return new Target("inference:" + air, own.get("requestSchema"), own.get("responseSchema"),
-                    Json.text(own, "slug"), air, taskTypeOf(own.get("requestSchema")));
+                    JsonNodes.text(own, "slug"), air, taskTypeOf(own.get("requestSchema")));
         }
         ObjectNode cat = catalogByAir.get(air);
         if (cat == null) {
             return null;
         }
-        Target arch = targetForArchitecture(Json.text(cat, "architecture"), air, Json.text(cat, "slug"));
-        String catalogType = Json.text(cat, "taskType");
+        Target arch = targetForArchitecture(JsonNodes.text(cat, "architecture"), air, JsonNodes.text(cat, "slug"));
+        String catalogType = JsonNodes.text(cat, "taskType");
         // A training model names the architecture it trains, not one whose inference schema it runs.
         return arch != null && (catalogType == null || taskTypesOf(arch.requestSchema()).contains(catalogType)) ? arch : null;
     }
@@ -343,7 +343,7 @@ public final class Snapshot {
             if (bySlug == null) {
                 return null;
             }
-            air = Json.text(bySlug, "air");
+            air = JsonNodes.text(bySlug, "air");
             if (air == null) {
                 return null;
             }
@@ -353,17 +353,17 @@ public final class Snapshot {
             return t;
         }
         ObjectNode cat = catalogByAir.get(air);
-        String tt = Json.text(cat, "taskType");
+        String tt = JsonNodes.text(cat, "taskType");
         List<Target> byType = tt == null ? List.of() : targetsForTaskType(tt);
         Target first = byType.isEmpty() ? null : byType.get(0);
         return new Target(first == null ? "none" : first.key(), first == null ? null : first.requestSchema(),
-                null, Json.text(cat, "slug"), air, tt);
+                null, JsonNodes.text(cat, "slug"), air, tt);
     }
 
     String slugOf(String air) {
         ObjectNode e = inferenceByAir.get(air);
-        String slug = e == null ? null : Json.text(e, "slug");
-        return slug != null ? slug : Json.text(catalogByAir.get(air), "slug");
+        String slug = e == null ? null : JsonNodes.text(e, "slug");
+        return slug != null ? slug : JsonNodes.text(catalogByAir.get(air), "slug");
     }
 
     /** Compiles a target's request schema once; networknt schemas are safe to share between threads. */
@@ -388,19 +388,19 @@ public final class Snapshot {
             "https://json-schema.org/draft/2020-12/schema");
 
     private ObjectNode buildRegistry() {
-        ObjectNode doc = Json.object();
+        ObjectNode doc = JsonNodes.object();
         doc.put("version", version);
         ObjectNode models = doc.putObject("models");
         for (Map.Entry<String, ObjectNode> e : inferenceByAir.entrySet()) {
             ObjectNode m = models.putObject(e.getKey());
             m.put("taskType", taskTypeOf(e.getValue().get("requestSchema")));
-            m.put("id", Json.text(e.getValue(), "slug"));
+            m.put("id", JsonNodes.text(e.getValue(), "slug"));
         }
         for (Map.Entry<String, ObjectNode> e : catalogByAir.entrySet()) {
             if (!models.has(e.getKey())) {
                 ObjectNode m = models.putObject(e.getKey());
-                m.put("taskType", Json.text(e.getValue(), "taskType"));
-                m.put("id", Json.text(e.getValue(), "slug"));
+                m.put("taskType", JsonNodes.text(e.getValue(), "taskType"));
+                m.put("id", JsonNodes.text(e.getValue(), "slug"));
             }
         }
         ObjectNode arch = doc.putObject("architectureTaskTypes");
@@ -416,8 +416,8 @@ public final class Snapshot {
     public Snapshot withVersion(String newVersion) {
         ObjectNode copy = schemaMap.deepCopy();
         copy.put("version", newVersion);
-        byte[] cat = catalogByAir.isEmpty() ? null : Json.MAPPER.writeValueAsBytes(catalog);
-        return new Snapshot(Json.MAPPER.writeValueAsBytes(copy), cat);
+        byte[] cat = catalogByAir.isEmpty() ? null : JsonNodes.MAPPER.writeValueAsBytes(catalog);
+        return new Snapshot(JsonNodes.MAPPER.writeValueAsBytes(copy), cat);
     }
 
     @Override

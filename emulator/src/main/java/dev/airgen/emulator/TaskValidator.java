@@ -21,7 +21,7 @@ final class TaskValidator {
 
     private static final int MAX_ERRORS_PER_TASK = 20;
 
-    record Outcome(Snapshot.Target target, List<ApiError> errors) {
+    record Outcome(Snapshot.Target target, List<ErrorItem> errors) {
         boolean ok() {
             return errors.isEmpty();
         }
@@ -35,7 +35,7 @@ final class TaskValidator {
         List<Snapshot.Target> candidates;
         if (modelNode != null && !modelNode.isNull()) {
             if (!modelNode.isString() || modelNode.stringValue().isBlank()) {
-                return failed(ApiError.param(400, "invalidModel", "'model' must be a model AIR such as runware:101@1", "model"));
+                return failed(ErrorItem.param(400, "invalidModel", "'model' must be a model AIR such as runware:101@1", "model"));
             }
             String air = modelNode.stringValue();
             if (!snapshot.knowsModel(air)) {
@@ -43,9 +43,9 @@ final class TaskValidator {
             }
             Snapshot.Target own = snapshot.targetForModel(air);
             String modelTaskType = own != null && own.taskType() != null ? own.taskType()
-                    : Json.text(snapshot.catalogEntry(air), "taskType");
+                    : JsonNodes.text(snapshot.catalogEntry(air), "taskType");
             if (modelTaskType != null && !modelTaskType.equals(taskType)) {
-                return failed(ApiError.param(400, "invalidTaskType",
+                return failed(ErrorItem.param(400, "invalidTaskType",
                         "The model '" + air + "' runs " + modelTaskType + " tasks, not " + taskType, "taskType"));
             }
             candidates = own != null ? List.of(own) : snapshot.targetsForTaskType(taskType);
@@ -62,7 +62,7 @@ final class TaskValidator {
     private static Outcome community(Snapshot snapshot, CommunityModels.Match match, String air, String taskType,
                                      JsonNode task) {
         if (match == null) {
-            return failed(ApiError.param(400, "unknownModel",
+            return failed(ErrorItem.param(400, "unknownModel",
                     "The model '" + TaskEngine.abbreviate(air) + "' does not exist or is not available", "model"));
         }
         Snapshot.Target arch = snapshot.targetForArchitecture(match.architecture(), air, null);
@@ -71,7 +71,7 @@ final class TaskValidator {
         }
         java.util.Set<String> served = Snapshot.taskTypesOf(arch.requestSchema());
         if (!served.isEmpty() && !served.contains(taskType)) {
-            return failed(ApiError.param(400, "invalidTaskType", "The model '" + TaskEngine.abbreviate(air) + "' is "
+            return failed(ErrorItem.param(400, "invalidTaskType", "The model '" + TaskEngine.abbreviate(air) + "' is "
                     + match.reason() + " (" + match.architecture() + "), which runs " + String.join(", ", served)
                     + " tasks, not " + taskType, "taskType"));
         }
@@ -82,7 +82,7 @@ final class TaskValidator {
         if (candidates.isEmpty()) {
             return new Outcome(null, List.of());
         }
-        List<ApiError> firstErrors = null;
+        List<ErrorItem> firstErrors = null;
         for (Snapshot.Target t : candidates) {
             List<Error> raw;
             Schema schema = snapshot.compiled(t);
@@ -95,7 +95,7 @@ final class TaskValidator {
                 if (where == null) {
                     throw e;
                 }
-                return failed(ApiError.param(400, "invalid" + cap(where.isEmpty() ? "Request"
+                return failed(ErrorItem.param(400, "invalid" + cap(where.isEmpty() ? "Request"
                         : where.substring(where.lastIndexOf('.') + 1)), "The value of " + (where.isEmpty() ? "the request"
                         : where) + " cannot be checked: it is out of range", where.isEmpty() ? null : where));
             }
@@ -133,17 +133,17 @@ final class TaskValidator {
         return null;
     }
 
-    private static Outcome failed(ApiError e) {
+    private static Outcome failed(ErrorItem e) {
         return new Outcome(null, List.of(e));
     }
 
-    static List<ApiError> map(List<Error> raw, Snapshot.Target target, Schema schema, Set<String> providerKeys) {
+    static List<ErrorItem> map(List<Error> raw, Snapshot.Target target, Schema schema, Set<String> providerKeys) {
         String location = schema.getSchemaLocation().getAbsoluteIri().toString();
         ViolationMapper mapper = ViolationMapper.over(Map.of(location, schema.getSchemaNode()));
-        Map<String, ApiError> out = new LinkedHashMap<>();
+        Map<String, ErrorItem> out = new LinkedHashMap<>();
         for (Finding finding : mapper.map(raw)) {
             RunwareStyle.Coded coded = RunwareStyle.of(finding, providerKeys);
-            ApiError mapped = new ApiError(400, coded.code(), coded.message(), coded.parameters(), null, null, null);
+            ErrorItem mapped = new ErrorItem(400, coded.code(), coded.message(), coded.parameters(), null, null, null);
             if (target.slug() != null && target.key().startsWith("inference:") && !mapped.parameters().isEmpty()) {
                 mapped = mapped.withDocumentation("https://runware.ai/docs/models/" + target.slug() + "#request-"
                         + mapped.parameters().get(0).replace(".", "-").toLowerCase(Locale.ROOT));

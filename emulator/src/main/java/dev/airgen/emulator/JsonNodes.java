@@ -1,5 +1,6 @@
 package dev.airgen.emulator;
 
+import dev.airgen.schema.snapshot.SchemaMap;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -8,11 +9,11 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /** One shared, thread-safe mapper and a few node helpers. */
-final class Json {
+final class JsonNodes {
     static final JsonMapper MAPPER = JsonMapper.builder().build();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Json() {
+    private JsonNodes() {
     }
 
     static ObjectNode object() {
@@ -41,11 +42,7 @@ final class Json {
 
     /** Text of a string node, or null when the node is absent or not a string. */
     static String text(JsonNode node, String field) {
-        if (node == null) {
-            return null;
-        }
-        JsonNode v = node.get(field);
-        return v != null && v.isString() ? v.stringValue() : null;
+        return SchemaMap.text(node, field);
     }
 
     static int intOr(JsonNode node, String field, int fallback) {

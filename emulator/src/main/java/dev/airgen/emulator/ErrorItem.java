@@ -9,32 +9,32 @@ import tools.jackson.databind.node.ObjectNode;
  * One Runware-style error item. {@code parameter} is either one name or, for rules that involve
  * several fields at once, a list of names.
  */
-record ApiError(int httpStatus, String code, String message, List<String> parameters, String taskType,
+record ErrorItem(int httpStatus, String code, String message, List<String> parameters, String taskType,
                 String taskUUID, String documentation) {
 
-    ApiError {
+    ErrorItem {
         parameters = parameters == null ? List.of() : List.copyOf(parameters);
     }
 
-    static ApiError of(int status, String code, String message) {
-        return new ApiError(status, code, message, List.of(), null, null, null);
+    static ErrorItem of(int status, String code, String message) {
+        return new ErrorItem(status, code, message, List.of(), null, null, null);
     }
 
-    static ApiError param(int status, String code, String message, String parameter) {
-        return new ApiError(status, code, message, parameter == null ? List.of() : List.of(parameter), null, null, null);
+    static ErrorItem param(int status, String code, String message, String parameter) {
+        return new ErrorItem(status, code, message, parameter == null ? List.of() : List.of(parameter), null, null, null);
     }
 
-    ApiError forTask(String type, String uuid) {
-        return new ApiError(httpStatus, code, message, parameters, taskType == null ? type : taskType,
+    ErrorItem forTask(String type, String uuid) {
+        return new ErrorItem(httpStatus, code, message, parameters, taskType == null ? type : taskType,
                 taskUUID == null ? uuid : taskUUID, documentation);
     }
 
-    ApiError withDocumentation(String url) {
-        return new ApiError(httpStatus, code, message, parameters, taskType, taskUUID, url);
+    ErrorItem withDocumentation(String url) {
+        return new ErrorItem(httpStatus, code, message, parameters, taskType, taskUUID, url);
     }
 
     ObjectNode toJson() {
-        ObjectNode o = Json.object();
+        ObjectNode o = JsonNodes.object();
         o.put("code", code);
         o.put("message", message);
         if (parameters.size() == 1) {
