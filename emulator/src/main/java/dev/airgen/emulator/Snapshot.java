@@ -37,10 +37,6 @@ public final class Snapshot {
     /** Classpath folder of the snapshot bundled by {@code airgen-model-schemas}. */
     public static final String BUNDLED_RESOURCE_DIR = "airgen/snapshot/";
 
-    private static final Map<String, String> MODALITY_TASK_TYPES = Map.of(
-            "image", "imageInference", "video", "videoInference", "audio", "audioInference",
-            "text", "textInference", "3d", "3dInference");
-
     /** A schema chosen for one task, with what the emulator needs to answer it. */
     record Target(String key, JsonNode requestSchema, JsonNode responseSchema, String slug, String air,
                   String taskType) {
@@ -126,7 +122,7 @@ public final class Snapshot {
         for (JsonNode s : schemaMap.path("architectures")) {
             addTaskType(taskTypeOf(SchemaMap.requestOf(s)));
         }
-        schemaMap.path("modalities").propertyNames().forEach(m -> addTaskType(MODALITY_TASK_TYPES.get(m)));
+        schemaMap.path("modalities").propertyNames().forEach(m -> addTaskType(modalityTaskType(m)));
         for (JsonNode s : schemaMap.path("operations")) {
             addTaskType(taskTypeOf(SchemaMap.requestOf(s)));
         }
@@ -250,6 +246,15 @@ public final class Snapshot {
         return all.isEmpty() ? null : all.iterator().next();
     }
 
+    /**
+     * The task type of a modality's schema: the one it pins, else the modality's name followed by
+     * {@code Inference} (how Runware names them: {@code imageInference}, {@code 3dInference}).
+     */
+    private String modalityTaskType(String modality) {
+        String pinned = taskTypeOf(SchemaMap.requestOf(schemaMap.path("modalities").get(modality)));
+        return pinned != null ? pinned : modality + "Inference";
+    }
+
     /** The provider keys the snapshot's {@code providerSettings} declare. */
     Set<String> providerKeys() {
         return providerKeys;
@@ -311,9 +316,9 @@ public final class Snapshot {
     /** Schemas that apply to a task type without a model of its own (modality, operations, utility). */
     List<Target> targetsForTaskType(String taskType) {
         List<Target> out = new ArrayList<>();
-        for (Map.Entry<String, String> m : MODALITY_TASK_TYPES.entrySet()) {
-            JsonNode s = SchemaMap.requestOf(schemaMap.path("modalities").get(m.getKey()));
-            if (m.getValue().equals(taskType) && s != null && s.isObject()) {
+        for (Map.Entry<String, JsonNode> m : schemaMap.path("modalities").properties()) {
+            JsonNode s = SchemaMap.requestOf(m.getValue());
+            if (taskType.equals(modalityTaskType(m.getKey())) && s != null && s.isObject()) {
                 out.add(new Target("modality:" + m.getKey(), s, null, null, null, taskType));
             }
         }
@@ -408,7 +413,7 @@ public final class Snapshot {
             arch.put(e.getKey(), taskTypeOf(SchemaMap.requestOf(e.getValue())));
         }
         ObjectNode mod = doc.putObject("modalityTaskTypes");
-        schemaMap.path("modalities").propertyNames().forEach(k -> mod.put(k, MODALITY_TASK_TYPES.get(k)));
+        schemaMap.path("modalities").propertyNames().forEach(k -> mod.put(k, modalityTaskType(k)));
         return doc;
     }
 
