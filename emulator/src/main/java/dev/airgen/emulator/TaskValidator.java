@@ -91,10 +91,11 @@ final class TaskValidator {
             } catch (RuntimeException e) {
                 // The validator gives up on some values (1e308 against an integer bound): a bad value, so a 400.
                 // Anything else is the schema's fault (a $ref it cannot resolve), the server's problem.
-                String where = hugeNumber(task, "");
-                if (where == null) {
+                List<String> extreme = Finding.parameterNames(ViolationMapper.extremeNumbers(task));
+                if (extreme.isEmpty()) {
                     throw e;
                 }
+                String where = extreme.get(0);
                 return failed(ErrorItem.param(400, "invalid" + cap(where.isEmpty() ? "Request"
                         : where.substring(where.lastIndexOf('.') + 1)), "The value of " + (where.isEmpty() ? "the request"
                         : where) + " cannot be checked: it is out of range", where.isEmpty() ? null : where));
@@ -107,30 +108,6 @@ final class TaskValidator {
             }
         }
         return new Outcome(candidates.get(0), firstErrors);
-    }
-
-    /** The dotted path of the first number no 64-bit integer or finite double can stand for, or null. */
-    static String hugeNumber(JsonNode node, String path) {
-        if (node.isNumber()) {
-            double d = node.doubleValue();
-            return Double.isFinite(d) && Math.abs(d) < 0x1p63 ? null : path;
-        }
-        if (node.isObject()) {
-            for (var e : node.properties()) {
-                String found = hugeNumber(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey());
-                if (found != null) {
-                    return found;
-                }
-            }
-        } else if (node.isArray()) {
-            for (JsonNode item : node) {
-                String found = hugeNumber(item, path);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
     }
 
     private static Outcome failed(ErrorItem e) {

@@ -8,14 +8,14 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.resource.InputStreamSource;
 import dev.airgen.runtime.internal.JsonTrees;
-import dev.airgen.schema.resolve.EmbeddedIds;
-import dev.airgen.schema.violation.Finding;
-import dev.airgen.schema.violation.ViolationMapper;
 import dev.airgen.runtime.internal.QuietSlf4j;
 import dev.airgen.runtime.internal.SchemaDocuments;
 import dev.airgen.runtime.internal.Validators;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.JsonValue;
+import dev.airgen.schema.resolve.EmbeddedIds;
+import dev.airgen.schema.violation.Finding;
+import dev.airgen.schema.violation.ViolationMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import tools.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
@@ -108,8 +107,7 @@ public final class SchemaValidator {
 
     /** Violations for an instance networknt could not evaluate: one per number out of every checkable range. */
     private static List<Violation> uncheckable(JsonNode instance, RuntimeException cause) {
-        List<String> paths = new ArrayList<>();
-        extremeNumbers(instance, new ArrayList<>(), paths);
+        List<String> paths = ViolationMapper.extremeNumbers(instance);
         String why = "cannot be checked against the schema (" + cause.getClass().getSimpleName() + ")";
         if (paths.isEmpty()) {
             return List.of(Violation.at(List.of(""), "schema", "the request " + why, ""));
@@ -119,28 +117,6 @@ public final class SchemaValidator {
             out.add(Violation.at(List.of(path), "type", "the number is too large to be checked against the schema", ""));
         }
         return out;
-    }
-
-    /** Numbers no 64-bit integer or finite double holds exactly enough to compare: |n| >= 2^63, or not finite. */
-    private static void extremeNumbers(JsonNode node, List<Object> at, List<String> out) {
-        if (node.isNumber()) {
-            double d = node.doubleValue();
-            if (Double.isNaN(d) || Double.isInfinite(d) || Math.abs(d) >= 0x1p63) {
-                out.add(ViolationMapper.render(at));
-            }
-        } else if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                List<Object> path = new ArrayList<>(at);
-                path.add(e.getKey());
-                extremeNumbers(e.getValue(), path, out);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                List<Object> path = new ArrayList<>(at);
-                path.add(i);
-                extremeNumbers(node.get(i), path, out);
-            }
-        }
     }
 
     /** What the shortcut alone says about {@code instance}; null when the schema has no shortcut. For tests. */

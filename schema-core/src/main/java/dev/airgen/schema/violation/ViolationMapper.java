@@ -390,6 +390,35 @@ public final class ViolationMapper {
         return out;
     }
 
+    /**
+     * The paths (with array indices, {@code ""} for the root) of every number in an instance that no 64-bit
+     * integer or finite double holds exactly enough to compare: not finite, or of magnitude 2^63 or more.
+     * networknt gives up on such values (a whole number written as {@code 1e308} against an integer bound),
+     * so a request holding one is refused naming them.
+     */
+    public static List<String> extremeNumbers(JsonNode instance) {
+        List<String> out = new ArrayList<>();
+        extremeNumbers(instance, new ArrayList<>(), out);
+        return out;
+    }
+
+    private static void extremeNumbers(JsonNode node, List<Object> at, List<String> out) {
+        if (node.isNumber()) {
+            double d = node.doubleValue();
+            if (!Double.isFinite(d) || Math.abs(d) >= 0x1p63) {
+                out.add(render(at));
+            }
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                extremeNumbers(e.getValue(), append(at, e.getKey()), out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                extremeNumbers(node.get(i), append(at, i), out);
+            }
+        }
+    }
+
     /** A path as a dotted name with array indices: {@code lora[1].weight}. */
     public static String render(List<Object> path) {
         StringBuilder out = new StringBuilder();

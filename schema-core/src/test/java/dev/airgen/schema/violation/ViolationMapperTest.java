@@ -91,6 +91,14 @@ class ViolationMapperTest {
     }
 
     @Test
+    void numbersNoLongOrDoubleHoldsAreFoundWithTheirPaths() {
+        assertThat(ViolationMapper.extremeNumbers(json("{'a': 1e308, 'b': [1, -9223372036854775808, 3.5], 'c': {'d': 9223372036854775807}}")))
+                .containsExactly("a", "b[1]", "c.d");
+        assertThat(ViolationMapper.extremeNumbers(json("1e400"))).containsExactly("");
+        assertThat(ViolationMapper.extremeNumbers(json("{'fine': [1, 2.5, -4611686018427387904]}"))).isEmpty();
+    }
+
+    @Test
     void runwareStyleGivesCodesAndTellsAWrongProviderFromAnUnknownOne() {
         assertThat(coded("{}", Set.of())).containsExactly("missingPrompt [prompt]");
         assertThat(coded("{'prompt': 'a', 'width': 8}", Set.of())).containsExactly("invalidWidth [width]");
