@@ -36,8 +36,8 @@ record Cutout(MediaSpec earlier, byte[] bytes, String encoded, String missing) {
     static Cutout of(JsonNode task, MediaStore media, String mediaBase) {
         String ref = null;
         for (String field : FIELDS) {
-            ref = ref != null ? ref : Json.text(task.path("inputs"), field);
-            ref = ref != null ? ref : Json.text(task, field);
+            ref = ref != null ? ref : JsonNodes.text(task.path("inputs"), field);
+            ref = ref != null ? ref : JsonNodes.text(task, field);
         }
         if (ref == null || ref.isBlank()) {
             return missing("the task names no input image");

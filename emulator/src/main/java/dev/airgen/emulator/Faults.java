@@ -138,32 +138,32 @@ public final class Faults {
     }
 
     /** The transient failure the next request gets, if any; consumes one count. */
-    ApiError takeTransient() {
+    ErrorItem takeTransient() {
         if (take(rateLimited)) {
-            return new ApiError(429, "rateLimitExceeded", "Queue capacity reached; retry after "
+            return new ErrorItem(429, "rateLimitExceeded", "Queue capacity reached; retry after "
                     + rateLimitRetryAfter.toSeconds() + " s", null, null, null, null);
         }
         if (take(unavailable)) {
-            return new ApiError(503, "serviceUnavailable", "Temporarily out of capacity; retry after "
+            return new ErrorItem(503, "serviceUnavailable", "Temporarily out of capacity; retry after "
                     + unavailableRetryAfter.toSeconds() + " s", null, null, null, null);
         }
         if (take(gatewayTimeouts)) {
-            return ApiError.of(504, "queueTimeout", "The task waited too long in the queue");
+            return ErrorItem.of(504, "queueTimeout", "The task waited too long in the queue");
         }
         return null;
     }
 
-    long retryAfterSeconds(ApiError e) {
+    long retryAfterSeconds(ErrorItem e) {
         Duration d = e.httpStatus() == 429 ? rateLimitRetryAfter : unavailableRetryAfter;
         return Math.max(0, (d.toMillis() + 999) / 1000);
     }
 
-    ApiError accountFailure() {
+    ErrorItem accountFailure() {
         if (forbidden) {
-            return ApiError.of(403, "forbidden", "This API key has no permission for this operation");
+            return ErrorItem.of(403, "forbidden", "This API key has no permission for this operation");
         }
         if (insufficientCredits) {
-            return ApiError.of(402, "insufficientCredits", "The account balance is too low for this request");
+            return ErrorItem.of(402, "insufficientCredits", "The account balance is too low for this request");
         }
         return null;
     }

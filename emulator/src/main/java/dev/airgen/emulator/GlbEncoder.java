@@ -31,7 +31,7 @@ final class GlbEncoder {
         int indexBytes = TRIANGLES.length * 2;
         Picture colours = new Picture(seed, 1, 1, java.util.List.of());
 
-        ObjectNode gltf = Json.object();
+        ObjectNode gltf = JsonNodes.object();
         gltf.putObject("asset").put("version", "2.0").put("generator", "AIRgen emulator");
         gltf.put("scene", 0);
         gltf.putArray("scenes").addObject().putArray("nodes").add(0);
@@ -54,7 +54,7 @@ final class GlbEncoder {
         pos.putArray("max").add(0.5).add(0.5).add(0.5);
         accessors.addObject().put("bufferView", 1).put("componentType", 5123).put("count", TRIANGLES.length).put("type", "SCALAR");
 
-        byte[] json = pad(Json.write(gltf).getBytes(StandardCharsets.UTF_8), (byte) ' ');
+        byte[] json = pad(JsonNodes.write(gltf).getBytes(StandardCharsets.UTF_8), (byte) ' ');
         byte[] data = pad(bin.array(), (byte) 0);
         ByteBuffer out = ByteBuffer.allocate(12 + 8 + json.length + 8 + data.length).order(ByteOrder.LITTLE_ENDIAN);
         out.putInt(0x46546C67).putInt(2).putInt(out.capacity());

@@ -42,7 +42,7 @@ final class HttpHandler extends Handler.Abstract {
         String method = request.getMethod();
         if (path.equals("/v1") || path.equals("/v1/")) {
             if (!HttpMethod.POST.is(method)) {
-                json(response, callback, 405, Envelope.errors(List.of(ApiError.of(405, "methodNotAllowed",
+                json(response, callback, 405, Wire.errors(List.of(ErrorItem.of(405, "methodNotAllowed",
                         "Send tasks with POST"))), false);
                 return true;
             }
@@ -50,7 +50,7 @@ final class HttpHandler extends Handler.Abstract {
             return true;
         }
         if (!HttpMethod.GET.is(method) && !HttpMethod.HEAD.is(method)) {
-            json(response, callback, 405, Envelope.errors(List.of(ApiError.of(405, "methodNotAllowed", "Only GET here"))), false);
+            json(response, callback, 405, Wire.errors(List.of(ErrorItem.of(405, "methodNotAllowed", "Only GET here"))), false);
             return true;
         }
         if (path.startsWith("/media/")) {
@@ -58,7 +58,7 @@ final class HttpHandler extends Handler.Abstract {
         } else if (path.startsWith("/schemas/")) {
             schemas(path.substring("/schemas/".length()), request, response, callback);
         } else {
-            json(response, callback, 404, Envelope.errors(List.of(ApiError.of(404, "notFound", "No such endpoint: "
+            json(response, callback, 404, Wire.errors(List.of(ErrorItem.of(404, "notFound", "No such endpoint: "
                     + TaskEngine.abbreviate(path)))), false);
         }
         return true;
@@ -76,45 +76,45 @@ final class HttpHandler extends Handler.Abstract {
         try (InputStream in = Content.Source.asInputStream(request)) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         }
-        ApiError transientError = faults.takeTransient();
+        ErrorItem transientError = faults.takeTransient();
         if (transientError != null) {
             if (transientError.httpStatus() != 504) {
                 response.getHeaders().put(HttpHeader.RETRY_AFTER, Long.toString(faults.retryAfterSeconds(transientError)));
             }
-            json(response, callback, transientError.httpStatus(), Envelope.errors(List.of(transientError)), true);
+            json(response, callback, transientError.httpStatus(), Wire.errors(List.of(transientError)), true);
             return;
         }
         if (body.length > limit) {
-            json(response, callback, 413, Envelope.errors(List.of(ApiError.of(413, "requestTooLarge",
+            json(response, callback, 413, Wire.errors(List.of(ErrorItem.of(413, "requestTooLarge",
                     "The request body is larger than " + limit + " bytes"))), true);
             return;
         }
-        Envelope.Parsed parsed = Envelope.parse(new String(body, StandardCharsets.UTF_8), emulator.maxTasksPerRequest());
+        Wire.Parsed parsed = Wire.parse(new String(body, StandardCharsets.UTF_8), emulator.maxTasksPerRequest());
         if (parsed.error() != null) {
-            json(response, callback, parsed.error().httpStatus(), Envelope.errors(List.of(parsed.error())), true);
+            json(response, callback, parsed.error().httpStatus(), Wire.errors(List.of(parsed.error())), true);
             return;
         }
         List<JsonNode> tasks = new ArrayList<>(parsed.tasks());
         String key = bearer(request.getHeaders().get(HttpHeader.AUTHORIZATION));
-        if (!tasks.isEmpty() && Envelope.isAuthentication(tasks.get(0))) {
+        if (!tasks.isEmpty() && Wire.isAuthentication(tasks.get(0))) {
             JsonNode auth = tasks.remove(0);
             if (key == null) {
-                key = Json.text(auth, "apiKey");
+                key = JsonNodes.text(auth, "apiKey");
             }
         }
         if (key == null || key.isBlank()) {
-            json(response, callback, 401, Envelope.errors(List.of(ApiError.of(401, "missingApiKey",
+            json(response, callback, 401, Wire.errors(List.of(ErrorItem.of(401, "missingApiKey",
                     "Send an API key as 'Authorization: Bearer <key>' or in a leading authentication task"))), true);
             return;
         }
         if (!emulator.acceptsKey(key)) {
-            json(response, callback, 401, Envelope.errors(List.of(ApiError.of(401, "invalidApiKey",
+            json(response, callback, 401, Wire.errors(List.of(ErrorItem.of(401, "invalidApiKey",
                     "The API key is not valid"))), true);
             return;
         }
-        ApiError account = faults.accountFailure();
+        ErrorItem account = faults.accountFailure();
         if (account != null) {
-            json(response, callback, account.httpStatus(), Envelope.errors(List.of(account)), true);
+            json(response, callback, account.httpStatus(), Wire.errors(List.of(account)), true);
             return;
         }
         String dry = request.getHeaders().get("X-Runware-Dry-Run");
@@ -122,13 +122,13 @@ final class HttpHandler extends Handler.Abstract {
 
         List<TaskEngine.Outcome> outcomes = new ArrayList<>();
         for (JsonNode t : tasks) {
-            if (Envelope.isAuthentication(t)) {
+            if (Wire.isAuthentication(t)) {
                 continue;
             }
-            if (tasks.size() > 1 && t.isObject() && "stream".equals(Json.text(t, "deliveryMethod"))) {
-                outcomes.add(TaskEngine.Outcome.error(ApiError.param(400, "unsupportedDeliveryMethod",
+            if (tasks.size() > 1 && t.isObject() && "stream".equals(JsonNodes.text(t, "deliveryMethod"))) {
+                outcomes.add(TaskEngine.Outcome.error(ErrorItem.param(400, "unsupportedDeliveryMethod",
                         "A streamed task must be the only task of its request", "deliveryMethod")
-                        .forTask(Json.text(t, "taskType"), Json.text(t, "taskUUID"))));
+                        .forTask(JsonNodes.text(t, "taskType"), JsonNodes.text(t, "taskUUID"))));
                 continue;
             }
             outcomes.add(emulator.engine().handle(t, ctx));
@@ -150,7 +150,7 @@ final class HttpHandler extends Handler.Abstract {
 
     private void answer(List<TaskEngine.Outcome> outcomes, Response response, Callback callback) {
         List<ObjectNode> data = new ArrayList<>();
-        List<ApiError> errors = new ArrayList<>();
+        List<ErrorItem> errors = new ArrayList<>();
         for (TaskEngine.Outcome o : outcomes) {
             data.addAll(o.data());
             errors.addAll(o.errors());
@@ -159,22 +159,22 @@ final class HttpHandler extends Handler.Abstract {
                 continue;
             }
             if (o.delivery() != TaskEngine.Delivery.SYNC) {
-                data.add(Envelope.ack(job));
+                data.add(Wire.ack(job));
             } else if (job.failure() != null) {
                 errors.add(job.failure());
             } else if (!job.done.isDone()) {
-                errors.add(ApiError.of(504, "timeoutProvider", "The task did not finish within the synchronous budget")
+                errors.add(ErrorItem.of(504, "timeoutProvider", "The task did not finish within the synchronous budget")
                         .forTask(job.taskType, job.taskUUID));
             } else {
                 data.addAll(job.finishedItems());
             }
         }
-        ObjectNode body = Json.object();
+        ObjectNode body = JsonNodes.object();
         if (!data.isEmpty()) {
-            body.set("data", Envelope.data(data).get("data"));
+            body.set("data", Wire.data(data).get("data"));
         }
         if (!errors.isEmpty()) {
-            body.set("errors", Envelope.errors(errors).get("errors"));
+            body.set("errors", Wire.errors(errors).get("errors"));
         }
         int status = data.isEmpty() && !errors.isEmpty() ? errors.get(0).httpStatus() : 200;
         json(response, callback, status, body, true);
@@ -191,10 +191,10 @@ final class HttpHandler extends Handler.Abstract {
             long pause = Math.max(1, job.durationMillis / Math.max(1, words.length));
             for (String w : words) {
                 TaskEngine.sleep(Duration.ofMillis(pause));
-                ObjectNode chunk = Json.object();
+                ObjectNode chunk = JsonNodes.object();
                 chunk.put("taskUUID", job.taskUUID);
                 chunk.putObject("delta").put("text", w);
-                String event = faults.garble(Json.write(chunk));
+                String event = faults.garble(JsonNodes.write(chunk));
                 write(response, "data: " + event + "\n\n", false);
                 if (!event.endsWith("}")) {
                     // A cut-off event ends the stream as a dropped connection would.
@@ -203,14 +203,14 @@ final class HttpHandler extends Handler.Abstract {
                 }
             }
             job.done.get(SYNC_BUDGET_SECONDS, TimeUnit.SECONDS);
-            ObjectNode last = Json.object();
+            ObjectNode last = JsonNodes.object();
             if (job.failure() != null) {
                 last.putArray("errors").add(job.failure().toJson());
             } else {
                 last.put("taskUUID", job.taskUUID);
                 last.putObject("delta").put("text", "");
                 last.put("finishReason", text.finishReason());
-                if (Json.bool(job.request, "includeUsage")) {
+                if (JsonNodes.bool(job.request, "includeUsage")) {
                     last.putObject("usage").put("promptTokens", text.promptTokens())
                             .put("completionTokens", text.completionTokens())
                             .put("totalTokens", text.promptTokens() + text.completionTokens());
@@ -219,7 +219,7 @@ final class HttpHandler extends Handler.Abstract {
                     last.put("cost", job.costPerItem);
                 }
             }
-            write(response, ": the emulator ends the stream\n\ndata: " + Json.write(last) + "\n\n", false);
+            write(response, ": the emulator ends the stream\n\ndata: " + JsonNodes.write(last) + "\n\n", false);
             response.write(true, ByteBuffer.wrap("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8)), callback);
         } catch (Exception e) {
             callback.failed(e);
@@ -244,7 +244,7 @@ final class HttpHandler extends Handler.Abstract {
     }
 
     private void json(Response response, Callback callback, int status, ObjectNode body, boolean faultable) {
-        String text = Json.write(body);
+        String text = JsonNodes.write(body);
         if (faultable) {
             text = emulator.faults().garble(text);
         }
@@ -258,7 +258,7 @@ final class HttpHandler extends Handler.Abstract {
     private void media(String name, Response response, Callback callback) {
         MediaStore.Entry e = emulator.media().get(name);
         if (e == null) {
-            json(response, callback, 404, Envelope.errors(List.of(ApiError.of(404, "mediaNotFound", "No such file"))), false);
+            json(response, callback, 404, Wire.errors(List.of(ErrorItem.of(404, "mediaNotFound", "No such file"))), false);
             return;
         }
         if (e.redirect() != null) {
@@ -271,7 +271,7 @@ final class HttpHandler extends Handler.Abstract {
         try {
             bytes = e.content();
         } catch (RuntimeException ex) {
-            json(response, callback, 500, Envelope.errors(List.of(ApiError.of(500, "internalServerError",
+            json(response, callback, 500, Wire.errors(List.of(ErrorItem.of(500, "internalServerError",
                     "Cannot render " + name + ": " + ex.getMessage()))), false);
             return;
         }
@@ -286,7 +286,7 @@ final class HttpHandler extends Handler.Abstract {
     private void schemas(String rest, Request request, Response response, Callback callback) {
         if (rest.equals("registry.json")) {
             Snapshot s = emulator.latestRelease();
-            byte[] bytes = Json.write(s.registryDocument()).getBytes(StandardCharsets.UTF_8);
+            byte[] bytes = JsonNodes.write(s.registryDocument()).getBytes(StandardCharsets.UTF_8);
             String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
             response.getHeaders().put(HttpHeader.ETAG, etag);
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "public, max-age=300");
@@ -307,13 +307,13 @@ final class HttpHandler extends Handler.Abstract {
                 t = emulator.communityModels().schemaFor(release, id);
             }
             if (t == null) {
-                json(response, callback, 404, Envelope.errors(List.of(ApiError.param(404, "unknownModel",
+                json(response, callback, 404, Wire.errors(List.of(ErrorItem.param(404, "unknownModel",
                         "The schemas service knows no model '" + TaskEngine.abbreviate(id) + "'", "model"))), false);
                 return;
             }
-            ObjectNode doc = Json.object();
-            doc.set("requestSchema", t.requestSchema() == null ? Json.NODES.nullNode() : t.requestSchema());
-            doc.set("responseSchema", t.responseSchema() == null ? Json.NODES.nullNode() : t.responseSchema());
+            ObjectNode doc = JsonNodes.object();
+            doc.set("requestSchema", t.requestSchema() == null ? JsonNodes.NODES.nullNode() : t.requestSchema());
+            doc.set("responseSchema", t.responseSchema() == null ? JsonNodes.NODES.nullNode() : t.responseSchema());
             doc.put("documentation", "https://runware.ai/docs/models/" + (t.slug() == null ? id : t.slug()));
             json(response, callback, 200, doc, false);
             return;
@@ -322,7 +322,7 @@ final class HttpHandler extends Handler.Abstract {
             String version = rest.substring("releases/".length(), rest.length() - "/schema-map.json".length());
             Snapshot s = emulator.release(version);
             if (s == null) {
-                json(response, callback, 404, Envelope.errors(List.of(ApiError.of(404, "releaseNotFound",
+                json(response, callback, 404, Wire.errors(List.of(ErrorItem.of(404, "releaseNotFound",
                         "No release " + TaskEngine.abbreviate(version)))), false);
                 return;
             }
@@ -332,7 +332,7 @@ final class HttpHandler extends Handler.Abstract {
             raw(response, callback, s.schemaMapBytesShared());
             return;
         }
-        json(response, callback, 404, Envelope.errors(List.of(ApiError.of(404, "notFound", "No such schemas endpoint"))), false);
+        json(response, callback, 404, Wire.errors(List.of(ErrorItem.of(404, "notFound", "No such schemas endpoint"))), false);
     }
 
     private static void raw(Response response, Callback callback, byte[] bytes) {

@@ -15,7 +15,7 @@ final class Job {
     interface Listener {
         void item(Job job, ObjectNode item);
 
-        void failed(Job job, ApiError error);
+        void failed(Job job, ErrorItem error);
     }
 
     final String taskUUID;
@@ -30,7 +30,7 @@ final class Job {
     final CompletableFuture<Job> done = new CompletableFuture<>();
     private final AtomicReferenceArray<ObjectNode> items;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private volatile ApiError failure;
+    private volatile ErrorItem failure;
 
     Job(String taskUUID, String taskType, ObjectNode request, int count, long durationMillis, Results.Plan plan,
         double costPerItem, boolean includeCost) {
@@ -71,7 +71,7 @@ final class Job {
         listeners.forEach(l -> l.item(this, item));
     }
 
-    synchronized void fail(ApiError error) {
+    synchronized void fail(ErrorItem error) {
         if (done.isDone()) {
             return;
         }
@@ -80,7 +80,7 @@ final class Job {
         done.complete(this);
     }
 
-    ApiError failure() {
+    ErrorItem failure() {
         return failure;
     }
 
@@ -108,7 +108,7 @@ final class Job {
     /** The full state as {@code getResponse} reports it: one entry per expected item, in order. */
     List<ObjectNode> pollState() {
         List<ObjectNode> out = new ArrayList<>();
-        ApiError f = failure;
+        ErrorItem f = failure;
         long elapsed = (System.nanoTime() - startNanos) / 1_000_000;
         boolean errorReported = false;
         for (int i = 0; i < count; i++) {
@@ -122,13 +122,13 @@ final class Job {
                     continue;
                 }
                 errorReported = true;
-                state = Json.object();
+                state = JsonNodes.object();
                 state.put("taskType", taskType);
                 state.put("taskUUID", taskUUID);
                 state.put("status", "error");
                 state.putObject("error").put("code", f.code()).put("message", f.message());
             } else {
-                state = Json.object();
+                state = JsonNodes.object();
                 state.put("taskType", taskType);
                 state.put("taskUUID", taskUUID);
                 state.put("status", "processing");

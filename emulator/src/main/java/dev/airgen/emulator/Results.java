@@ -90,7 +90,7 @@ final class Results {
         }
         for (String t : outputTypes) {
             if (!List.of("URL", "base64Data", "dataURI").contains(t)) {
-                throw new TaskException(ApiError.param(400, "invalidOutputType",
+                throw new TaskException(ErrorItem.param(400, "invalidOutputType",
                         "outputType must be URL, base64Data or dataURI", "outputType"));
             }
         }
@@ -101,7 +101,7 @@ final class Results {
             case MODEL, TRAINING -> MediaSpec.Kind.MODEL;
             default -> null;
         };
-        String format = Json.text(task, "outputFormat");
+        String format = JsonNodes.text(task, "outputFormat");
         if (mediaKind == null) {
             return new Plan(kind, null, format, 0, 0, 0, seed, outputTypes);
         }
@@ -115,7 +115,7 @@ final class Results {
             };
         }
         if (!MediaSpec.supported(mediaKind, format)) {
-            throw new TaskException(ApiError.param(400, "unsupportedOutputFormat",
+            throw new TaskException(ErrorItem.param(400, "unsupportedOutputFormat",
                     "The emulator cannot produce " + format + " files; it writes " + MediaSpec.FORMATS.get(mediaKind),
                     "outputFormat"));
         }
@@ -124,7 +124,7 @@ final class Results {
         if (mediaKind == MediaSpec.Kind.VIDEO) {
             width = 640;
             height = 360;
-            int[] res = RESOLUTIONS.get(Json.text(task, "resolution") == null ? "" : Json.text(task, "resolution").toLowerCase(Locale.ROOT));
+            int[] res = RESOLUTIONS.get(JsonNodes.text(task, "resolution") == null ? "" : JsonNodes.text(task, "resolution").toLowerCase(Locale.ROOT));
             if (res != null) {
                 width = res[0];
                 height = res[1];
@@ -133,14 +133,14 @@ final class Results {
         width = dimension(task, "width", width);
         height = dimension(task, "height", height);
         if ((long) width * height > MAX_PIXELS) {
-            throw new TaskException(new ApiError(400, "invalidDimensions", "The emulator renders at most "
+            throw new TaskException(new ErrorItem(400, "invalidDimensions", "The emulator renders at most "
                     + MAX_PIXELS + " pixels per output; " + width + "x" + height + " is larger",
                     List.of("width", "height"), null, null, null));
         }
         double seconds = task.path("duration").isNumber() ? task.get("duration").doubleValue()
                 : mediaKind == MediaSpec.Kind.AUDIO && speech(task) != null ? speechSeconds(speech(task)) : 5;
         if (seconds <= 0 || seconds > 600) {
-            throw new TaskException(ApiError.param(400, "invalidDuration", "duration must be within (0, 600] seconds", "duration"));
+            throw new TaskException(ErrorItem.param(400, "invalidDuration", "duration must be within (0, 600] seconds", "duration"));
         }
         return new Plan(kind, mediaKind, format, width, height, seconds, seed, outputTypes);
     }
@@ -152,7 +152,7 @@ final class Results {
         }
         int d = v.intValue();
         if (d < 1 || d > MAX_SIDE || v.doubleValue() != d) {
-            throw new TaskException(ApiError.param(400, "invalid" + TaskValidator.cap(field),
+            throw new TaskException(ErrorItem.param(400, "invalid" + TaskValidator.cap(field),
                     field + " must be a whole number of pixels between 1 and " + MAX_SIDE, field));
         }
         return d;
@@ -164,7 +164,7 @@ final class Results {
         if (speech == null || !speech.isObject()) {
             return null;
         }
-        String text = Json.text(speech, "text");
+        String text = JsonNodes.text(speech, "text");
         return text != null ? text : "";
     }
 
@@ -210,7 +210,7 @@ final class Results {
     /** Builds result item {@code index} and registers its files in {@code media}. */
     static ObjectNode item(String taskType, String taskUUID, JsonNode task, Plan plan, int index, MediaStore media,
                            String mediaBase, boolean includeCost, double cost) {
-        ObjectNode item = Json.object();
+        ObjectNode item = JsonNodes.object();
         item.put("taskType", taskType);
         item.put("taskUUID", taskUUID);
         long seed = plan.seed() + index;
@@ -239,7 +239,7 @@ final class Results {
                 item.put("seed", seed);
             }
             case TRAINING -> {
-                String air = Json.text(task.path("importModel"), "air");
+                String air = JsonNodes.text(task.path("importModel"), "air");
                 item.put("air", air != null ? air : "runware:trained@" + out.toString().substring(0, 8));
                 MediaSpec spec = new MediaSpec(MediaSpec.Kind.MODEL, plan.format(), 1, 1, seed, 0);
                 String name = out + "." + spec.extension();
@@ -321,7 +321,7 @@ final class Results {
             case "imageMasking" -> "MASK";
             default -> plan.mediaKind() == MediaSpec.Kind.VIDEO ? "VIDEO" : "IMAGE";
         };
-        String model = Json.text(task, "model");
+        String model = JsonNodes.text(task, "model");
         String size = plan.width() + "x" + plan.height();
         if (plan.mediaKind() == MediaSpec.Kind.VIDEO) {
             size += String.format(Locale.ROOT, ", %.1f s, %s", plan.seconds(), withSound ? "with sound" : "silent");
@@ -338,9 +338,9 @@ final class Results {
     private static String inputUuid(JsonNode task, String taskUUID) {
         JsonNode in = task.path("inputs");
         for (String f : List.of("image", "inputImage", "seedImage")) {
-            String v = Json.text(in, f);
+            String v = JsonNodes.text(in, f);
             if (v == null) {
-                v = Json.text(task, f);
+                v = JsonNodes.text(task, f);
             }
             if (v != null) {
                 try {
@@ -359,7 +359,7 @@ final class Results {
     static Text text(String taskType, JsonNode task, int index) {
         String prompt = promptOf(task);
         String shortPrompt = prompt.length() > 80 ? prompt.substring(0, 80) + "..." : prompt;
-        String model = Json.text(task, "model");
+        String model = JsonNodes.text(task, "model");
         String body = switch (taskType) {
             case "caption" -> "An emulated caption: a two-coloured picture with a disc and diagonal bands.";
             case "promptEnhance" -> (prompt.isBlank() ? "a scene" : prompt)
@@ -375,21 +375,21 @@ final class Results {
             body = String.join(" ", java.util.Arrays.copyOf(words, max));
             finish = "length";
         }
-        if ("JSON".equals(Json.text(task, "outputFormat")) && "textInference".equals(taskType)) {
-            ObjectNode o = Json.object();
+        if ("JSON".equals(JsonNodes.text(task, "outputFormat")) && "textInference".equals(taskType)) {
+            ObjectNode o = JsonNodes.object();
             o.put("reply", body);
-            body = Json.write(o);
+            body = JsonNodes.write(o);
         }
         return new Text(body, finish, tokens(prompt), tokens(body));
     }
 
     /** The last user text of a chat task, or its positive prompt. */
     static String promptOf(JsonNode task) {
-        String p = Json.text(task, "positivePrompt");
+        String p = JsonNodes.text(task, "positivePrompt");
         if (p != null) {
             return p;
         }
-        p = Json.text(task, "prompt");
+        p = JsonNodes.text(task, "prompt");
         if (p != null) {
             return p;
         }
@@ -401,7 +401,7 @@ final class Results {
             } else if (c != null && c.isArray()) {
                 StringBuilder sb = new StringBuilder();
                 c.forEach(part -> {
-                    String t = Json.text(part, "text");
+                    String t = JsonNodes.text(part, "text");
                     if (t != null) {
                         sb.append(t);
                     }

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.networknt.schema.Schema;
+import dev.airgen.schema.snapshot.SchemaMap;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistryConfig;
@@ -36,10 +37,6 @@ public final class Snapshot {
     /** Classpath folder of the snapshot bundled by {@code airgen-model-schemas}. */
     public static final String BUNDLED_RESOURCE_DIR = "airgen/snapshot/";
 
-    private static final Map<String, String> MODALITY_TASK_TYPES = Map.of(
-            "image", "imageInference", "video", "videoInference", "audio", "audioInference",
-            "text", "textInference", "3d", "3dInference");
-
     /** A schema chosen for one task, with what the emulator needs to answer it. */
     record Target(String key, JsonNode requestSchema, JsonNode responseSchema, String slug, String air,
                   String taskType) {
@@ -57,6 +54,7 @@ public final class Snapshot {
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
     private final SchemaRegistry registry;
     private final ObjectNode registryDocument;
+    private final Set<String> providerKeys;
 
     private Snapshot(byte[] schemaMapBytes, byte[] catalogBytes) {
         this.schemaMapBytes = schemaMapBytes.clone();
@@ -77,11 +75,8 @@ public final class Snapshot {
                 if (!entry.isObject() || !entry.path("requestSchema").isObject()) {
                     throw new IllegalArgumentException("schema-map.json: inference[" + i + "] needs an object 'requestSchema'");
                 }
-                String air = Json.text(entry, "air");
-                String slug = Json.text(entry, "slug");
-                if (air == null) {
-                    air = Json.text(entry.path("requestSchema").path("properties").path("model"), "const");
-                }
+                String air = SchemaMap.air(entry);
+                String slug = JsonNodes.text(entry, "slug");
                 if (air != null) {
                     inferenceByAir.putIfAbsent(air, (ObjectNode) entry);
                 }
@@ -106,17 +101,17 @@ public final class Snapshot {
             }
             int i = 0;
             for (JsonNode entry : c) {
-                String air = Json.text(entry, "air");
+                String air = JsonNodes.text(entry, "air");
                 if (!entry.isObject() || air == null) {
                     throw new IllegalArgumentException("catalog.json: entry " + i + " needs a string 'air'");
                 }
                 cat.add((ObjectNode) entry);
                 catalogByAir.putIfAbsent(air, (ObjectNode) entry);
-                String slug = Json.text(entry, "slug");
+                String slug = JsonNodes.text(entry, "slug");
                 if (slug != null) {
                     catalogBySlug.putIfAbsent(slug, (ObjectNode) entry);
                 }
-                String tt = Json.text(entry, "taskType");
+                String tt = JsonNodes.text(entry, "taskType");
                 if (tt != null) {
                     taskTypes.add(tt);
                 }
@@ -125,15 +120,16 @@ public final class Snapshot {
         }
         this.catalog = Collections.unmodifiableList(cat);
         for (JsonNode s : schemaMap.path("architectures")) {
-            addTaskType(taskTypeOf(s));
+            addTaskType(taskTypeOf(SchemaMap.requestOf(s)));
         }
-        schemaMap.path("modalities").propertyNames().forEach(m -> addTaskType(MODALITY_TASK_TYPES.get(m)));
+        schemaMap.path("modalities").propertyNames().forEach(m -> addTaskType(modalityTaskType(m)));
         for (JsonNode s : schemaMap.path("operations")) {
-            addTaskType(taskTypeOf(s));
+            addTaskType(taskTypeOf(SchemaMap.requestOf(s)));
         }
         for (JsonNode u : schemaMap.path("utilities")) {
-            addTaskType(Json.text(u, "slug"));
+            addTaskType(SchemaMap.utilityKey(u));
         }
+        this.providerKeys = SchemaMap.providerKeys(schemaMap);
         this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09, b -> b
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
                 .schemaLoader(l -> l.fetchRemoteResources(false)));
@@ -148,7 +144,7 @@ public final class Snapshot {
 
     private static JsonNode parse(byte[] bytes, String what) {
         try {
-            return Json.parse(bytes);
+            return JsonNodes.parse(bytes);
         } catch (JacksonException e) {
             throw new IllegalArgumentException(what + " is not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -244,19 +240,24 @@ public final class Snapshot {
         return registryDocument;
     }
 
-    /** The first {@code taskType} a schema pins: {@code const}, else {@code enum[0]}, else {@code default}. */
+    /** The first task type a schema accepts (see {@link SchemaMap#taskTypes}), or null. */
     static String taskTypeOf(JsonNode schema) {
-        if (schema == null) {
-            return null;
-        }
-        JsonNode t = schema.path("properties").path("taskType");
-        if (t.path("const").isString()) {
-            return t.get("const").stringValue();
-        }
-        if (t.path("enum").isArray() && t.get("enum").size() > 0 && t.get("enum").get(0).isString()) {
-            return t.get("enum").get(0).stringValue();
-        }
-        return t.path("default").isString() ? t.get("default").stringValue() : null;
+        Set<String> all = SchemaMap.taskTypes(schema);
+        return all.isEmpty() ? null : all.iterator().next();
+    }
+
+    /**
+     * The task type of a modality's schema: the one it pins, else the modality's name followed by
+     * {@code Inference} (how Runware names them: {@code imageInference}, {@code 3dInference}).
+     */
+    private String modalityTaskType(String modality) {
+        String pinned = taskTypeOf(SchemaMap.requestOf(schemaMap.path("modalities").get(modality)));
+        return pinned != null ? pinned : modality + "Inference";
+    }
+
+    /** The provider keys the snapshot's {@code providerSettings} declare. */
+    Set<String> providerKeys() {
+        return providerKeys;
     }
 
     /** The schema for a model AIR: its own entry, else its catalog architecture. Null when neither exists. */
@@ -264,21 +265,21 @@ public final class Snapshot {
         ObjectNode own = inferenceByAir.get(air);
         if (own != null) {
             return new Target("inference:" + air, own.get("requestSchema"), own.get("responseSchema"),
-                    Json.text(own, "slug"), air, taskTypeOf(own.get("requestSchema")));
+                    JsonNodes.text(own, "slug"), air, taskTypeOf(own.get("requestSchema")));
         }
         ObjectNode cat = catalogByAir.get(air);
         if (cat == null) {
             return null;
         }
-        Target arch = targetForArchitecture(Json.text(cat, "architecture"), air, Json.text(cat, "slug"));
-        String catalogType = Json.text(cat, "taskType");
+        Target arch = targetForArchitecture(JsonNodes.text(cat, "architecture"), air, JsonNodes.text(cat, "slug"));
+        String catalogType = JsonNodes.text(cat, "taskType");
         // A training model names the architecture it trains, not one whose inference schema it runs.
         return arch != null && (catalogType == null || taskTypesOf(arch.requestSchema()).contains(catalogType)) ? arch : null;
     }
 
     /** The schema of an architecture of this bundle for a model of it; null when the bundle has no such architecture. */
     Target targetForArchitecture(String architecture, String air, String slug) {
-        JsonNode archSchema = architecture == null ? null : schemaMap.path("architectures").get(architecture);
+        JsonNode archSchema = architecture == null ? null : SchemaMap.requestOf(schemaMap.path("architectures").get(architecture));
         if (archSchema == null || !archSchema.isObject()) {
             return null;
         }
@@ -307,40 +308,28 @@ public final class Snapshot {
         return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
     }
 
-    /** Every task type a schema accepts: its {@code taskType} const or enum values, else its default. */
+    /** Every task type a schema accepts (see {@link SchemaMap#taskTypes}). */
     static Set<String> taskTypesOf(JsonNode schema) {
-        Set<String> out = new LinkedHashSet<>();
-        JsonNode t = schema == null ? null : schema.path("properties").path("taskType");
-        if (t != null && t.path("enum").isArray()) {
-            t.get("enum").forEach(v -> {
-                if (v.isString()) {
-                    out.add(v.stringValue());
-                }
-            });
-        }
-        String first = taskTypeOf(schema);
-        if (first != null) {
-            out.add(first);
-        }
-        return out;
+        return SchemaMap.taskTypes(schema);
     }
 
     /** Schemas that apply to a task type without a model of its own (modality, operations, utility). */
     List<Target> targetsForTaskType(String taskType) {
         List<Target> out = new ArrayList<>();
-        for (Map.Entry<String, String> m : MODALITY_TASK_TYPES.entrySet()) {
-            JsonNode s = schemaMap.path("modalities").get(m.getKey());
-            if (m.getValue().equals(taskType) && s != null && s.isObject()) {
+        for (Map.Entry<String, JsonNode> m : schemaMap.path("modalities").properties()) {
+            JsonNode s = SchemaMap.requestOf(m.getValue());
+            if (taskType.equals(modalityTaskType(m.getKey())) && s != null && s.isObject()) {
                 out.add(new Target("modality:" + m.getKey(), s, null, null, null, taskType));
             }
         }
         for (Map.Entry<String, JsonNode> op : schemaMap.path("operations").properties()) {
-            if (taskType.equals(taskTypeOf(op.getValue())) && op.getValue().isObject()) {
-                out.add(new Target("operation:" + op.getKey(), op.getValue(), null, op.getKey(), null, taskType));
+            JsonNode request = SchemaMap.requestOf(op.getValue());
+            if (taskType.equals(taskTypeOf(request)) && request.isObject()) {
+                out.add(new Target("operation:" + op.getKey(), request, SchemaMap.responseOf(op.getValue()), op.getKey(), null, taskType));
             }
         }
         for (JsonNode u : schemaMap.path("utilities")) {
-            if (taskType.equals(Json.text(u, "slug")) && u.path("requestSchema").isObject()) {
+            if (taskType.equals(SchemaMap.utilityKey(u)) && u.path("requestSchema").isObject()) {
                 out.add(new Target("utility:" + taskType, u.get("requestSchema"), u.get("responseSchema"),
                         taskType, null, taskType));
             }
@@ -359,7 +348,7 @@ public final class Snapshot {
             if (bySlug == null) {
                 return null;
             }
-            air = Json.text(bySlug, "air");
+            air = JsonNodes.text(bySlug, "air");
             if (air == null) {
                 return null;
             }
@@ -369,17 +358,17 @@ public final class Snapshot {
             return t;
         }
         ObjectNode cat = catalogByAir.get(air);
-        String tt = Json.text(cat, "taskType");
+        String tt = JsonNodes.text(cat, "taskType");
         List<Target> byType = tt == null ? List.of() : targetsForTaskType(tt);
         Target first = byType.isEmpty() ? null : byType.get(0);
         return new Target(first == null ? "none" : first.key(), first == null ? null : first.requestSchema(),
-                null, Json.text(cat, "slug"), air, tt);
+                null, JsonNodes.text(cat, "slug"), air, tt);
     }
 
     String slugOf(String air) {
         ObjectNode e = inferenceByAir.get(air);
-        String slug = e == null ? null : Json.text(e, "slug");
-        return slug != null ? slug : Json.text(catalogByAir.get(air), "slug");
+        String slug = e == null ? null : JsonNodes.text(e, "slug");
+        return slug != null ? slug : JsonNodes.text(catalogByAir.get(air), "slug");
     }
 
     /** Compiles a target's request schema once; networknt schemas are safe to share between threads. */
@@ -404,27 +393,27 @@ public final class Snapshot {
             "https://json-schema.org/draft/2020-12/schema");
 
     private ObjectNode buildRegistry() {
-        ObjectNode doc = Json.object();
+        ObjectNode doc = JsonNodes.object();
         doc.put("version", version);
         ObjectNode models = doc.putObject("models");
         for (Map.Entry<String, ObjectNode> e : inferenceByAir.entrySet()) {
             ObjectNode m = models.putObject(e.getKey());
             m.put("taskType", taskTypeOf(e.getValue().get("requestSchema")));
-            m.put("id", Json.text(e.getValue(), "slug"));
+            m.put("id", JsonNodes.text(e.getValue(), "slug"));
         }
         for (Map.Entry<String, ObjectNode> e : catalogByAir.entrySet()) {
             if (!models.has(e.getKey())) {
                 ObjectNode m = models.putObject(e.getKey());
-                m.put("taskType", Json.text(e.getValue(), "taskType"));
-                m.put("id", Json.text(e.getValue(), "slug"));
+                m.put("taskType", JsonNodes.text(e.getValue(), "taskType"));
+                m.put("id", JsonNodes.text(e.getValue(), "slug"));
             }
         }
         ObjectNode arch = doc.putObject("architectureTaskTypes");
         for (Map.Entry<String, JsonNode> e : schemaMap.path("architectures").properties()) {
-            arch.put(e.getKey(), taskTypeOf(e.getValue()));
+            arch.put(e.getKey(), taskTypeOf(SchemaMap.requestOf(e.getValue())));
         }
         ObjectNode mod = doc.putObject("modalityTaskTypes");
-        schemaMap.path("modalities").propertyNames().forEach(k -> mod.put(k, MODALITY_TASK_TYPES.get(k)));
+        schemaMap.path("modalities").propertyNames().forEach(k -> mod.put(k, modalityTaskType(k)));
         return doc;
     }
 
@@ -432,8 +421,8 @@ public final class Snapshot {
     public Snapshot withVersion(String newVersion) {
         ObjectNode copy = schemaMap.deepCopy();
         copy.put("version", newVersion);
-        byte[] cat = catalogByAir.isEmpty() ? null : Json.MAPPER.writeValueAsBytes(catalog);
-        return new Snapshot(Json.MAPPER.writeValueAsBytes(copy), cat);
+        byte[] cat = catalogByAir.isEmpty() ? null : JsonNodes.MAPPER.writeValueAsBytes(catalog);
+        return new Snapshot(JsonNodes.MAPPER.writeValueAsBytes(copy), cat);
     }
 
     @Override

@@ -38,7 +38,7 @@ final class TaskEngine implements AutoCloseable {
     }
 
     /** The answer to one task: immediate items and errors, or a running job. */
-    record Outcome(List<ObjectNode> data, List<ApiError> errors, Job job, Delivery delivery, boolean webhook) {
+    record Outcome(List<ObjectNode> data, List<ErrorItem> errors, Job job, Delivery delivery, boolean webhook) {
         static Outcome data(ObjectNode item) {
             return new Outcome(List.of(item), List.of(), null, null, false);
         }
@@ -47,11 +47,11 @@ final class TaskEngine implements AutoCloseable {
             return new Outcome(List.copyOf(items), List.of(), null, null, false);
         }
 
-        static Outcome errors(List<ApiError> errors) {
+        static Outcome errors(List<ErrorItem> errors) {
             return new Outcome(List.of(), List.copyOf(errors), null, null, false);
         }
 
-        static Outcome error(ApiError e) {
+        static Outcome error(ErrorItem e) {
             return errors(List.of(e));
         }
     }
@@ -65,7 +65,7 @@ final class TaskEngine implements AutoCloseable {
     private static final int MAX_RESULTS = 100;
     private static final double START_BALANCE = 1000.0;
 
-    private record Failed(ObjectNode request, List<ApiError> errors) {
+    private record Failed(ObjectNode request, List<ErrorItem> errors) {
     }
 
     private final RunwareEmulator owner;
@@ -102,33 +102,33 @@ final class TaskEngine implements AutoCloseable {
 
     Outcome handle(JsonNode node, Ctx ctx) {
         if (!node.isObject()) {
-            return Outcome.error(ApiError.of(400, "invalidTask", "Every element of the request array must be a task object"));
+            return Outcome.error(ErrorItem.of(400, "invalidTask", "Every element of the request array must be a task object"));
         }
         ObjectNode task = (ObjectNode) node;
         JsonNode ttNode = task.get("taskType");
         if (ttNode == null || ttNode.isNull()) {
-            return Outcome.error(ApiError.param(400, "missingTaskType", "Every task needs a taskType", "taskType")
-                    .forTask(null, Json.text(task, "taskUUID")));
+            return Outcome.error(ErrorItem.param(400, "missingTaskType", "Every task needs a taskType", "taskType")
+                    .forTask(null, JsonNodes.text(task, "taskUUID")));
         }
         if (!ttNode.isString()) {
-            return Outcome.error(ApiError.param(400, "invalidTaskType", "taskType must be a string", "taskType"));
+            return Outcome.error(ErrorItem.param(400, "invalidTaskType", "taskType must be a string", "taskType"));
         }
         String taskType = ttNode.stringValue();
         if (taskType.equals("ping")) {
-            ObjectNode pong = Json.object();
+            ObjectNode pong = JsonNodes.object();
             pong.put("taskType", "ping");
             pong.put("pong", true);
             return Outcome.data(pong);
         }
-        String uuid = Json.text(task, "taskUUID");
+        String uuid = JsonNodes.text(task, "taskUUID");
         if (uuid == null) {
-            return Outcome.error(ApiError.param(400, "missingTaskUUID", "Every task needs a taskUUID (a UUID v4)", "taskUUID")
+            return Outcome.error(ErrorItem.param(400, "missingTaskUUID", "Every task needs a taskUUID (a UUID v4)", "taskUUID")
                     .forTask(taskType, null));
         }
         try {
             UUID.fromString(uuid);
         } catch (IllegalArgumentException e) {
-            return Outcome.error(ApiError.param(400, "invalidTaskUUID", "taskUUID must be a UUID", "taskUUID")
+            return Outcome.error(ErrorItem.param(400, "invalidTaskUUID", "taskUUID must be a UUID", "taskUUID")
                     .forTask(taskType, uuid));
         }
         requests.incrementAndGet();
@@ -140,7 +140,7 @@ final class TaskEngine implements AutoCloseable {
                 case "imageUpload", "mediaStorage", "modelSearch", "accountManagement", "modelUpload" -> utility(task, taskType, uuid, ctx);
                 default -> {
                     if (!INFERENCE_TYPES.contains(taskType) && !owner.snapshot().knowsTaskType(taskType)) {
-                        yield Outcome.error(ApiError.param(400, "invalidTaskType",
+                        yield Outcome.error(ErrorItem.param(400, "invalidTaskType",
                                 "Unknown taskType '" + abbreviate(taskType) + "'", "taskType"));
                     }
                     yield inference(task, taskType, uuid, ctx);
@@ -150,11 +150,11 @@ final class TaskEngine implements AutoCloseable {
             out = Outcome.error(e.error());
         } catch (RuntimeException e) {
             // A schema the validator cannot use (e.g. a $ref to a remote document) must not take the server down.
-            out = Outcome.error(ApiError.of(500, "internalServerError",
+            out = Outcome.error(ErrorItem.of(500, "internalServerError",
                     "The emulator could not process this task: " + abbreviate(String.valueOf(e.getMessage()))));
         }
         if (!out.errors().isEmpty()) {
-            List<ApiError> tagged = out.errors().stream().map(e -> e.forTask(taskType, uuid)).toList();
+            List<ErrorItem> tagged = out.errors().stream().map(e -> e.forTask(taskType, uuid)).toList();
             if (!taskType.equals("getResponse") && !taskType.equals("getTaskDetails")) {
                 remember(failed, failedOrder, owned(ctx, uuid), new Failed(task, tagged));
             }
@@ -170,58 +170,58 @@ final class TaskEngine implements AutoCloseable {
             return Outcome.errors(v.errors());
         }
         Snapshot.Target target = v.target();
-        String delivery = Json.text(task, "deliveryMethod");
+        String delivery = JsonNodes.text(task, "deliveryMethod");
         if (delivery == null && target != null) {
-            delivery = Json.text(target.requestSchema().path("properties").path("deliveryMethod"), "default");
+            delivery = JsonNodes.text(target.requestSchema().path("properties").path("deliveryMethod"), "default");
         }
         Delivery d = switch (delivery == null ? "sync" : delivery) {
             case "sync" -> Delivery.SYNC;
             case "async" -> Delivery.ASYNC;
             case "stream" -> Delivery.STREAM;
-            default -> throw new TaskException(ApiError.param(400, "invalidDeliveryMethod",
+            default -> throw new TaskException(ErrorItem.param(400, "invalidDeliveryMethod",
                     "deliveryMethod must be sync, async or stream", "deliveryMethod"));
         };
         if (d == Delivery.STREAM && !taskType.equals("textInference")) {
-            throw new TaskException(ApiError.param(400, "unsupportedDeliveryMethod",
+            throw new TaskException(ErrorItem.param(400, "unsupportedDeliveryMethod",
                     "Only textInference tasks can be streamed", "deliveryMethod"));
         }
         JsonNode nr = task.get("numberResults");
         int n = 1;
         if (nr != null) {
             if (!nr.isIntegralNumber() || nr.intValue() < 1 || nr.intValue() > MAX_RESULTS) {
-                throw new TaskException(ApiError.param(400, "invalidNumberResults",
+                throw new TaskException(ErrorItem.param(400, "invalidNumberResults",
                         "numberResults must be a whole number from 1 to " + MAX_RESULTS, "numberResults"));
             }
             n = nr.intValue();
         }
         if (d == Delivery.STREAM && n > 1) {
-            throw new TaskException(ApiError.param(400, "invalidNumberResults",
+            throw new TaskException(ErrorItem.param(400, "invalidNumberResults",
                     "Streaming returns a single result; numberResults must be 1", "numberResults"));
         }
-        String webhook = Json.text(task, "webhookURL");
+        String webhook = JsonNodes.text(task, "webhookURL");
         if (webhook != null) {
             checkWebhook(webhook);
         }
         Results.Plan plan = Results.plan(taskType, task, target == null ? null : target.responseSchema());
         if (plan.kind() == Results.Kind.NONE) {
-            throw new TaskException(ApiError.param(400, "unsupportedTaskType",
+            throw new TaskException(ErrorItem.param(400, "unsupportedTaskType",
                     "The task is valid, but the emulator does not run " + taskType + " tasks", "taskType"));
         }
         double cost = Results.cost(plan, task);
         if (ctx.dryRun()) {
-            ObjectNode item = Json.object();
+            ObjectNode item = JsonNodes.object();
             item.put("taskType", taskType);
             item.put("taskUUID", uuid);
             item.put("cost", Math.round(cost * n * 1_000_000) / 1_000_000.0);
             return Outcome.data(item);
         }
-        boolean includeCost = Json.bool(task, "includeCost");
+        boolean includeCost = JsonNodes.bool(task, "includeCost");
         long duration = owner.taskDuration().toMillis();
         Job job = new Job(uuid, taskType, task.deepCopy(), n, duration, plan, cost, includeCost);
         Job earlier = jobs.putIfAbsent(owned(ctx, uuid), job);
         if (earlier != null) {
             if (!earlier.request.equals(task)) {
-                throw new TaskException(ApiError.param(400, "duplicateTaskUUID",
+                throw new TaskException(ErrorItem.param(400, "duplicateTaskUUID",
                         "Another task with this taskUUID was already submitted", "taskUUID"));
             }
             // A client retrying the very same task (after a lost answer) gets the original job, not a second run.
@@ -241,7 +241,7 @@ final class TaskEngine implements AutoCloseable {
         owner.countRun(job.taskUUID);
         String failCode = owner.faults().takeTaskFailure();
         if (failCode != null) {
-            scheduler.schedule(() -> job.fail(ApiError.of(500, failCode, "The task failed while processing (injected fault)")
+            scheduler.schedule(() -> job.fail(ErrorItem.of(500, failCode, "The task failed while processing (injected fault)")
                     .forTask(job.taskType, job.taskUUID)), job.durationMillis / 2, TimeUnit.MILLISECONDS);
             return;
         }
@@ -255,12 +255,12 @@ final class TaskEngine implements AutoCloseable {
                     spentMicros.addAndGet(Math.round(job.costPerItem * 1_000_000));
                     if (job.plan.kind() == Results.Kind.TRAINING) {
                         // The new model runs from now on, as a model of the architecture it was trained on.
-                        owner.communityModels().register(Json.text(item, "air"),
-                                Json.text(owner.snapshot().catalogEntry(String.valueOf(Json.text(job.request, "model"))), "architecture"));
+                        owner.communityModels().register(JsonNodes.text(item, "air"),
+                                JsonNodes.text(owner.snapshot().catalogEntry(String.valueOf(JsonNodes.text(job.request, "model"))), "architecture"));
                     }
                     job.complete(index, item);
                 } catch (RuntimeException e) {
-                    job.fail(ApiError.of(500, "internalServerError", "The emulator could not build the result: " + e.getMessage())
+                    job.fail(ErrorItem.of(500, "internalServerError", "The emulator could not build the result: " + e.getMessage())
                             .forTask(job.taskType, job.taskUUID));
                 }
             }, at, TimeUnit.MILLISECONDS);
@@ -296,17 +296,17 @@ final class TaskEngine implements AutoCloseable {
         if (f != null) {
             return Outcome.errors(f.errors());
         }
-        return Outcome.error(ApiError.param(400, "taskNotFound", "No task with this taskUUID is known", "taskUUID"));
+        return Outcome.error(ErrorItem.param(400, "taskNotFound", "No task with this taskUUID is known", "taskUUID"));
     }
 
     private Outcome details(String uuid, String key) {
-        ObjectNode item = Json.object();
+        ObjectNode item = JsonNodes.object();
         item.put("taskType", "getTaskDetails");
         item.put("taskUUID", uuid);
         Job job = jobs.get(key);
         Failed f = failed.get(key);
         if (job == null && f == null) {
-            return Outcome.error(ApiError.param(400, "taskNotFound", "No task with this taskUUID is known", "taskUUID"));
+            return Outcome.error(ErrorItem.param(400, "taskNotFound", "No task with this taskUUID is known", "taskUUID"));
         }
         ArrayNode req = item.putArray("request");
         ObjectNode resp = item.putObject("response");
@@ -331,7 +331,7 @@ final class TaskEngine implements AutoCloseable {
         if (!v.ok()) {
             return Outcome.errors(v.errors());
         }
-        ObjectNode item = Json.object();
+        ObjectNode item = JsonNodes.object();
         item.put("taskType", taskType);
         item.put("taskUUID", uuid);
         switch (taskType) {
@@ -344,13 +344,13 @@ final class TaskEngine implements AutoCloseable {
             case "modelSearch" -> modelSearch(task, item);
             case "modelUpload" -> {
                 // Nothing is downloaded; the answer says where the model would live once stored.
-                String air = Json.text(task, "air");
+                String air = JsonNodes.text(task, "air");
                 if (air == null) {
-                    String name = String.valueOf(Json.text(task, "name")).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-                    air = "runware:" + name + "@" + String.valueOf(Json.text(task, "version"));
+                    String name = String.valueOf(JsonNodes.text(task, "name")).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+                    air = "runware:" + name + "@" + String.valueOf(JsonNodes.text(task, "version"));
                 }
-                if ("checkpoint".equals(Json.text(task, "category"))) {
-                    owner.communityModels().register(air, Json.text(task, "architecture"));
+                if ("checkpoint".equals(JsonNodes.text(task, "category"))) {
+                    owner.communityModels().register(air, JsonNodes.text(task, "architecture"));
                 }
                 item.put("status", "ready");
                 item.put("message", "Stored (emulated: nothing was downloaded)");
@@ -365,15 +365,15 @@ final class TaskEngine implements AutoCloseable {
     }
 
     private Stored store(ObjectNode task, String field, String what, Ctx ctx) {
-        String value = Json.text(task, field);
+        String value = JsonNodes.text(task, field);
         if (value == null || value.isBlank()) {
-            throw new TaskException(ApiError.param(400, "missing" + what, "Missing required parameter " + field, field));
+            throw new TaskException(ErrorItem.param(400, "missing" + what, "Missing required parameter " + field, field));
         }
         String base = owner.mediaBaseUrl();
         if (value.startsWith(base)) {
             String name = value.substring(base.length());
             if (media.get(name) == null) {
-                throw new TaskException(ApiError.param(400, "invalid" + what, "No such file on this server", field));
+                throw new TaskException(ErrorItem.param(400, "invalid" + what, "No such file on this server", field));
             }
             return new Stored(name.substring(0, name.indexOf('.')), value);
         }
@@ -383,7 +383,7 @@ final class TaskEngine implements AutoCloseable {
             try {
                 remote = URI.create(value);
             } catch (IllegalArgumentException e) {
-                throw new TaskException(ApiError.param(400, "invalid" + what, field + " is not a valid URL", field));
+                throw new TaskException(ErrorItem.param(400, "invalid" + what, field + " is not a valid URL", field));
             }
             String path = remote.getPath() == null ? "" : remote.getPath();
             String ext = path.matches(".*\\.[A-Za-z0-9]{1,5}$") ? path.substring(path.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "bin";
@@ -395,7 +395,7 @@ final class TaskEngine implements AutoCloseable {
         try {
             String existing = media.nameOf(UUID.fromString(value).toString());
             if (existing == null || !media.ownedBy(existing, ctx.apiKey())) {
-                throw new TaskException(ApiError.param(400, "invalid" + what, "No media with this UUID", field));
+                throw new TaskException(ErrorItem.param(400, "invalid" + what, "No media with this UUID", field));
             }
             return new Stored(value, base + existing);
         } catch (IllegalArgumentException notUuid) {
@@ -407,7 +407,7 @@ final class TaskEngine implements AutoCloseable {
             int comma = value.indexOf(',');
             int semi = value.indexOf(';');
             if (comma < 0 || semi < 0 || semi > comma || !value.substring(semi, comma).contains("base64")) {
-                throw new TaskException(ApiError.param(400, "invalid" + what, "Data URIs must be base64 encoded", field));
+                throw new TaskException(ErrorItem.param(400, "invalid" + what, "Data URIs must be base64 encoded", field));
             }
             type = value.substring(5, semi);
             data = value.substring(comma + 1);
@@ -416,11 +416,11 @@ final class TaskEngine implements AutoCloseable {
         try {
             bytes = Base64.getMimeDecoder().decode(data);
         } catch (IllegalArgumentException e) {
-            throw new TaskException(ApiError.param(400, "invalid" + what,
+            throw new TaskException(ErrorItem.param(400, "invalid" + what,
                     field + " must be base64 data, a data URI, a UUID or a URL", field));
         }
         if (bytes.length == 0) {
-            throw new TaskException(ApiError.param(400, "invalid" + what, field + " is empty", field));
+            throw new TaskException(ErrorItem.param(400, "invalid" + what, field + " is empty", field));
         }
         String[] sniffed = sniff(bytes);
         String contentType = type != null ? type : sniffed[0];
@@ -471,7 +471,7 @@ final class TaskEngine implements AutoCloseable {
     }
 
     private void mediaStorage(ObjectNode task, ObjectNode item, Ctx ctx) {
-        String op = Json.text(task, "operation");
+        String op = JsonNodes.text(task, "operation");
         if (op == null) {
             op = "upload";
         }
@@ -483,12 +483,12 @@ final class TaskEngine implements AutoCloseable {
                 item.put("mediaURL", s.url());
             }
             case "delete" -> {
-                String id = Json.text(task, "media");
+                String id = JsonNodes.text(task, "media");
                 if (id == null) {
-                    id = Json.text(task, "mediaUUID");
+                    id = JsonNodes.text(task, "mediaUUID");
                 }
                 if (id == null) {
-                    throw new TaskException(ApiError.param(400, "missingMedia", "Name the media UUID to delete", "media"));
+                    throw new TaskException(ErrorItem.param(400, "missingMedia", "Name the media UUID to delete", "media"));
                 }
                 // Deleting is idempotent: a UUID that is already gone is not an error. Another key's file is
                 // treated the same way, so the answer does not even say whether it exists.
@@ -498,15 +498,15 @@ final class TaskEngine implements AutoCloseable {
                 }
                 item.put("mediaUUID", id);
             }
-            default -> throw new TaskException(ApiError.param(400, "invalidOperation",
+            default -> throw new TaskException(ErrorItem.param(400, "invalidOperation",
                     "operation must be upload or delete", "operation"));
         }
     }
 
     private void modelSearch(ObjectNode task, ObjectNode item) {
-        String q = Json.text(task, "search");
+        String q = JsonNodes.text(task, "search");
         String query = q == null ? "" : q.toLowerCase(Locale.ROOT);
-        String arch = Json.text(task, "architecture");
+        String arch = JsonNodes.text(task, "architecture");
         List<String> caps = new ArrayList<>();
         task.path("capabilities").forEach(c -> caps.add(c.asString()));
         List<ObjectNode> hits = new ArrayList<>();
@@ -514,19 +514,19 @@ final class TaskEngine implements AutoCloseable {
         List<ObjectNode> entries = new ArrayList<>(snapshot.catalog());
         if (entries.isEmpty()) {
             for (String air : snapshot.airs()) {
-                ObjectNode e = Json.object();
+                ObjectNode e = JsonNodes.object();
                 e.put("air", air);
                 e.put("slug", snapshot.slugOf(air));
                 entries.add(e);
             }
         }
         for (ObjectNode e : entries) {
-            String hay = (Json.text(e, "air") + " " + Json.text(e, "name") + " " + Json.text(e, "slug") + " "
-                    + Json.text(e, "creator")).toLowerCase(Locale.ROOT);
+            String hay = (JsonNodes.text(e, "air") + " " + JsonNodes.text(e, "name") + " " + JsonNodes.text(e, "slug") + " "
+                    + JsonNodes.text(e, "creator")).toLowerCase(Locale.ROOT);
             if (!hay.contains(query)) {
                 continue;
             }
-            if (arch != null && !arch.equals(Json.text(e, "architecture"))) {
+            if (arch != null && !arch.equals(JsonNodes.text(e, "architecture"))) {
                 continue;
             }
             List<String> has = new ArrayList<>();
@@ -534,12 +534,12 @@ final class TaskEngine implements AutoCloseable {
             if (!has.containsAll(caps)) {
                 continue;
             }
-            ObjectNode r = Json.object();
-            r.put("air", Json.text(e, "air"));
-            String name = Json.text(e, "name");
-            r.put("name", name != null ? name : Json.text(e, "slug") != null ? Json.text(e, "slug") : Json.text(e, "air"));
+            ObjectNode r = JsonNodes.object();
+            r.put("air", JsonNodes.text(e, "air"));
+            String name = JsonNodes.text(e, "name");
+            r.put("name", name != null ? name : JsonNodes.text(e, "slug") != null ? JsonNodes.text(e, "slug") : JsonNodes.text(e, "air"));
             r.put("category", "checkpoint");
-            String a = Json.text(e, "architecture");
+            String a = JsonNodes.text(e, "architecture");
             if (a == null) {
                 r.putNull("architecture");
             } else {
@@ -550,23 +550,23 @@ final class TaskEngine implements AutoCloseable {
             r.put("source", "featured");
             r.putNull("heroImage");
             r.put("private", false);
-            String creator = Json.text(e, "creator");
+            String creator = JsonNodes.text(e, "creator");
             if (creator != null) {
                 r.put("provider", creator);
             }
             hits.add(r);
         }
-        int offset = Math.max(0, Json.intOr(task, "offset", 0));
-        int limit = Math.max(0, Json.intOr(task, "limit", 20));
+        int offset = Math.max(0, JsonNodes.intOr(task, "offset", 0));
+        int limit = Math.max(0, JsonNodes.intOr(task, "limit", 20));
         item.put("totalResults", hits.size());
         ArrayNode results = item.putArray("results");
         hits.stream().skip(offset).limit(limit).forEach(results::add);
     }
 
     private void account(ObjectNode task, ObjectNode item, Ctx ctx) {
-        String op = Json.text(task, "operation");
+        String op = JsonNodes.text(task, "operation");
         if (op == null) {
-            throw new TaskException(ApiError.param(400, "missingOperation", "Missing required parameter operation", "operation"));
+            throw new TaskException(ErrorItem.param(400, "missingOperation", "Missing required parameter operation", "operation"));
         }
         item.put("operation", op);
         double spent = spentMicros.get() / 1_000_000.0;
@@ -585,10 +585,10 @@ final class TaskEngine implements AutoCloseable {
             }
             case "getUsageActivity", "getUsagePerformance", "getUsageErrors" -> {
                 String today = LocalDate.now(ZoneOffset.UTC).toString();
-                item.put("startDate", Json.text(task, "startDate") != null ? Json.text(task, "startDate") : today);
-                item.put("endDate", Json.text(task, "endDate") != null ? Json.text(task, "endDate") : today);
+                item.put("startDate", JsonNodes.text(task, "startDate") != null ? JsonNodes.text(task, "startDate") : today);
+                item.put("endDate", JsonNodes.text(task, "endDate") != null ? JsonNodes.text(task, "endDate") : today);
                 ObjectNode usage = item.putObject("usage");
-                ObjectNode total = Json.object().put("credits", spent).put("requests", requests.get());
+                ObjectNode total = JsonNodes.object().put("credits", spent).put("requests", requests.get());
                 usage.set("today", total.deepCopy());
                 usage.set("last7Days", total.deepCopy());
                 usage.set("last30Days", total.deepCopy());
@@ -597,7 +597,7 @@ final class TaskEngine implements AutoCloseable {
                 series.putArray("data").addObject().put("date", today).put("count", requests.get()).put("spend", spent);
                 series.putObject("meta").put("totalRequests", requests.get()).put("totalSpend", spent);
             }
-            default -> throw new TaskException(ApiError.param(400, "invalidOperation",
+            default -> throw new TaskException(ErrorItem.param(400, "invalidOperation",
                     "operation must be getDetails, getUsageActivity, getUsagePerformance or getUsageErrors", "operation"));
         }
     }
@@ -609,11 +609,11 @@ final class TaskEngine implements AutoCloseable {
         try {
             uri = URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new TaskException(ApiError.param(400, "invalidWebhookURL", "webhookURL is not a valid URL", "webhookURL"));
+            throw new TaskException(ErrorItem.param(400, "invalidWebhookURL", "webhookURL is not a valid URL", "webhookURL"));
         }
         boolean http = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
         if (!http || !isLoopback(uri.getHost())) {
-            throw new TaskException(ApiError.param(400, "invalidWebhookURL",
+            throw new TaskException(ErrorItem.param(400, "invalidWebhookURL",
                     "The emulator only delivers webhooks to loopback http(s) URLs", "webhookURL"));
         }
     }
@@ -662,16 +662,16 @@ final class TaskEngine implements AutoCloseable {
 
         @Override
         public void item(Job job, ObjectNode item) {
-            ObjectNode body = Json.object();
+            ObjectNode body = JsonNodes.object();
             body.putArray("data").add(item);
-            post(Json.write(body), 0);
+            post(JsonNodes.write(body), 0);
         }
 
         @Override
-        public void failed(Job job, ApiError error) {
-            ObjectNode body = Json.object();
+        public void failed(Job job, ErrorItem error) {
+            ObjectNode body = JsonNodes.object();
             body.putArray("errors").add(error.toJson());
-            post(Json.write(body), 0);
+            post(JsonNodes.write(body), 0);
         }
 
         private void post(String body, int attempt) {

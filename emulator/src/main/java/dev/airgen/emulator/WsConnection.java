@@ -62,17 +62,17 @@ public final class WsConnection implements Session.Listener.AutoDemanding {
         }
         Faults faults = emulator.faults();
         TaskEngine.sleep(faults.latency());
-        ApiError transientError = faults.takeTransient();
-        Envelope.Parsed parsed = Envelope.parse(message, emulator.maxTasksPerRequest());
+        ErrorItem transientError = faults.takeTransient();
+        Wire.Parsed parsed = Wire.parse(message, emulator.maxTasksPerRequest());
         if (parsed.error() != null) {
-            reply(Envelope.errors(List.of(parsed.error())));
+            reply(Wire.errors(List.of(parsed.error())));
             return;
         }
         if (transientError != null) {
-            List<ApiError> perTask = parsed.tasks().stream()
-                    .filter(t -> !Envelope.isAuthentication(t))
-                    .map(t -> transientError.forTask(Json.text(t, "taskType"), Json.text(t, "taskUUID"))).toList();
-            ObjectNode frame = Envelope.errors(perTask.isEmpty() ? List.of(transientError) : perTask);
+            List<ErrorItem> perTask = parsed.tasks().stream()
+                    .filter(t -> !Wire.isAuthentication(t))
+                    .map(t -> transientError.forTask(JsonNodes.text(t, "taskType"), JsonNodes.text(t, "taskUUID"))).toList();
+            ObjectNode frame = Wire.errors(perTask.isEmpty() ? List.of(transientError) : perTask);
             if (transientError.httpStatus() != 504) {
                 // A frame has no headers: the wait the server asks for travels in each error.
                 frame.path("errors").forEach(e -> ((ObjectNode) e).put("retryAfter", faults.retryAfterSeconds(transientError)));
@@ -85,33 +85,33 @@ public final class WsConnection implements Session.Listener.AutoDemanding {
             if (halfOpen) {
                 return;
             }
-            if (Envelope.isAuthentication(task)) {
+            if (Wire.isAuthentication(task)) {
                 authenticate(task);
                 continue;
             }
             WsSessions.Session s = session;
             if (s == null) {
-                if (task.isObject() && "ping".equals(Json.text(task, "taskType"))) {
+                if (task.isObject() && "ping".equals(JsonNodes.text(task, "taskType"))) {
                     reply(pong());
                     continue;
                 }
-                reply(Envelope.errors(List.of(ApiError.of(401, "missingApiKey",
+                reply(Wire.errors(List.of(ErrorItem.of(401, "missingApiKey",
                         "Authenticate first: send [{\"taskType\":\"authentication\",\"apiKey\":\"...\"}]")
-                        .forTask(Json.text(task, "taskType"), Json.text(task, "taskUUID")))));
+                        .forTask(JsonNodes.text(task, "taskType"), JsonNodes.text(task, "taskUUID")))));
                 continue;
             }
-            ApiError account = faults.accountFailure();
+            ErrorItem account = faults.accountFailure();
             if (account != null) {
-                s.deliver(Json.write(Envelope.errors(List.of(account.forTask(Json.text(task, "taskType"),
-                        Json.text(task, "taskUUID"))))));
+                s.deliver(JsonNodes.write(Wire.errors(List.of(account.forTask(JsonNodes.text(task, "taskType"),
+                        JsonNodes.text(task, "taskUUID"))))));
                 continue;
             }
             TaskEngine.Outcome o = emulator.engine().handle(task, new TaskEngine.Ctx(s.apiKey, dryRun));
             if (!o.data().isEmpty()) {
-                s.deliver(Json.write(Envelope.data(o.data())));
+                s.deliver(JsonNodes.write(Wire.data(o.data())));
             }
             if (!o.errors().isEmpty()) {
-                s.deliver(Json.write(Envelope.errors(o.errors())));
+                s.deliver(JsonNodes.write(Wire.errors(o.errors())));
             }
             Job job = o.job();
             if (job == null) {
@@ -121,16 +121,16 @@ public final class WsConnection implements Session.Listener.AutoDemanding {
                 job.listen(new Job.Listener() {
                     @Override
                     public void item(Job j, ObjectNode item) {
-                        s.deliver(Json.write(Envelope.data(List.of(item))));
+                        s.deliver(JsonNodes.write(Wire.data(List.of(item))));
                     }
 
                     @Override
-                    public void failed(Job j, ApiError error) {
-                        s.deliver(Json.write(Envelope.errors(List.of(error))));
+                    public void failed(Job j, ErrorItem error) {
+                        s.deliver(JsonNodes.write(Wire.errors(List.of(error))));
                     }
                 });
             } else {
-                s.deliver(Json.write(Envelope.data(List.of(Envelope.ack(job)))));
+                s.deliver(JsonNodes.write(Wire.data(List.of(Wire.ack(job)))));
             }
             // The drop comes after the whole frame is handled: the tasks of a frame the server read are all taken.
             dropAfterFrame |= faults.takeDrop();
@@ -141,14 +141,14 @@ public final class WsConnection implements Session.Listener.AutoDemanding {
     }
 
     private void authenticate(JsonNode task) {
-        String key = Json.text(task, "apiKey");
+        String key = JsonNodes.text(task, "apiKey");
         if (key == null || key.isBlank()) {
-            reply(Envelope.errors(List.of(ApiError.param(401, "missingApiKey", "The authentication task needs an apiKey", "apiKey")
+            reply(Wire.errors(List.of(ErrorItem.param(401, "missingApiKey", "The authentication task needs an apiKey", "apiKey")
                     .forTask("authentication", null))));
             return;
         }
         if (!emulator.acceptsKey(key)) {
-            reply(Envelope.errors(List.of(ApiError.param(401, "invalidApiKey", "The API key is not valid", "apiKey")
+            reply(Wire.errors(List.of(ErrorItem.param(401, "invalidApiKey", "The API key is not valid", "apiKey")
                     .forTask("authentication", null))));
             return;
         }
@@ -156,23 +156,23 @@ public final class WsConnection implements Session.Listener.AutoDemanding {
         if (previous != null) {
             previous.detach(this);
         }
-        WsSessions.Session s = emulator.sessions().open(Json.text(task, "connectionSessionUUID"), key);
+        WsSessions.Session s = emulator.sessions().open(JsonNodes.text(task, "connectionSessionUUID"), key);
         session = s;
-        ObjectNode item = Json.object();
+        ObjectNode item = JsonNodes.object();
         item.put("taskType", "authentication");
         item.put("connectionSessionUUID", s.id);
-        s.attach(this, Json.write(Envelope.data(List.of(item))));
+        s.attach(this, JsonNodes.write(Wire.data(List.of(item))));
     }
 
     private static ObjectNode pong() {
-        ObjectNode pong = Json.object();
+        ObjectNode pong = JsonNodes.object();
         pong.put("taskType", "ping");
         pong.put("pong", true);
-        return Envelope.data(List.of(pong));
+        return Wire.data(List.of(pong));
     }
 
     private void reply(ObjectNode frame) {
-        send(Json.write(frame));
+        send(JsonNodes.write(frame));
     }
 
     /** Writes one text frame and waits for it to leave; false when the socket cannot take it. */

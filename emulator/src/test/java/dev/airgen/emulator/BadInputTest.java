@@ -40,7 +40,7 @@ class BadInputTest {
     @Test
     void numbersTheValidatorCannotEvaluateAreABadValueNotAServerError() {
         for (String huge : new String[] {"1e308", "-1e308", "123456789012345678901234567890.5"}) {
-            String body = "[" + Json.write(image()).replace("\"width\":256", "\"width\":" + huge) + "]";
+            String body = "[" + JsonNodes.write(image()).replace("\"width\":256", "\"width\":" + huge) + "]";
             TestSupport.Resp r = raw(body);
             assertThat(r.status()).as(huge).isEqualTo(400);
             assertThat(r.error(0).get("parameter").asString()).as(huge).isEqualTo("width");
@@ -49,7 +49,7 @@ class BadInputTest {
 
     @Test
     void nonArrayBody() {
-        TestSupport.Resp r = raw(Json.write(image()));
+        TestSupport.Resp r = raw(JsonNodes.write(image()));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.error(0).get("code").asString()).isEqualTo("invalidRequestBody");
         assertThat(r.error(0).get("message").asString()).contains("array");
@@ -92,11 +92,11 @@ class BadInputTest {
 
     @Test
     void thousandTasks() {
-        ArrayNode tasks = Json.array();
+        ArrayNode tasks = JsonNodes.array();
         for (int i = 0; i < 1000; i++) {
             tasks.add(image());
         }
-        TestSupport.Resp r = raw(Json.write(tasks));
+        TestSupport.Resp r = raw(JsonNodes.write(tasks));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.error(0).get("code").asString()).isEqualTo("maxTasksPerRequestExceeded");
         assertThat(r.error(0).get("message").asString()).contains("1000");

@@ -61,7 +61,7 @@ class BundledExamplesTest {
             FileSystem jar = uri.getScheme().equals("jar") ? FileSystems.newFileSystem(uri, Map.of()) : null;
             try (Stream<Path> files = Files.list(jar == null ? Path.of(uri) : jar.getPath("airgen/examples"))) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                    JsonNode doc = Json.parse(Files.readAllBytes(f));
+                    JsonNode doc = JsonNodes.parse(Files.readAllBytes(f));
                     JsonNode target = doc.path("target");
                     boolean byModel = target.has("air");
                     boolean byUtility = STATELESS_UTILITIES.contains(target.path("utility").asString(""));

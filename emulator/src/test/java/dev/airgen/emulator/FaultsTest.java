@@ -75,7 +75,7 @@ class FaultsTest extends SharedEmulatorTest {
         api(emulator, t);
         emulator.faults().slowPolling(Duration.ofMillis(400));
         long t0 = System.nanoTime();
-        TestSupport.Resp r = api(emulator, Json.object().put("taskType", "getResponse").put("taskUUID", t.get("taskUUID").asString()));
+        TestSupport.Resp r = api(emulator, JsonNodes.object().put("taskType", "getResponse").put("taskUUID", t.get("taskUUID").asString()));
         assertThat(r.status()).isEqualTo(200);
         assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(400));
     }

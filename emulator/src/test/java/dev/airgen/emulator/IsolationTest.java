@@ -47,8 +47,8 @@ class IsolationTest extends SharedEmulatorTest {
         assertThat(as("key-a", secret).status()).isEqualTo(200);
 
         TestSupport.Resp details = as("key-b", task("getTaskDetails", null).put("taskUUID", id));
-        TestSupport.Resp poll = as("key-b", Json.object().put("taskType", "getResponse").put("taskUUID", id));
-        TestSupport.Resp never = as("key-b", Json.object().put("taskType", "getResponse").put("taskUUID", TestSupport.uuid()));
+        TestSupport.Resp poll = as("key-b", JsonNodes.object().put("taskType", "getResponse").put("taskUUID", id));
+        TestSupport.Resp never = as("key-b", JsonNodes.object().put("taskType", "getResponse").put("taskUUID", TestSupport.uuid()));
         for (TestSupport.Resp r : List.of(details, poll)) {
             assertThat(r.body()).doesNotContain("secret prompt");
             assertThat(r.error(0).get("code").asString()).isEqualTo("taskNotFound");
@@ -58,7 +58,7 @@ class IsolationTest extends SharedEmulatorTest {
         TestSupport.Resp own = as("key-a", task("getTaskDetails", null).put("taskUUID", id));
         assertThat(own.status()).isEqualTo(200);
         assertThat(own.data(0).get("request").get(0).get("positivePrompt").asString()).isEqualTo("the secret prompt of key A");
-        assertThat(as("key-a", Json.object().put("taskType", "getResponse").put("taskUUID", id)).status()).isEqualTo(200);
+        assertThat(as("key-a", JsonNodes.object().put("taskType", "getResponse").put("taskUUID", id)).status()).isEqualTo(200);
 
         // Key B may use the same UUID for a task of its own; it learns nothing about key A's and runs its own.
         ObjectNode mine = image().put("taskUUID", id).put("positivePrompt", "key B's own prompt");

@@ -200,7 +200,7 @@ class MediaTest {
         int jsonLen = b.getInt(12);
         assertThat(b.getInt(16)).isEqualTo(0x4E4F534A);
         assertThat(jsonLen % 4).isZero();
-        JsonNode gltf = Json.parse(new String(glb, 20, jsonLen, StandardCharsets.UTF_8).trim());
+        JsonNode gltf = JsonNodes.parse(new String(glb, 20, jsonLen, StandardCharsets.UTF_8).trim());
         assertThat(gltf.get("asset").get("version").asString()).isEqualTo("2.0");
         int binLen = b.getInt(20 + jsonLen);
         assertThat(b.getInt(24 + jsonLen)).isEqualTo(0x004E4942);
@@ -266,7 +266,7 @@ class MediaTest {
 
     @Test
     void trainingReturnsTheNewAirAndAWellFormedSafetensorsFile() {
-        ObjectNode t = Json.object().put("taskType", "training").put("taskUUID", TestSupport.uuid()).put("model", "x:train@1");
+        ObjectNode t = JsonNodes.object().put("taskType", "training").put("taskUUID", TestSupport.uuid()).put("model", "x:train@1");
         t.putObject("importModel").put("air", "runware:my-style@1");
         Results.Plan plan = Results.plan("training", t, null);
         MediaStore store = new MediaStore();
@@ -279,7 +279,7 @@ class MediaTest {
         ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         long headerLen = b.getLong(0);
         assertThat(8 + headerLen).isEqualTo(file.length);
-        JsonNode header = Json.parse(new String(file, 8, (int) headerLen, StandardCharsets.UTF_8));
+        JsonNode header = JsonNodes.parse(new String(file, 8, (int) headerLen, StandardCharsets.UTF_8));
         assertThat(header.get("__metadata__").get("producer").asString()).isNotBlank();
     }
 

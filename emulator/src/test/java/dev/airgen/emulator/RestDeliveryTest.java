@@ -73,7 +73,7 @@ class RestDeliveryTest extends SharedEmulatorTest {
         assertThat(ack.data(0).get("taskUUID").asString()).isEqualTo(id);
         assertThat(ack.data(0).has("imageURL")).isFalse();
 
-        TestSupport.Resp first = api(emulator, Json.object().put("taskType", "getResponse").put("taskUUID", id));
+        TestSupport.Resp first = api(emulator, JsonNodes.object().put("taskType", "getResponse").put("taskUUID", id));
         JsonNode items = first.json().get("data");
         assertThat(items).hasSize(3);
         assertThat(items.get(2).get("status").asString()).isEqualTo("processing");
@@ -133,7 +133,7 @@ class RestDeliveryTest extends SharedEmulatorTest {
             lines.filter(l -> l.startsWith("data: ")).map(l -> l.substring(6)).forEach(events::add);
         }
         assertThat(events.get(events.size() - 1)).isEqualTo("[DONE]");
-        List<JsonNode> chunks = events.subList(0, events.size() - 1).stream().map(Json::parse).toList();
+        List<JsonNode> chunks = events.subList(0, events.size() - 1).stream().map(JsonNodes::parse).toList();
         assertThat(chunks.size()).isGreaterThan(3);
         StringBuilder text = new StringBuilder();
         chunks.forEach(c -> text.append(c.get("delta").get("text").asString()));
@@ -188,7 +188,7 @@ class RestDeliveryTest extends SharedEmulatorTest {
             for (int i = 0; i < 2; i++) {
                 String p = received.poll(TestSupport.DEADLINE.toSeconds(), TimeUnit.SECONDS);
                 assertThat(p).as("webhook POST %d", i).isNotNull();
-                posts.add(Json.parse(p));
+                posts.add(JsonNodes.parse(p));
             }
             assertThat(posts).allSatisfy(p -> {
                 assertThat(p.get("data").get(0).get("taskUUID").asString()).isEqualTo(t.get("taskUUID").asString());
@@ -214,7 +214,7 @@ class RestDeliveryTest extends SharedEmulatorTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.data(0).get("cost").doubleValue()).isPositive();
         assertThat(r.data(0).has("imageURL")).isFalse();
-        TestSupport.Resp poll = api(emulator, Json.object().put("taskType", "getResponse").put("taskUUID", t.get("taskUUID").asString()));
+        TestSupport.Resp poll = api(emulator, JsonNodes.object().put("taskType", "getResponse").put("taskUUID", t.get("taskUUID").asString()));
         assertThat(poll.error(0).get("code").asString()).isEqualTo("taskNotFound");
 
         TestSupport.Resp bad = post(emulator.baseUrl(), TestSupport.array(image().put("width", 5)),
@@ -236,7 +236,7 @@ class RestDeliveryTest extends SharedEmulatorTest {
 
     @Test
     void authenticationByHeaderOrLeadingTask() {
-        ObjectNode auth = Json.object().put("taskType", "authentication").put("apiKey", "payload-key");
+        ObjectNode auth = JsonNodes.object().put("taskType", "authentication").put("apiKey", "payload-key");
         TestSupport.Resp byPayload = post(emulator.baseUrl(), TestSupport.array(auth, image()), "Content-Type", "application/json");
         assertThat(byPayload.status()).isEqualTo(200);
         assertThat(byPayload.json().get("data")).hasSize(1);

@@ -79,11 +79,11 @@ class SchemasServiceTest {
     void publishingANewReleaseLeavesValidationAlone() {
         try (RunwareEmulator e = TestSupport.builder().start()) {
             // A breaking change: the image model now requires a seed.
-            ObjectNode map = (ObjectNode) Json.parse(e.snapshot().schemaMapBytes());
+            ObjectNode map = (ObjectNode) JsonNodes.parse(e.snapshot().schemaMapBytes());
             map.put("version", "20260301000000");
             ObjectNode schema = (ObjectNode) map.get("inference").get(0).get("requestSchema");
             ((tools.jackson.databind.node.ArrayNode) schema.get("required")).add("seed");
-            Snapshot next = Snapshot.of(Json.write(map), null);
+            Snapshot next = Snapshot.of(JsonNodes.write(map), null);
 
             e.publishSnapshot(next);
             JsonNode latest = get(at(e, "releases/latest/schema-map.json")).json();

@@ -45,6 +45,25 @@ class SnapshotTest {
     }
 
     @Test
+    void providerKeysAndModalityTaskTypesComeFromTheSnapshot() {
+        Snapshot s = Snapshot.of("""
+                {"inference": [{"air": "a:1@1", "requestSchema": {"properties": {"taskType": {"const": "imageInference"},
+                   "providerSettings": {"properties": {"acme": {"type": "object"}}}}}}],
+                 "modalities": {"hologram": {"properties": {"taskType": {"const": "holoRender"}}},
+                                "smell": {"type": "object"}},
+                 "operations": {"sniff": {"requestSchema": {"properties": {"taskType": {"const": "sniff"},
+                   "providerSettings": {"$ref": "#/$defs/p"}}, "$defs": {"p": {"properties": {"nose": {}}}}}}}}
+                """, null);
+        assertThat(s.providerKeys()).containsExactly("acme", "nose");
+        assertThat(s.knowsTaskType("holoRender")).isTrue();
+        assertThat(s.knowsTaskType("smellInference")).isTrue();
+        assertThat(s.knowsTaskType("sniff")).isTrue();
+        assertThat(s.targetsForTaskType("holoRender")).extracting(Snapshot.Target::key).containsExactly("modality:hologram");
+        assertThat(s.targetsForTaskType("sniff")).extracting(Snapshot.Target::key).containsExactly("operation:sniff");
+        assertThat(Snapshot.bundled().providerKeys()).contains("google", "klingai", "bfl").doesNotContain("acme");
+    }
+
+    @Test
     void bundledSnapshotIsReadableAndEveryModelSchemaCompiles() {
         Snapshot s = Snapshot.bundled();
         assertThat(s.version()).isNotBlank();

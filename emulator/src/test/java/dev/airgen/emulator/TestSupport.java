@@ -52,7 +52,7 @@ final class TestSupport {
     }
 
     static ObjectNode task(String taskType, String model) {
-        ObjectNode t = Json.object();
+        ObjectNode t = JsonNodes.object();
         t.put("taskType", taskType);
         t.put("taskUUID", uuid());
         if (model != null) {
@@ -72,16 +72,16 @@ final class TestSupport {
     }
 
     static String array(ObjectNode... tasks) {
-        ArrayNode a = Json.array();
+        ArrayNode a = JsonNodes.array();
         for (ObjectNode t : tasks) {
             a.add(t);
         }
-        return Json.write(a);
+        return JsonNodes.write(a);
     }
 
     record Resp(int status, HttpHeaders headers, String body) {
         JsonNode json() {
-            return Json.parse(body);
+            return JsonNodes.parse(body);
         }
 
         JsonNode data(int i) {
@@ -177,7 +177,7 @@ final class TestSupport {
         long end = System.nanoTime() + DEADLINE.toNanos();
         Resp last = null;
         while (System.nanoTime() < end) {
-            ObjectNode poll = Json.object().put("taskType", "getResponse").put("taskUUID", taskUUID);
+            ObjectNode poll = JsonNodes.object().put("taskType", "getResponse").put("taskUUID", taskUUID);
             last = api(e, poll);
             if (done.test(last)) {
                 return last;
@@ -217,7 +217,7 @@ final class TestSupport {
 
         /** Connects and authenticates; returns the connectionSessionUUID. */
         String auth(String sessionId) {
-            ObjectNode a = Json.object().put("taskType", "authentication").put("apiKey", KEY);
+            ObjectNode a = JsonNodes.object().put("taskType", "authentication").put("apiKey", KEY);
             if (sessionId != null) {
                 a.put("connectionSessionUUID", sessionId);
             }
@@ -252,7 +252,7 @@ final class TestSupport {
                 if (f == null) {
                     continue;
                 }
-                JsonNode n = Json.parse(f);
+                JsonNode n = JsonNodes.parse(f);
                 if (p.test(n)) {
                     return n;
                 }

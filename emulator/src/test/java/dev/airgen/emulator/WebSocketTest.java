@@ -23,7 +23,7 @@ class WebSocketTest extends SharedEmulatorTest {
     }
 
     private static ObjectNode ping() {
-        return Json.object().put("taskType", "ping").put("ping", true);
+        return JsonNodes.object().put("taskType", "ping").put("ping", true);
     }
 
     @Test
@@ -48,7 +48,7 @@ class WebSocketTest extends SharedEmulatorTest {
     void invalidKeyIsRefused() {
         try (RunwareEmulator strict = TestSupport.builder().apiKeys("only").start();
              TestSupport.Ws ws = TestSupport.Ws.open(strict)) {
-            ws.send(array(Json.object().put("taskType", "authentication").put("apiKey", "other")));
+            ws.send(array(JsonNodes.object().put("taskType", "authentication").put("apiKey", "other")));
             JsonNode f = ws.await(x -> x.has("errors"));
             assertThat(f.get("errors").get(0).get("code").asString()).isEqualTo("invalidApiKey");
         }
@@ -92,7 +92,7 @@ class WebSocketTest extends SharedEmulatorTest {
             String status = "";
             List<String> seen = new ArrayList<>();
             while (!status.equals("success") && System.nanoTime() < end) {
-                ws.send(array(Json.object().put("taskType", "getResponse").put("taskUUID", id)));
+                ws.send(array(JsonNodes.object().put("taskType", "getResponse").put("taskUUID", id)));
                 JsonNode reply = ws.await(dataFor(id));
                 status = reply.get("data").get(0).get("status").asString();
                 seen.add(status);
@@ -118,7 +118,7 @@ class WebSocketTest extends SharedEmulatorTest {
             while (order.size() < 6 && System.nanoTime() < end) {
                 String raw = ws.nextRaw(Duration.ofMillis(200));
                 if (raw != null) {
-                    order.add(Json.parse(raw).get("data").get(0).get("taskUUID").asString());
+                    order.add(JsonNodes.parse(raw).get("data").get(0).get("taskUUID").asString());
                 }
             }
             assertThat(order).hasSize(6);
@@ -300,7 +300,7 @@ class WebSocketTest extends SharedEmulatorTest {
 
     private static boolean parses(String s) {
         try {
-            Json.parse(s);
+            JsonNodes.parse(s);
             return true;
         } catch (RuntimeException e) {
             return false;

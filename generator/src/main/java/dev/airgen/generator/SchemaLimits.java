@@ -1,9 +1,12 @@
 package dev.airgen.generator;
 
+import dev.airgen.schema.keyword.Keywords;
+import dev.airgen.schema.SchemaException;
 import dev.airgen.generator.schema.NamedType;
 import dev.airgen.generator.schema.ObjectType;
-import dev.airgen.generator.source.Origin;
-import dev.airgen.generator.source.SchemaDocument;
+import dev.airgen.schema.resolve.Origin;
+import dev.airgen.schema.resolve.SchemaDocument;
+import dev.airgen.schema.snapshot.SnapshotLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -27,13 +30,6 @@ public final class SchemaLimits {
     public static final int MAX_TEXT = 65_536;
 
     /**
-     * Characters of anything that becomes a name or a literal: property names, {@code title}s, {@code $defs}
-     * keys, string values of {@code enum} and {@code const}, AIRs, slugs. Java caps a string constant and a name
-     * at 65,535 bytes of modified UTF-8; names derived from such text may be several times longer.
-     */
-    public static final int MAX_NAME = 1_024;
-
-    /**
      * Values of one enumeration (or alternatives of one union). Each constant costs about 22 to 26 bytes of
      * the class initializer, which the class-file format caps at 65,535 bytes: about 2,500 numeric or 2,900
      * string constants fit; 2,000 leaves room.
@@ -54,18 +50,6 @@ public final class SchemaLimits {
      * class's nested {@code Builder} adds {@code $Builder.class} to it.
      */
     public static final int MAX_CLASS_NAME_BYTES = 200;
-
-    /** Bytes of one snapshot file. Runware's whole bundle is about 3 MiB. */
-    public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
-
-    /** Keywords whose value is a map from names to schemas. */
-    private static final Set<String> SCHEMA_MAPS = Set.of("properties", "patternProperties", "$defs", "definitions",
-            "dependentSchemas");
-    /** Keywords whose value is one schema. */
-    private static final Set<String> SCHEMAS = Set.of("items", "additionalProperties", "not", "if", "then", "else",
-            "contains", "propertyNames", "unevaluatedProperties", "unevaluatedItems", "additionalItems");
-    /** Keywords whose value is a list of schemas. */
-    private static final Set<String> SCHEMA_LISTS = Set.of("allOf", "anyOf", "oneOf", "prefixItems");
 
     private static final Pattern PROPERTY_ESCAPE = Pattern.compile("\\\\[pP]\\{[^}]*}");
 
@@ -90,17 +74,6 @@ public final class SchemaLimits {
     /** A fresh record of checked documents, by identity. */
     public static Set<JsonNode> newChecked() {
         return Collections.newSetFromMap(new IdentityHashMap<>());
-    }
-
-    /**
-     * Checks a name or literal-bound text taken from a snapshot.
-     *
-     * @throws SchemaException at {@code origin} when it is too long
-     */
-    public static void checkName(Origin origin, String what, String value) {
-        if (value != null && value.length() > MAX_NAME) {
-            throw origin.error(what + " is " + value.length() + " characters long; at most " + MAX_NAME + " are accepted");
-        }
     }
 
     /**
@@ -130,17 +103,17 @@ public final class SchemaLimits {
             String keyword = field.getKey();
             JsonNode value = field.getValue();
             Origin here = at.child(keyword);
-            if (SCHEMA_MAPS.contains(keyword) && value.isObject()) {
+            if (Keywords.SUBSCHEMA_MAP.contains(keyword) && value.isObject()) {
                 for (Map.Entry<String, JsonNode> entry : value.properties()) {
                     Origin member = here.child(entry.getKey());
                     if (keyword.equals("patternProperties")) {
                         pattern(member, entry.getKey());
                     } else {
-                        checkName(member, keyword.equals("properties") ? "the property name" : "the name", entry.getKey());
+                        SnapshotLimits.checkName(member, keyword.equals("properties") ? "the property name" : "the name", entry.getKey());
                     }
                     schema(entry.getValue(), member);
                 }
-            } else if (SCHEMAS.contains(keyword)) {
+            } else if (Keywords.SUBSCHEMA.contains(keyword)) {
                 if (value.isArray()) {
                     for (int i = 0; i < value.size(); i++) {
                         schema(value.get(i), here.child(i));
@@ -148,7 +121,7 @@ public final class SchemaLimits {
                 } else {
                     schema(value, here);
                 }
-            } else if (SCHEMA_LISTS.contains(keyword) && value.isArray()) {
+            } else if (Keywords.SUBSCHEMA_LIST.contains(keyword) && value.isArray()) {
                 for (int i = 0; i < value.size(); i++) {
                     schema(value.get(i), here.child(i));
                 }
@@ -158,7 +131,7 @@ public final class SchemaLimits {
                 throw here.error("the description is " + value.asString().length() + " characters long; at most "
                         + MAX_TEXT + " are accepted");
             } else if (keyword.equals("title") && value.isString()) {
-                checkName(here, "the title", value.asString());
+                SnapshotLimits.checkName(here, "the title", value.asString());
             } else if (keyword.equals("pattern") && value.isString()) {
                 pattern(here, value.asString());
             } else if (keyword.equals("enum") && value.isArray()) {
@@ -174,7 +147,7 @@ public final class SchemaLimits {
     /** An enum or const value becomes a Java literal: strings of bounded length, numbers Java can hold exactly. */
     private static void literal(Origin at, JsonNode value) {
         if (value.isString()) {
-            checkName(at, "the value", value.asString());
+            SnapshotLimits.checkName(at, "the value", value.asString());
         } else if (value.isIntegralNumber() && !value.canConvertToLong()) {
             throw at.error("the integer " + abbreviate(value.toString()) + " is outside Java's long range");
         } else if (value.isNumber() && !value.isIntegralNumber() && !Double.isFinite(value.doubleValue())) {

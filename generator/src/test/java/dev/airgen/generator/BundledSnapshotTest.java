@@ -3,10 +3,10 @@ package dev.airgen.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airgen.generator.api.ApiSurface;
-import dev.airgen.generator.source.BundledSnapshot;
-import dev.airgen.generator.source.CatalogEntry;
-import dev.airgen.generator.source.Snapshot;
-import dev.airgen.generator.source.SnapshotReader;
+import dev.airgen.schema.snapshot.BundledSnapshot;
+import dev.airgen.schema.snapshot.CatalogEntry;
+import dev.airgen.schema.snapshot.Snapshot;
+import dev.airgen.schema.snapshot.SnapshotReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

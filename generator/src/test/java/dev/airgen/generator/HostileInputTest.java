@@ -1,5 +1,6 @@
 package dev.airgen.generator;
 
+import dev.airgen.schema.SchemaException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;

@@ -88,7 +88,7 @@ class CommandLineJarIT {
         assertThat(run).contains("valid request accepted").contains("invalid request refused: [width]");
     }
 
-    /** A repository holding each listed jar: the runtime from this build, the others from the build's own repository. */
+    /** A repository holding each listed jar: AIRgen's own from this build, the others from the build's own repository. */
     private Path repositoryWith(List<String> coordinates) throws IOException {
         Path source = Path.of(System.getProperty("airgen.repository"));
         Path repository = dir.resolve("repository");
@@ -96,7 +96,7 @@ class CommandLineJarIT {
             String[] parts = line.split(":");
             String path = parts[0].replace('.', '/') + "/" + parts[1] + "/" + parts[2] + "/" + parts[1] + "-" + parts[2]
                     + (parts.length > 3 ? "-" + parts[3] : "") + ".jar";
-            Path from = parts[1].equals("airgen-runtime") ? builtRuntime() : source.resolve(path);
+            Path from = parts[0].equals("dev.airgen") ? built(parts[1]) : source.resolve(path);
             Path to = repository.resolve(path);
             Files.createDirectories(to.getParent());
             Files.copy(from, to);
@@ -104,14 +104,15 @@ class CommandLineJarIT {
         return repository;
     }
 
-    private static Path builtRuntime() {
+    /** The jar of an AIRgen module from this build (the runtime, the schema core): on the test class path. */
+    private static Path built(String artifactId) {
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             Path path = Path.of(entry);
-            if (path.getFileName().toString().matches("airgen-runtime-.*\\.jar")) {
+            if (path.getFileName().toString().matches(java.util.regex.Pattern.quote(artifactId) + "-[0-9].*\\.jar")) {
                 return path;
             }
         }
-        throw new AssertionError("the runtime jar is not on the test class path: " + System.getProperty("java.class.path"));
+        throw new AssertionError("the " + artifactId + " jar is not on the test class path: " + System.getProperty("java.class.path"));
     }
 
     private String java(List<String> arguments) throws IOException, InterruptedException {

@@ -6,7 +6,7 @@ import dev.airgen.generator.GeneratedFile;
 import dev.airgen.generator.GenerationResult;
 import dev.airgen.generator.Generator;
 import dev.airgen.generator.GeneratorConfig;
-import dev.airgen.generator.source.BundledSnapshot;
+import dev.airgen.schema.snapshot.BundledSnapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

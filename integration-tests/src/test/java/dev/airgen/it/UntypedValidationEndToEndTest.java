@@ -3,7 +3,7 @@ package dev.airgen.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.airgen.generator.source.BundledSnapshot;
+import dev.airgen.schema.snapshot.BundledSnapshot;
 import com.example.runware.RunwareCatalog;
 import dev.airgen.runtime.RunwareClient;
 import dev.airgen.runtime.RunwareValidationException;

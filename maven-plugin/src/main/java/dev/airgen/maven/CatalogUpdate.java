@@ -1,6 +1,6 @@
 package dev.airgen.maven;
 
-import dev.airgen.maven.diff.ModelSchemas;
+import dev.airgen.schema.diff.ModelSchemas;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;

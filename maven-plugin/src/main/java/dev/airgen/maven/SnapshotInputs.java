@@ -1,6 +1,6 @@
 package dev.airgen.maven;
 
-import dev.airgen.generator.source.SnapshotFiles;
+import dev.airgen.schema.resolve.SnapshotFiles;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -6,7 +6,7 @@ import dev.airgen.emulator.Snapshot;
 import dev.airgen.generator.GeneratedFile;
 import dev.airgen.generator.Generator;
 import dev.airgen.generator.GeneratorConfig;
-import dev.airgen.generator.source.BundledSnapshot;
+import dev.airgen.schema.snapshot.BundledSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,7 +108,7 @@ class CatalogUpdateTest extends RefreshTestBase {
         // Models of the bundled snapshot the release lacks are gone; its catalog-only checkpoints stay.
         long catalogOnly = 0;
         for (JsonNode entry : bundledCatalog) {
-            if (!dev.airgen.maven.diff.ModelSchemas.inference(bundledMap).containsKey(entry.get("air").asString())) {
+            if (!dev.airgen.schema.diff.ModelSchemas.inference(bundledMap).containsKey(entry.get("air").asString())) {
                 catalogOnly++;
             }
         }

@@ -2,9 +2,11 @@ package dev.airgen.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airgen.schema.diff.SchemaDiff;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,8 +20,10 @@ class NoSharedStateTest {
     @Test
     void everyStaticFieldOfThePluginIsAConstant() throws Exception {
         List<String> mutable = new ArrayList<>();
-        List<Class<?>> classes = pluginClasses();
-        assertThat(classes).extracting(Class::getSimpleName).contains("GenerateMojo", "RefreshMojo", "SchemaDiff");
+        List<Class<?>> classes = new ArrayList<>(classesUnder(GenerateMojo.class, "dev/airgen/maven"));
+        // The schema core runs inside the goals too (snapshot reading, the diff of the change report).
+        classes.addAll(classesUnder(SchemaDiff.class, "dev/airgen/schema"));
+        assertThat(classes).extracting(Class::getSimpleName).contains("GenerateMojo", "RefreshMojo", "SchemaDiff", "SnapshotReader");
         for (Class<?> type : classes) {
             for (Field field : type.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
@@ -31,10 +35,20 @@ class NoSharedStateTest {
         assertThat(mutable).isEmpty();
     }
 
-    private static List<Class<?>> pluginClasses() throws Exception {
-        Path root = classesRoot();
+    /** The main classes of the folder or jar that holds {@code anchor}, below {@code packagePath}. */
+    private static List<Class<?>> classesUnder(Class<?> anchor, String packagePath) throws Exception {
+        Path location = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isDirectory(location)) {
+            return classesIn(location, packagePath);
+        }
+        try (FileSystem jar = FileSystems.newFileSystem(location)) {
+            return classesIn(jar.getPath("/"), packagePath);
+        }
+    }
+
+    private static List<Class<?>> classesIn(Path root, String packagePath) throws Exception {
         List<Class<?>> classes = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root.resolve("dev/airgen/maven"))) {
+        try (Stream<Path> files = Files.walk(root.resolve(packagePath))) {
             for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
                 String name = root.relativize(file).toString().replace('\\', '/').replace('/', '.');
                 classes.add(Class.forName(name.substring(0, name.length() - ".class".length()), false,
@@ -42,10 +56,5 @@ class NoSharedStateTest {
             }
         }
         return classes;
-    }
-
-    /** The main classes folder (not the test classes, which hold test helpers). */
-    private static Path classesRoot() throws URISyntaxException {
-        return Path.of(GenerateMojo.class.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 }

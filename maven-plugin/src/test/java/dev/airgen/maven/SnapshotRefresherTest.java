@@ -228,7 +228,7 @@ class SnapshotRefresherTest extends RefreshTestBase {
                 "      addition: enum values added: format (added AVIF)",
                 "airgen: 2 of 2 model documents written to " + folder);
         assertThat(Files.readString(image)).contains("\"requestSchema\"").contains("\"seed\"");
-        assertThat(dev.airgen.generator.source.SnapshotReader.read(folder).entries()).hasSize(2);
+        assertThat(dev.airgen.schema.snapshot.SnapshotReader.read(folder).entries()).hasSize(2);
 
         log.clear();
         Path before = folder.resolve("acme%3Avideo%401.json");
@@ -250,7 +250,7 @@ class SnapshotRefresherTest extends RefreshTestBase {
         assertThat(outcome.written()).containsExactly(folder.resolve("civitai%3A38784%4044716.json"),
                 folder.resolve("civitai%3A101055%40128078.json"));
         assertThat(Files.readString(folder.resolve("civitai%3A101055%40128078.json"))).contains("\"refiner\"");
-        assertThat(dev.airgen.generator.source.SnapshotReader.read(folder).entries()).hasSize(2);
+        assertThat(dev.airgen.schema.snapshot.SnapshotReader.read(folder).entries()).hasSize(2);
         List<String> classes = new dev.airgen.generator.Generator()
                 .generate(dev.airgen.generator.GeneratorConfig.of(folder, "x.y")).sources().stream()
                 .map(dev.airgen.generator.GeneratedFile::relativePath).toList();

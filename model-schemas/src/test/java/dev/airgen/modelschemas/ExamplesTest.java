@@ -1,5 +1,7 @@
 package dev.airgen.modelschemas;
 
+import dev.airgen.schema.snapshot.EntryKind;
+import dev.airgen.schema.snapshot.SchemaMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -63,22 +65,23 @@ class ExamplesTest {
         JsonNode map = Snapshot.schemaMap();
         if (target.has("air")) {
             for (JsonNode e : map.path("inference")) {
-                if (e.path("air").asString().equals(target.path("air").asString())) {
-                    return e.path("requestSchema");
+                if (target.path("air").asString().equals(SchemaMap.air(e))) {
+                    return SchemaMap.requestOf(e);
                 }
             }
         } else if (target.has("utility")) {
             for (JsonNode e : map.path("utilities")) {
-                if (e.path("slug").asString().equals(target.path("utility").asString())) {
-                    return e.path("requestSchema");
+                if (target.path("utility").asString().equals(SchemaMap.utilityKey(e))) {
+                    return SchemaMap.requestOf(e);
                 }
             }
         } else {
-            for (Map.Entry<String, String> group : Map.of("architecture", "architectures", "modality", "modalities", "operation", "operations").entrySet()) {
-                if (target.has(group.getKey())) {
-                    JsonNode s = map.path(group.getValue()).path(target.path(group.getKey()).asString());
+            for (Map.Entry<String, EntryKind> section : SchemaMap.KEYED_SECTIONS.entrySet()) {
+                String kind = section.getValue().name().toLowerCase(java.util.Locale.ROOT);
+                if (target.has(kind)) {
+                    JsonNode s = map.path(section.getKey()).path(target.path(kind).asString());
                     if (!s.isMissingNode()) {
-                        return s;
+                        return SchemaMap.requestOf(s);
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package dev.airgen.modelschemas;
 
+import dev.airgen.schema.snapshot.SchemaMap;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,17 +61,17 @@ final class Snapshot {
         JsonNode map = schemaMap();
         List<NamedSchema> out = new ArrayList<>();
         for (JsonNode e : map.path("inference")) {
-            String air = e.path("air").asString();
-            out.add(new NamedSchema("inference " + air + " request", e.path("requestSchema"), true));
+            String air = SchemaMap.air(e);
+            out.add(new NamedSchema("inference " + air + " request", SchemaMap.requestOf(e), true));
             out.add(new NamedSchema("inference " + air + " response", e.path("responseSchema"), false));
         }
-        for (String group : List.of("architectures", "modalities", "operations")) {
-            map.path(group).properties().forEach(p -> out.add(new NamedSchema(group + " " + p.getKey(), p.getValue(), true)));
+        for (String group : SchemaMap.KEYED_SECTIONS.keySet()) {
+            map.path(group).properties().forEach(p -> out.add(new NamedSchema(group + " " + p.getKey(), SchemaMap.requestOf(p.getValue()), true)));
         }
         for (JsonNode e : map.path("utilities")) {
-            String slug = e.path("slug").asString();
-            out.add(new NamedSchema("utility " + slug + " request", e.path("requestSchema"), true));
-            out.add(new NamedSchema("utility " + slug + " response", e.path("responseSchema"), false));
+            String key = SchemaMap.utilityKey(e);
+            out.add(new NamedSchema("utility " + key + " request", SchemaMap.requestOf(e), true));
+            out.add(new NamedSchema("utility " + key + " response", e.path("responseSchema"), false));
         }
         map.path("errors").properties().forEach(p -> out.add(new NamedSchema("errors " + p.getKey(), p.getValue(), false)));
         return out;

@@ -80,14 +80,14 @@ final class FakeServer implements AutoCloseable {
         };
     }
 
-    /** Server-sent events, written line by line with a flush after each. */
+    /** Server-sent events: each element is one event (its lines), ended by a blank line and flushed. */
     static Reply sse(List<String> lines) {
         return exchange -> {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
                 for (String line : lines) {
-                    out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                    out.write((line + "\n\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 }
             }
@@ -114,7 +114,7 @@ final class FakeServer implements AutoCloseable {
             exchange.sendResponseHeaders(200, 0);
             OutputStream out = exchange.getResponseBody();
             for (String line : lines) {
-                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                out.write((line + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }
             try {

@@ -100,6 +100,22 @@ class StreamingTest {
     }
 
     @Test
+    void joinsTheDataLinesOfOneEventAndReadsCrLfLines() throws Exception {
+        TextRequest request = new TextRequest("split");
+        String u = request.taskUUID();
+        server.script(FakeServer.sse(List.of(
+                "retry: 1000\r\nid: 1\r\ndata: {\"taskUUID\":\"" + u + "\",\r\ndata:\"delta\":{\"text\":\"one \"}}\r",
+                "event: message\nid: 2\ndata: {\"taskUUID\":\"" + u + "\",\n: a comment inside the event\ndata:  \"delta\":{\"text\":\"two\"}}",
+                "data: [DONE]")));
+        Recorder recorder = new Recorder();
+
+        TextStreamResult result = client.stream(request, recorder).get(10, TimeUnit.SECONDS);
+
+        assertThat(recorder.chunks).extracting(TextChunk::text).containsExactly("one ", "two");
+        assertThat(result.text()).isEqualTo("one two");
+    }
+
+    @Test
     void publisherDeliversChunksThenCompletesAndRefusesASecondSubscriber() throws Exception {
         TextRequest request = new TextRequest("publish");
         String u = request.taskUUID();

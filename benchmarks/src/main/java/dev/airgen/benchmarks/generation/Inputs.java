@@ -1,6 +1,6 @@
 package dev.airgen.benchmarks.generation;
 
-import dev.airgen.generator.source.BundledSnapshot;
+import dev.airgen.schema.snapshot.BundledSnapshot;
 import dev.airgen.generator.testing.SyntheticBundle;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@ package dev.airgen.benchmarks.incremental;
 import dev.airgen.benchmarks.Section;
 import dev.airgen.benchmarks.Stats;
 import dev.airgen.benchmarks.Target;
-import dev.airgen.generator.source.BundledSnapshot;
+import dev.airgen.schema.snapshot.BundledSnapshot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;

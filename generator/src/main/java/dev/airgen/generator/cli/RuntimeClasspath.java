@@ -66,7 +66,7 @@ final class RuntimeClasspath {
     private RuntimeClasspath() {
     }
 
-    /** The runtime first, then its dependencies in the order Maven resolved them. */
+    /** The runtime first, then the AIRgen modules it uses, then its other dependencies in the order Maven resolved them. */
     static List<Jar> jars(ClassLoader loader) {
         Properties properties = new Properties();
         try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
@@ -79,6 +79,11 @@ final class RuntimeClasspath {
         }
         List<Jar> jars = new ArrayList<>();
         jars.add(Jar.ofCoordinates(properties.getProperty("artifact", "")));
+        for (String coordinates : properties.getProperty("modules", "").split(",")) {
+            if (!coordinates.isBlank()) {
+                jars.add(Jar.ofCoordinates(coordinates.trim()));
+            }
+        }
         for (String path : properties.getProperty("dependencies", "").split(",")) {
             if (!path.isBlank()) {
                 String trimmed = path.trim();

@@ -40,7 +40,7 @@ public final class CatalogEmitter {
      * changes one: the slug in upper snake case ({@code BFL_FLUX_1_DEV}), or the AIR for a model without a
      * slug. Models whose constants would coincide are both named from their AIRs instead.
      */
-    public static Map<String, String> constantNames(List<dev.airgen.generator.source.CatalogEntry> catalog) {
+    public static Map<String, String> constantNames(List<dev.airgen.schema.snapshot.CatalogEntry> catalog) {
         Map<String, String> names = new java.util.TreeMap<>();
         catalog.forEach(e -> names.put(e.air(), Names.constant(e.slug() != null ? e.slug() : e.air())));
         for (int round = 0; round < 2; round++) {

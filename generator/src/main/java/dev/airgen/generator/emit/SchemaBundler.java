@@ -1,8 +1,8 @@
 package dev.airgen.generator.emit;
 
-import dev.airgen.generator.source.SchemaDocument;
-import dev.airgen.generator.source.SchemaRef;
-import dev.airgen.generator.source.SchemaResolver;
+import dev.airgen.schema.resolve.SchemaDocument;
+import dev.airgen.schema.resolve.SchemaRef;
+import dev.airgen.schema.resolve.SchemaResolver;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.airgen.generator.naming;
 
-import dev.airgen.generator.source.EntryKind;
-import dev.airgen.generator.source.SnapshotEntry;
+import dev.airgen.schema.snapshot.EntryKind;
+import dev.airgen.schema.snapshot.SnapshotEntry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

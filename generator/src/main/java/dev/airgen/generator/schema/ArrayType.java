@@ -1,6 +1,6 @@
 package dev.airgen.generator.schema;
 
-import dev.airgen.generator.source.Origin;
+import dev.airgen.schema.resolve.Origin;
 
 /** A JSON array of one item type. */
 public record ArrayType(Origin origin, TypeNode items, boolean itemsNullable, Constraints constraints) implements TypeNode {

@@ -1,7 +1,7 @@
 package dev.airgen.generator.schema;
 
-import dev.airgen.generator.source.Origin;
-import dev.airgen.generator.source.SchemaRef;
+import dev.airgen.schema.resolve.Origin;
+import dev.airgen.schema.resolve.SchemaRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,5 +1,6 @@
 package dev.airgen.generator.schema;
 
+import dev.airgen.schema.keyword.Keywords;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,9 +14,7 @@ import tools.jackson.databind.JsonNode;
 public record Constraints(Map<String, JsonNode> keywords) {
 
     /** The keywords collected, in this order, whenever a schema states them. */
-    public static final List<String> KEYWORDS = List.of("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum",
-            "multipleOf", "minLength", "maxLength", "pattern", "format", "minItems", "maxItems", "uniqueItems",
-            "minProperties", "maxProperties", "contentEncoding", "contentMediaType");
+    public static final List<String> KEYWORDS = Keywords.VALUE_CONSTRAINTS;
 
     public static final Constraints NONE = new Constraints(Map.of());
 
@@ -44,7 +43,7 @@ public record Constraints(Map<String, JsonNode> keywords) {
 
     /** True when a numeric bound does not fit a Java {@code int}. */
     public boolean exceedsInt() {
-        for (String k : List.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum")) {
+        for (String k : Keywords.NUMERIC_BOUNDS) {
             JsonNode v = keywords.get(k);
             if (v != null && v.isNumber() && (v.asDouble() > Integer.MAX_VALUE || v.asDouble() < Integer.MIN_VALUE)) {
                 return true;

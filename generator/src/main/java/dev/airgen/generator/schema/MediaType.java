@@ -1,6 +1,6 @@
 package dev.airgen.generator.schema;
 
-import dev.airgen.generator.source.Origin;
+import dev.airgen.schema.resolve.Origin;
 
 /**
  * A media input on a request (image, mask, video, audio): on the wire a UUID, URL, data URI or base64

@@ -1,6 +1,6 @@
 package dev.airgen.generator.schema;
 
-import dev.airgen.generator.source.Origin;
+import dev.airgen.schema.resolve.Origin;
 
 /**
  * Common part of the nodes that become classes: where they came from and what the schema calls them. Java

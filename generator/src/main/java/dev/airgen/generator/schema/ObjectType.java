@@ -1,6 +1,6 @@
 package dev.airgen.generator.schema;
 
-import dev.airgen.generator.source.Origin;
+import dev.airgen.schema.resolve.Origin;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.airgen.generator.schema;
 
-import dev.airgen.generator.source.SchemaRef;
-import dev.airgen.generator.source.SnapshotEntry;
+import dev.airgen.schema.resolve.SchemaRef;
+import dev.airgen.schema.snapshot.SnapshotEntry;
 
 /**
  * One task the generator emits a request class for: the snapshot entry, its typed request and result, and

@@ -1,11 +1,12 @@
 package dev.airgen.generator.schema;
 
-import dev.airgen.generator.SchemaException;
+import dev.airgen.schema.keyword.Keywords;
+import dev.airgen.schema.SchemaException;
 import dev.airgen.generator.SchemaLimits;
 import dev.airgen.generator.naming.Names;
-import dev.airgen.generator.source.Origin;
-import dev.airgen.generator.source.SchemaRef;
-import dev.airgen.generator.source.SchemaResolver;
+import dev.airgen.schema.resolve.Origin;
+import dev.airgen.schema.resolve.SchemaRef;
+import dev.airgen.schema.resolve.SchemaResolver;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -40,8 +41,7 @@ public final class TypeModelBuilder {
     }
 
     /** Keywords that only annotate; a {@code $ref} with nothing else beside it is a plain reference. */
-    private static final Set<String> ANNOTATIONS = Set.of("title", "description", "examples", "example", "default",
-            "$comment", "deprecated", "readOnly", "writeOnly", "x-response-schema");
+    private static final Set<String> ANNOTATIONS = union(Keywords.ANNOTATIONS, "x-response-schema");
 
     /** Keywords that never become part of the collected view. */
     private static final Set<String> STRUCTURE = Set.of("$ref", "allOf", "properties", "required", "$defs",
@@ -52,8 +52,7 @@ public final class TypeModelBuilder {
             "$comment", "deprecated", "x-response-schema");
 
     /** Object-level keywords that constrain combinations of properties rather than their shape. */
-    private static final Set<String> RULE_KEYWORDS = Set.of("oneOf", "anyOf", "not", "if", "then", "else",
-            "dependentRequired", "dependencies", "dependentSchemas");
+    private static final Set<String> RULE_KEYWORDS = Keywords.CROSS_FIELD;
 
     /** Keywords that may appear in a property of a rule-only schema (refinements, not new shapes). */
     private static final Set<String> REFINEMENTS = Set.of("const", "enum", "minimum", "maximum", "exclusiveMinimum",
@@ -66,6 +65,12 @@ public final class TypeModelBuilder {
     private final SchemaResolver resolver;
     private final Map<MemoKey, Mapped> memo = new HashMap<>();
     private final Set<MemoKey> inProgress = new HashSet<>();
+
+    private static Set<String> union(Set<String> keywords, String... more) {
+        Set<String> all = new java.util.HashSet<>(keywords);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
+    }
 
     public TypeModelBuilder(SchemaResolver resolver) {
         this.resolver = resolver;
@@ -554,7 +559,7 @@ public final class TypeModelBuilder {
         for (Collected.Located rule : c.rules) {
             hasBranchProperties |= !branchProperties(rule).isEmpty();
         }
-        for (String combinator : List.of("oneOf", "anyOf")) {
+        for (String combinator : Keywords.ALTERNATIVES) {
             hasBranchProperties |= c.has(combinator) && !branchProperties(
                     new Collected.Located(wrap(combinator, c.get(combinator)), c.keywords.get(combinator).owner())).isEmpty();
         }
@@ -639,7 +644,7 @@ public final class TypeModelBuilder {
     private Map<String, List<SchemaRef>> branchProperties(Collected.Located rule) {
         Map<String, List<SchemaRef>> out = new LinkedHashMap<>();
         JsonNode value = rule.value();
-        for (String combinator : List.of("oneOf", "anyOf")) {
+        for (String combinator : Keywords.ALTERNATIVES) {
             JsonNode branches = value.path(combinator);
             for (int i = 0; i < branches.size(); i++) {
                 JsonNode properties = branches.get(i).path("properties");

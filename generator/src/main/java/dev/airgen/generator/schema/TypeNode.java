@@ -1,6 +1,6 @@
 package dev.airgen.generator.schema;
 
-import dev.airgen.generator.source.Origin;
+import dev.airgen.schema.resolve.Origin;
 
 /**
  * A node of the intermediate type model: what one JSON Schema means for Java, independent of how it is

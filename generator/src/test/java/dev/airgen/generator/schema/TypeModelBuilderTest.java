@@ -2,9 +2,9 @@ package dev.airgen.generator.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.airgen.generator.source.SchemaDocument;
-import dev.airgen.generator.source.SchemaRef;
-import dev.airgen.generator.source.SchemaResolver;
+import dev.airgen.schema.resolve.SchemaDocument;
+import dev.airgen.schema.resolve.SchemaRef;
+import dev.airgen.schema.resolve.SchemaResolver;
 import dev.airgen.generator.testing.Snapshots;
 import java.net.URI;
 import org.junit.jupiter.api.Test;

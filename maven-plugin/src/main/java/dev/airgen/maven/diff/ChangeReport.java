@@ -1,5 +1,8 @@
 package dev.airgen.maven.diff;
 
+import dev.airgen.schema.diff.SchemaDiff;
+import dev.airgen.schema.diff.Change;
+import dev.airgen.schema.diff.ModelSchemas;
 import dev.airgen.generator.api.ApiDiff;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,10 @@
 package dev.airgen.maven.diff;
 
+import dev.airgen.schema.diff.Change;
 import dev.airgen.generator.GenerationResult;
 import dev.airgen.generator.Generator;
 import dev.airgen.generator.GeneratorConfig;
-import dev.airgen.generator.SchemaException;
+import dev.airgen.schema.SchemaException;
 import dev.airgen.generator.api.ApiDiff;
 import dev.airgen.generator.api.ApiSurface;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package dev.airgen.maven.diff;
 
+import dev.airgen.schema.diff.SchemaDiff;
+import dev.airgen.schema.diff.Change;
+import dev.airgen.schema.diff.ModelSchemas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

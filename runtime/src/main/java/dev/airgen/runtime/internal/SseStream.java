@@ -5,10 +5,8 @@ import dev.airgen.runtime.ErrorCategory;
 import dev.airgen.runtime.RunwareApiException;
 import dev.airgen.runtime.RunwareException;
 import dev.airgen.runtime.types.Json;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +24,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Server-sent events for {@code deliveryMethod: stream}: POSTs the task and hands every
- * {@code data:} chunk to a consumer until {@code data: [DONE]}. Failures before the first chunk are
+ * Server-sent events for {@code deliveryMethod: stream}: POSTs the task and hands the data of every
+ * event ({@link SseParser}) to a consumer until an event whose data is {@code [DONE]}. Failures before the first chunk are
  * retried like any REST call; once text has been delivered a failure ends the stream, since
  * repeating it would deliver the start twice.
  *
@@ -204,25 +202,29 @@ public final class SseStream {
             }, period, period, TimeUnit.NANOSECONDS);
             boolean done = false;
             boolean finishSeen = false;
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
+            SseParser parser = new SseParser();
+            byte[] buffer = new byte[8192];
+            try (in) {
+                int n;
+                reading:
+                while ((n = in.read(buffer)) >= 0) {
                     lastActivity.set(System.nanoTime());
-                    if (line.isEmpty() || line.startsWith(":") || !line.startsWith("data:")) {
-                        continue;
+                    for (SseParser.Event event : parser.feed(buffer, 0, n)) {
+                        // Every event's data is the task's: Runware names none, and an error must not be skipped.
+                        if (event.data().equals("[DONE]")) {
+                            done = true;
+                            break reading;
+                        }
+                        JsonNode chunk = parseChunk(event.data());
+                        if (chunk.path("finishReason").isString()) {
+                            finishSeen = true;
+                        }
+                        delivered = true;
+                        chunks.accept(chunk);
                     }
-                    String payload = line.substring(5).trim();
-                    if (payload.equals("[DONE]")) {
-                        done = true;
-                        break;
-                    }
-                    JsonNode chunk = parseChunk(payload);
-                    if (chunk.path("finishReason").isString()) {
-                        finishSeen = true;
-                    }
-                    delivered = true;
-                    chunks.accept(chunk);
                 }
+            } catch (SseParser.TooLarge e) {
+                throw Failures.malformed("stream " + uuid + ": " + e.getMessage(), 200, null);
             } catch (IOException e) {
                 if (expired.get()) {
                     throw Failures.timeout("stream " + uuid + " went silent or ran past its deadline", uuid);

@@ -1,8 +1,7 @@
 package dev.airgen.runtime.validation;
 
-import java.util.LinkedHashSet;
+import dev.airgen.schema.violation.Finding;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One broken schema rule.
@@ -27,11 +26,7 @@ public record Violation(List<String> parameters, List<String> paths, String keyw
 
     /** A violation whose parameter names are derived from the exact paths. */
     public static Violation at(List<String> paths, String keyword, String message, String schemaPath) {
-        Set<String> names = new LinkedHashSet<>();
-        for (String path : paths) {
-            names.add(path.replaceAll("\\[\\d+]", ""));
-        }
-        return new Violation(List.copyOf(names), paths, keyword, message, schemaPath);
+        return new Violation(Finding.parameterNames(paths), paths, keyword, message, schemaPath);
     }
 
     /** The first involved parameter. */

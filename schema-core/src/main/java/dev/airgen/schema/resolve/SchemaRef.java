@@ -1,0 +1,34 @@
+package dev.airgen.schema.resolve;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * One schema inside a resource: the resource and the pointer from its root. Equality is by resource and
+ * pointer, which makes it usable as the identity of a {@code $ref} target.
+ */
+public record SchemaRef(SchemaDocument document, String pointer) {
+
+    public static SchemaRef root(SchemaDocument document) {
+        return new SchemaRef(document, "");
+    }
+
+    /** The schema node itself. */
+    public JsonNode node() {
+        return pointer.isEmpty() ? document.root() : document.root().at(pointer);
+    }
+
+    public Origin origin() {
+        return new Origin(document.file(), document.pointer() + pointer);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SchemaRef other && pointer.equals(other.pointer)
+                && document.file().equals(other.document.file()) && document.pointer().equals(other.document.pointer());
+    }
+
+    @Override
+    public int hashCode() {
+        return (document.file() + "#" + document.pointer() + "|" + pointer).hashCode();
+    }
+}
