@@ -26,8 +26,6 @@ import tools.jackson.databind.JsonNode;
  */
 class BundledExamplesValidationTest {
 
-    private static final String SNAPSHOT = "airgen/snapshot/schema-map.json";
-
     private static Path dir;
     private static URLClassLoader loader;
     private static final SchemaValidator VALIDATOR = SchemaValidator.create();
@@ -46,86 +44,10 @@ class BundledExamplesValidationTest {
         }
     }
 
-    private static JsonNode read(String resource) {
-        try (InputStream in = BundledExamplesValidationTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            return Json.mapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> exampleFiles() throws IOException {
-        URL url = BundledExamplesValidationTest.class.getClassLoader().getResource(SNAPSHOT);
-        assertThat(url).as("bundled snapshot on the test classpath").isNotNull();
-        List<String> names = new ArrayList<>();
-        if ("jar".equals(url.getProtocol())) {
-            String jar = url.getPath().substring("file:".length(), url.getPath().indexOf('!'));
-            try (java.util.jar.JarFile file = new java.util.jar.JarFile(java.net.URLDecoder.decode(jar, "UTF-8"))) {
-                file.stream().map(java.util.jar.JarEntry::getName)
-                        .filter(n -> n.startsWith("airgen/examples/") && n.endsWith(".json")).forEach(names::add);
-            }
-        } else {
-            Path examples = Path.of(java.net.URI.create(url.toString())).getParent().resolveSibling("examples");
-            try (Stream<Path> files = Files.list(examples)) {
-                files.filter(f -> f.toString().endsWith(".json"))
-                        .forEach(f -> names.add("airgen/examples/" + f.getFileName()));
-            }
-        }
-        names.sort(null);
-        return names;
-    }
-
-    /** The request schema an example targets, written to a file the validator loads from the classpath. */
-    private static String schemaFor(JsonNode map, JsonNode target, String name) throws IOException {
-        JsonNode schema = null;
-        if (target.has("air")) {
-            for (JsonNode entry : map.get("inference")) {
-                if (target.get("air").asString().equals(entry.path("air").asString(null))) {
-                    schema = entry.get("requestSchema");
-                }
-            }
-        } else if (target.has("utility")) {
-            for (JsonNode entry : map.get("utilities")) {
-                JsonNode s = entry.get("requestSchema");
-                if (target.get("utility").asString().equals(s.path("properties").path("taskType").path("const").asString(null))
-                        || target.get("utility").asString().equals(entry.path("slug").asString(null))) {
-                    schema = s;
-                }
-            }
-        } else {
-            for (String kind : List.of("architecture", "operation", "modality")) {
-                if (target.has(kind)) {
-                    JsonNode node = map.get(kind.equals("modality") ? "modalities" : kind + "s").get(target.get(kind).asString());
-                    schema = node != null && node.has("requestSchema") ? node.get("requestSchema") : node;
-                }
-            }
-        }
-        assertThat(schema).as("schema for " + target).isNotNull();
-        Path file = dir.resolve(name);
-        Files.writeString(file, Json.mapper().writeValueAsString(schema));
-        return "/" + name;
-    }
-
-    /** A bundled example file, with its schema written where the validator finds it. */
-    private record Example(String name, String file, JsonNode content, String resource) {
-    }
-
-    private static List<Example> examples() throws IOException {
-        JsonNode map = read(SNAPSHOT);
-        List<Example> out = new ArrayList<>();
-        for (String name : exampleFiles()) {
-            JsonNode example = read(name);
-            String file = name.substring(name.lastIndexOf('/') + 1);
-            out.add(new Example(name, file, example, schemaFor(map, example.get("target"), file)));
-        }
-        return out;
-    }
-
     @TestFactory
     List<DynamicTest> everyBundledExampleValidatesAsDocumented() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Example e : examples()) {
+        for (BundledExamples.Example e : BundledExamples.load(dir)) {
             String name = e.name();
             JsonNode example = e.content();
             String resource = e.resource();
@@ -169,7 +91,7 @@ class BundledExamplesValidationTest {
     @TestFactory
     List<DynamicTest> theShortcutNeverContradictsNetworknt() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Example e : examples()) {
+        for (BundledExamples.Example e : BundledExamples.load(dir)) {
             String file = e.file();
             JsonNode example = e.content();
             String resource = e.resource();
