@@ -18,14 +18,14 @@ import java.util.Set;
  * {@code ./mvnw -B -pl benchmarks -am verify -Pbenchmarks -DskipTests}, which passes the class path on the command
  * line so that JMH's forked JVMs see the same one.
  *
- * <p>Options: {@code --mode=full|quick}, {@code --only=generation,jmh,client,incremental},
+ * <p>Options: {@code --mode=full|quick}, {@code --only=generation,jmh,client,coldstart,incremental},
  * {@code --report=FILE}, {@code --root=DIR} (the project root) and {@code --local-repo=DIR} (for the
  * incremental-build suite).
  */
 public final class BenchmarkRunner {
 
     static final String COMMAND = "./mvnw -B -pl benchmarks -am verify -Pbenchmarks -DskipTests";
-    static final List<String> SUITES = List.of("generation", "jmh", "client", "incremental");
+    static final List<String> SUITES = List.of("generation", "jmh", "client", "coldstart", "incremental");
 
     private BenchmarkRunner() {
     }
@@ -104,6 +104,10 @@ public final class BenchmarkRunner {
                     : dev.airgen.benchmarks.hotpath.HotPathBench.Settings.full(), log).run();
             case "client" -> new dev.airgen.benchmarks.client.ClientBench(quick ? dev.airgen.benchmarks.client.ClientBench.Settings.quick()
                     : dev.airgen.benchmarks.client.ClientBench.Settings.full(), log).run();
+            case "coldstart" -> new dev.airgen.benchmarks.coldstart.ColdStartBench(quick
+                    ? dev.airgen.benchmarks.coldstart.ColdStartBench.Settings.quick()
+                    : dev.airgen.benchmarks.coldstart.ColdStartBench.Settings.full(),
+                    Files.createDirectories(work.resolve("coldstart")), log).run();
             case "incremental" -> new dev.airgen.benchmarks.incremental.IncrementalBench(quick
                     ? dev.airgen.benchmarks.incremental.IncrementalBench.Settings.quick()
                     : dev.airgen.benchmarks.incremental.IncrementalBench.Settings.full(), root, localRepo,
@@ -117,6 +121,7 @@ public final class BenchmarkRunner {
             case "generation" -> "Generation";
             case "jmh" -> "Runtime hot paths (JMH)";
             case "client" -> "Client against the emulator (loopback)";
+            case "coldstart" -> "Cold start";
             case "incremental" -> "Incremental builds";
             default -> suite;
         };
@@ -127,6 +132,7 @@ public final class BenchmarkRunner {
             case "generation" -> List.of(GenerationBench.GOAL);
             case "jmh" -> dev.airgen.benchmarks.hotpath.HotPathBench.goals();
             case "client" -> List.of(dev.airgen.benchmarks.client.ClientBench.GOAL);
+            case "coldstart" -> List.of(dev.airgen.benchmarks.coldstart.ColdStartBench.GOAL);
             case "incremental" -> List.of(dev.airgen.benchmarks.incremental.IncrementalBench.GOAL);
             default -> List.of();
         };
