@@ -43,9 +43,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Format assertions ({@code uuid}, {@code uri}, {@code date-time}, ...) are on. Schemas without a
  * {@code $schema} keyword are read as draft 2019-09, the dialect Runware publishes.
  *
- * <p>networknt decides. A valid request usually does not need it, though: a much cheaper shortcut that
- * knows the keywords request schemas use answers first, and networknt runs only when the shortcut cannot
- * prove the request valid. Every violation reported therefore comes from networknt.
+ * <p>networknt alone decides, for valid and invalid requests alike; every violation reported comes from it.
  */
 public final class SchemaValidator {
 
@@ -93,9 +91,6 @@ public final class SchemaValidator {
         Objects.requireNonNull(instance, "instance");
         ClassLoader cl = loader != null ? loader : SchemaValidator.class.getClassLoader();
         Compiled compiled = compiled(cl, resource);
-        if (compiled.fast != null && compiled.fast.check(instance) == FastValidator.Verdict.VALID) {
-            return List.of();
-        }
         try {
             List<com.networknt.schema.Error> errors = compiled.schema.validate(instance);
             return errors.isEmpty() ? List.of() : new ErrorMapper(compiled).map(errors);
@@ -143,17 +138,6 @@ public final class SchemaValidator {
         }
     }
 
-    /** What the shortcut alone says about {@code instance}; null when the schema has no shortcut. For tests. */
-    FastValidator.Verdict shortcutVerdict(ClassLoader loader, String resource, JsonNode instance) {
-        Compiled compiled = compiled(loader, resource);
-        return compiled.fast == null ? null : compiled.fast.check(instance);
-    }
-
-    /** networknt's errors alone, without the shortcut. For tests. */
-    List<com.networknt.schema.Error> networkntErrors(ClassLoader loader, String resource, JsonNode instance) {
-        return compiled(loader, resource).schema.validate(instance);
-    }
-
     private Compiled compiled(ClassLoader loader, String resource) {
         // Looked up by the name as given first: normalizing allocates, and this runs for every request.
         CacheKey asGiven = new CacheKey(loader, resource);
@@ -193,7 +177,7 @@ public final class SchemaValidator {
         try {
             Schema schema = registry.getSchema(SchemaLocation.of(baseIri), root);
             schema.initializeValidators();
-            return new Compiled(key.resource, schema, documents, FastValidator.compile(root));
+            return new Compiled(key.resource, schema, documents);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("schema resource /" + key.resource + " cannot be compiled offline: "
                     + e.getMessage(), e);
@@ -286,8 +270,8 @@ public final class SchemaValidator {
     private record CacheKey(ClassLoader loader, String resource) {
     }
 
-    /** A compiled document: networknt's schema, which has the last word, and the shortcut when there is one. */
-    private record Compiled(String resource, Schema schema, Map<String, JsonNode> documents, FastValidator fast) {
+    /** A compiled document: networknt's schema and the documents its locations point into. */
+    private record Compiled(String resource, Schema schema, Map<String, JsonNode> documents) {
 
         JsonNode node(SchemaLocation location) {
             JsonNode doc = documents.get(stripFragment(location.getAbsoluteIri().toString()));
