@@ -18,14 +18,14 @@ import java.util.Set;
  * {@code ./mvnw -B -pl benchmarks -am verify -Pbenchmarks -DskipTests}, which passes the class path on the command
  * line so that JMH's forked JVMs see the same one.
  *
- * <p>Options: {@code --mode=full|quick}, {@code --only=generation,jmh,client,coldstart,incremental},
+ * <p>Options: {@code --mode=full|quick}, {@code --only=generation,cli,jmh,client,coldstart,incremental},
  * {@code --report=FILE}, {@code --root=DIR} (the project root) and {@code --local-repo=DIR} (for the
  * incremental-build suite).
  */
 public final class BenchmarkRunner {
 
     static final String COMMAND = "./mvnw -B -pl benchmarks -am verify -Pbenchmarks -DskipTests";
-    static final List<String> SUITES = List.of("generation", "jmh", "client", "coldstart", "incremental");
+    static final List<String> SUITES = List.of("generation", "cli", "jmh", "client", "coldstart", "incremental");
 
     private BenchmarkRunner() {
     }
@@ -104,6 +104,10 @@ public final class BenchmarkRunner {
                     : dev.airgen.benchmarks.hotpath.HotPathBench.Settings.full(), log).run();
             case "client" -> new dev.airgen.benchmarks.client.ClientBench(quick ? dev.airgen.benchmarks.client.ClientBench.Settings.quick()
                     : dev.airgen.benchmarks.client.ClientBench.Settings.full(), log).run();
+            case "cli" -> new dev.airgen.benchmarks.generation.CliGenerationBench(quick
+                    ? dev.airgen.benchmarks.generation.CliGenerationBench.Settings.quick()
+                    : dev.airgen.benchmarks.generation.CliGenerationBench.Settings.full(), root,
+                    Files.createDirectories(work.resolve("cli")), log).run();
             case "coldstart" -> new dev.airgen.benchmarks.coldstart.ColdStartBench(quick
                     ? dev.airgen.benchmarks.coldstart.ColdStartBench.Settings.quick()
                     : dev.airgen.benchmarks.coldstart.ColdStartBench.Settings.full(),
@@ -121,6 +125,7 @@ public final class BenchmarkRunner {
             case "generation" -> "Generation";
             case "jmh" -> "Runtime hot paths (JMH)";
             case "client" -> "Client against the emulator (loopback)";
+            case "cli" -> "Generation by the command-line jar";
             case "coldstart" -> "Cold start";
             case "incremental" -> "Incremental builds";
             default -> suite;
@@ -132,8 +137,10 @@ public final class BenchmarkRunner {
             case "generation" -> List.of(GenerationBench.GOAL);
             case "jmh" -> dev.airgen.benchmarks.hotpath.HotPathBench.goals();
             case "client" -> List.of(dev.airgen.benchmarks.client.ClientBench.GOAL);
+            case "cli" -> List.of(dev.airgen.benchmarks.generation.CliGenerationBench.GOAL);
             case "coldstart" -> List.of(dev.airgen.benchmarks.coldstart.ColdStartBench.GOAL);
-            case "incremental" -> List.of(dev.airgen.benchmarks.incremental.IncrementalBench.GOAL);
+            case "incremental" -> List.of(dev.airgen.benchmarks.incremental.IncrementalBench.GOAL,
+                    dev.airgen.benchmarks.incremental.IncrementalBench.GOAL_EDIT);
             default -> List.of();
         };
     }
