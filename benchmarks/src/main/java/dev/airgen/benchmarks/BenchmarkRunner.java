@@ -1,7 +1,6 @@
 package dev.airgen.benchmarks;
 
 import dev.airgen.benchmarks.generation.GenerationBench;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +85,7 @@ public final class BenchmarkRunner {
                 }
             }
         } finally {
-            GenerationBenchCleanup.delete(work);
+            GenerationBench.delete(work);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         Report.write(report, COMMAND, mode, started, took, loadAtStart, Machine.loadAverage(), sections);
@@ -143,19 +142,5 @@ public final class BenchmarkRunner {
                     dev.airgen.benchmarks.incremental.IncrementalBench.GOAL_EDIT);
             default -> List.of();
         };
-    }
-
-    /** Removes the scratch folder. */
-    private static final class GenerationBenchCleanup {
-        static void delete(Path dir) throws IOException {
-            if (!Files.exists(dir)) {
-                return;
-            }
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
     }
 }

@@ -52,7 +52,7 @@ public final class CliGenerationBench {
         List<Double> seconds = new ArrayList<>();
         Path out = work.resolve("cli-out");
         for (int i = 0; i < settings.warmups() + settings.runs(); i++) {
-            deleteTree(out);
+            GenerationBench.delete(out);
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                     jar.toString(), "--out", out.toString(), "--package", "bench.cli.runware")
@@ -82,7 +82,7 @@ public final class CliGenerationBench {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < settings.compiles(); i++) {
             Path classes = work.resolve("cli-classes");
-            deleteTree(classes);
+            GenerationBench.delete(classes);
             long c0 = os.getProcessCpuTime();
             long w = Javac.compile(sources, classes);
             cpu.add((os.getProcessCpuTime() - c0) / 1e9);
@@ -129,16 +129,5 @@ public final class CliGenerationBench {
         String note = met ? String.format(Locale.ROOT, "%.0f%% under the limit", (1 - s.median() / LIMIT_SECONDS) * 100)
                 : String.format(Locale.ROOT, "%s s over the limit", Stats.num(s.median() - LIMIT_SECONDS));
         return new Section("Generation by the command-line jar", md.toString(), List.of(Target.judged(GOAL, met, measured, note)));
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

@@ -103,7 +103,7 @@ public final class IncrementalBench {
         Build generateOnly = build(consumer, List.of(), "generate-sources");
         log.printf(Locale.ROOT, "[incremental]   first generate-sources: %.1f s, peak RSS %d MiB%n", generateOnly.totalNanos() / 1e9,
                 generateOnly.peakRssKiB() / 1024);
-        deleteTree(consumer.resolve("target"));
+        dev.airgen.benchmarks.generation.GenerationBench.delete(consumer.resolve("target"));
         Build first = build(consumer);
         log.printf(Locale.ROOT, "[incremental]   first build: %.1f s, %d generated files, %d classes%n", first.totalNanos() / 1e9,
                 first.rewritten(), first.recompiled());
@@ -145,17 +145,6 @@ public final class IncrementalBench {
                 + "        return BflFlux1DevRequest.builder().positivePrompt(\"" + text + "\").build();\n    }\n}\n");
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
-
     // ------------------------------------------------------------------ plugin availability
 
     private Optional<String> ensurePlugin(String version) throws Exception {
@@ -194,7 +183,15 @@ public final class IncrementalBench {
         NodeList children = pom.getDocumentElement().getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
             if (children.item(i) instanceof Element e && e.getTagName().equals("version")) {
-                return e.getTextContent().trim();
+                String version = e.getTextContent().trim();
+                if (version.startsWith("${") && version.endsWith("}")) {
+                    // A CI-friendly version: the property's value from the root pom.
+                    NodeList property = pom.getElementsByTagName(version.substring(2, version.length() - 1));
+                    if (property.getLength() > 0) {
+                        return property.item(0).getTextContent().trim();
+                    }
+                }
+                return version;
             }
         }
         throw new IllegalStateException("no <version> in " + root.resolve("pom.xml"));
