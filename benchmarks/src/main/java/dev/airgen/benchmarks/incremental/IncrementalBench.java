@@ -148,10 +148,6 @@ public final class IncrementalBench {
     // ------------------------------------------------------------------ plugin availability
 
     private Optional<String> ensurePlugin(String version) throws Exception {
-        Path installed = privateRepo().resolve("dev/airgen/" + PLUGIN + "/" + version + "/" + PLUGIN + "-" + version + ".jar");
-        if (!Files.isRegularFile(installed)) {
-            installed = localRepo.resolve("dev/airgen/" + PLUGIN + "/" + version + "/" + PLUGIN + "-" + version + ".jar");
-        }
         boolean inReactor = Files.isRegularFile(root.resolve("maven-plugin/pom.xml"));
         if (inReactor) {
             // Install this build's plugin (and what the consumer needs) so the consumer measures this code.
@@ -164,6 +160,8 @@ public final class IncrementalBench {
                         + tail(work.resolve("install.log")));
             }
         }
+        String jar = "dev/airgen/" + PLUGIN + "/" + version + "/" + PLUGIN + "-" + version + ".jar";
+        Path installed = Files.isRegularFile(privateRepo().resolve(jar)) ? privateRepo().resolve(jar) : localRepo.resolve(jar);
         if (!Files.isRegularFile(installed)) {
             return Optional.of("`dev.airgen:" + PLUGIN + ":" + version + "` is neither a module of this build (no `maven-plugin/` "
                     + "folder) nor in the local repository");
