@@ -152,7 +152,10 @@ public final class IncrementalBench {
         if (inReactor) {
             // Install this build's plugin (and what the consumer needs) so the consumer measures this code.
             log.println("[incremental] installing " + PLUGIN + " and airgen-runtime from this build");
-            Process p = maven(root, List.of("-B", "-q", "install", "-DskipTests", "-pl", "maven-plugin,runtime", "-am"),
+            // From a copy of the tree: a build against the suite's own repository must not leave its outputs (class
+            // path files naming that repository) in this checkout's target folders.
+            Path tree = copyTree(root, work.resolve("tree"));
+            Process p = maven(tree, List.of("-B", "-q", "install", "-DskipTests", "-pl", "maven-plugin,runtime", "-am"),
                     work.resolve("install.log"));
             if (!p.waitFor(settings.buildTimeoutSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
@@ -174,6 +177,29 @@ public final class IncrementalBench {
                         + "), together with the `airgen-runtime` found there, so these figures describe that build of the "
                         + "plugin, not code in this tree.";
         return Optional.empty();
+    }
+
+    /** A copy of the source tree without build outputs and version control. */
+    private static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.filter(p -> {
+                Path rel = from.relativize(p);
+                for (Path part : rel) {
+                    if (part.toString().equals("target") || part.toString().equals(".git")) {
+                        return false;
+                    }
+                }
+                return true;
+            }).toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return to;
     }
 
     private String projectVersion() throws Exception {
