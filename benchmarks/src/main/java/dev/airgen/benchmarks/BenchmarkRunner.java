@@ -1,7 +1,6 @@
 package dev.airgen.benchmarks;
 
 import dev.airgen.benchmarks.generation.GenerationBench;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,14 +17,14 @@ import java.util.Set;
  * {@code ./mvnw -B -pl benchmarks -am verify -Pbenchmarks -DskipTests}, which passes the class path on the command
  * line so that JMH's forked JVMs see the same one.
  *
- * <p>Options: {@code --mode=full|quick}, {@code --only=generation,jmh,client,incremental},
+ * <p>Options: {@code --mode=full|quick}, {@code --only=generation,cli,jmh,client,coldstart,incremental},
  * {@code --report=FILE}, {@code --root=DIR} (the project root) and {@code --local-repo=DIR} (for the
  * incremental-build suite).
  */
 public final class BenchmarkRunner {
 
     static final String COMMAND = "./mvnw -B -pl benchmarks -am verify -Pbenchmarks -DskipTests";
-    static final List<String> SUITES = List.of("generation", "jmh", "client", "incremental");
+    static final List<String> SUITES = List.of("generation", "cli", "jmh", "client", "coldstart", "incremental");
 
     private BenchmarkRunner() {
     }
@@ -86,7 +85,7 @@ public final class BenchmarkRunner {
                 }
             }
         } finally {
-            GenerationBenchCleanup.delete(work);
+            GenerationBench.delete(work);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         Report.write(report, COMMAND, mode, started, took, loadAtStart, Machine.loadAverage(), sections);
@@ -104,6 +103,14 @@ public final class BenchmarkRunner {
                     : dev.airgen.benchmarks.hotpath.HotPathBench.Settings.full(), log).run();
             case "client" -> new dev.airgen.benchmarks.client.ClientBench(quick ? dev.airgen.benchmarks.client.ClientBench.Settings.quick()
                     : dev.airgen.benchmarks.client.ClientBench.Settings.full(), log).run();
+            case "cli" -> new dev.airgen.benchmarks.generation.CliGenerationBench(quick
+                    ? dev.airgen.benchmarks.generation.CliGenerationBench.Settings.quick()
+                    : dev.airgen.benchmarks.generation.CliGenerationBench.Settings.full(), root,
+                    Files.createDirectories(work.resolve("cli")), log).run();
+            case "coldstart" -> new dev.airgen.benchmarks.coldstart.ColdStartBench(quick
+                    ? dev.airgen.benchmarks.coldstart.ColdStartBench.Settings.quick()
+                    : dev.airgen.benchmarks.coldstart.ColdStartBench.Settings.full(),
+                    Files.createDirectories(work.resolve("coldstart")), log).run();
             case "incremental" -> new dev.airgen.benchmarks.incremental.IncrementalBench(quick
                     ? dev.airgen.benchmarks.incremental.IncrementalBench.Settings.quick()
                     : dev.airgen.benchmarks.incremental.IncrementalBench.Settings.full(), root, localRepo,
@@ -117,6 +124,8 @@ public final class BenchmarkRunner {
             case "generation" -> "Generation";
             case "jmh" -> "Runtime hot paths (JMH)";
             case "client" -> "Client against the emulator (loopback)";
+            case "cli" -> "Generation by the command-line jar";
+            case "coldstart" -> "Cold start";
             case "incremental" -> "Incremental builds";
             default -> suite;
         };
@@ -127,22 +136,11 @@ public final class BenchmarkRunner {
             case "generation" -> List.of(GenerationBench.GOAL);
             case "jmh" -> dev.airgen.benchmarks.hotpath.HotPathBench.goals();
             case "client" -> List.of(dev.airgen.benchmarks.client.ClientBench.GOAL);
-            case "incremental" -> List.of(dev.airgen.benchmarks.incremental.IncrementalBench.GOAL);
+            case "cli" -> List.of(dev.airgen.benchmarks.generation.CliGenerationBench.GOAL);
+            case "coldstart" -> List.of(dev.airgen.benchmarks.coldstart.ColdStartBench.GOAL);
+            case "incremental" -> List.of(dev.airgen.benchmarks.incremental.IncrementalBench.GOAL,
+                    dev.airgen.benchmarks.incremental.IncrementalBench.GOAL_EDIT);
             default -> List.of();
         };
-    }
-
-    /** Removes the scratch folder. */
-    private static final class GenerationBenchCleanup {
-        static void delete(Path dir) throws IOException {
-            if (!Files.exists(dir)) {
-                return;
-            }
-            try (var walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
     }
 }

@@ -28,7 +28,7 @@ final class Report {
                 + "run; the command works without it too. `./mvnw -B verify` never runs a benchmark: the module only "
                 + "compiles there. Add "
                 + "`-Dairgen.bench.mode=quick` for a smoke run with tiny counts (its numbers mean nothing), or "
-                + "`-Dairgen.bench.only=generation,jmh,client,incremental` to run a subset (the others are then "
+                + "`-Dairgen.bench.only=generation,cli,jmh,client,coldstart,incremental` to run a subset (the others are then "
                 + "reported as not measured).\n\n");
         md.append("## Machine and run\n\n");
         md.append("| | |\n|---|---|\n");

@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** Sends one typical FLUX task and completes when its result is back. */
-interface Driver extends AutoCloseable {
+public interface Driver extends AutoCloseable {
 
     String API_KEY = "benchmark-key";
 

@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * The emulator in its own JVM on a free loopback port, so that its garbage collection and JIT do not
  * land in the client's measurements.
  */
-final class EmulatorProcess implements AutoCloseable {
+public final class EmulatorProcess implements AutoCloseable {
 
     private final Process process;
     private final URI rest;
@@ -27,7 +27,7 @@ final class EmulatorProcess implements AutoCloseable {
     }
 
     /** Starts the emulator; {@code prefix} runs before {@code java} (a CPU pinning command, or nothing). */
-    static EmulatorProcess start(List<String> prefix) throws IOException {
+    public static EmulatorProcess start(List<String> prefix) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(java.toString(), "-Xms512m", "-Xmx1g", "-cp", System.getProperty("java.class.path"),
@@ -66,11 +66,11 @@ final class EmulatorProcess implements AutoCloseable {
         return new EmulatorProcess(process, rest, ws);
     }
 
-    URI rest() {
+    public URI rest() {
         return rest;
     }
 
-    URI webSocket() {
+    public URI webSocket() {
         return webSocket;
     }
 

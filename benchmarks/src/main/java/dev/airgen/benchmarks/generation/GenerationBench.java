@@ -236,7 +236,8 @@ public final class GenerationBench {
         return String.format(Locale.ROOT, "%.2f×", a / b);
     }
 
-    static void delete(Path dir) throws IOException {
+    /** Deletes a folder and everything in it; nothing when it does not exist. */
+    public static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

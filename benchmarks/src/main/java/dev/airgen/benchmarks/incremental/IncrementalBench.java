@@ -51,17 +51,22 @@ public final class IncrementalBench {
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     /** How much to measure. */
-    public record Settings(int noOpRuns, int changeRuns, long buildTimeoutSeconds) {
+    public record Settings(int noOpRuns, int editRuns, int changeRuns, long buildTimeoutSeconds) {
         public static Settings full() {
-            return new Settings(11, 3, 900);
+            return new Settings(11, 7, 3, 900);
         }
 
         public static Settings quick() {
-            return new Settings(1, 1, 900);
+            return new Settings(1, 1, 1, 900);
         }
     }
 
-    private record Build(long totalNanos, long pluginNanos, int rewritten, int recompiled, String log) {
+    public static final String GOAL_EDIT = "Edit loop: one user source edited costs at most 1.3× a no-op build, every model generated";
+    static final double EDIT_LIMIT = 1.3;
+    static final String APP = "src/main/java/bench/consumer/app/App.java";
+
+    /** One build; {@code peakRssKiB} is the largest resident set any of its JVMs reached (0 when unknown). */
+    private record Build(long totalNanos, long pluginNanos, int rewritten, int recompiled, long peakRssKiB, String log) {
     }
 
     private final Settings settings;
@@ -94,6 +99,11 @@ public final class IncrementalBench {
         }
         Path consumer = consumer(version);
         log.println("[incremental] consumer project in " + consumer);
+        // The plugin alone first (generation and its own compilation of the generated sources), for its memory.
+        Build generateOnly = build(consumer, List.of(), "generate-sources");
+        log.printf(Locale.ROOT, "[incremental]   first generate-sources: %.1f s, peak RSS %d MiB%n", generateOnly.totalNanos() / 1e9,
+                generateOnly.peakRssKiB() / 1024);
+        dev.airgen.benchmarks.generation.GenerationBench.delete(consumer.resolve("target"));
         Build first = build(consumer);
         log.printf(Locale.ROOT, "[incremental]   first build: %.1f s, %d generated files, %d classes%n", first.totalNanos() / 1e9,
                 first.rewritten(), first.recompiled());
@@ -107,6 +117,14 @@ public final class IncrementalBench {
         long[] split = debugSplit(consumer);
         log.printf(Locale.ROOT, "[incremental]   no-op with -X: loading and configuring %.0f ms, execute %.0f ms%n",
                 split[0] / 1e6, split[1] / 1e6);
+        List<Build> edits = new ArrayList<>();
+        for (int i = 0; i < settings.editRuns(); i++) {
+            writeApp(consumer, "edit " + (i + 1));
+            Build b = build(consumer);
+            edits.add(b);
+            log.printf(Locale.ROOT, "[incremental]   one user source edited: plugin %.0f ms, total %.1f s, %d rewritten, %d recompiled%n",
+                    b.pluginNanos() / 1e6, b.totalNanos() / 1e9, b.rewritten(), b.recompiled());
+        }
         List<Build> changes = new ArrayList<>();
         for (int i = 0; i < settings.changeRuns(); i++) {
             changeOneSchema(consumer, i);
@@ -115,18 +133,29 @@ public final class IncrementalBench {
             log.printf(Locale.ROOT, "[incremental]   one schema changed: plugin %.0f ms, total %.1f s, %d rewritten, %d recompiled%n",
                     b.pluginNanos() / 1e6, b.totalNanos() / 1e9, b.rewritten(), b.recompiled());
         }
-        return section(first, noOps, split, changes);
+        return section(generateOnly, first, noOps, split, edits, changes);
+    }
+
+    /** The consumer's own code: one class that uses a generated one; {@code text} varies between edits. */
+    private static void writeApp(Path consumer, String text) throws IOException {
+        Path app = consumer.resolve(APP);
+        Files.createDirectories(app.getParent());
+        Files.writeString(app, "package bench.consumer.app;\n\nimport bench.consumer.runware.BflFlux1DevRequest;\n\n"
+                + "public final class App {\n    public static BflFlux1DevRequest request() {\n"
+                + "        return BflFlux1DevRequest.builder().positivePrompt(\"" + text + "\").build();\n    }\n}\n");
     }
 
     // ------------------------------------------------------------------ plugin availability
 
     private Optional<String> ensurePlugin(String version) throws Exception {
-        Path installed = localRepo.resolve("dev/airgen/" + PLUGIN + "/" + version + "/" + PLUGIN + "-" + version + ".jar");
         boolean inReactor = Files.isRegularFile(root.resolve("maven-plugin/pom.xml"));
         if (inReactor) {
             // Install this build's plugin (and what the consumer needs) so the consumer measures this code.
             log.println("[incremental] installing " + PLUGIN + " and airgen-runtime from this build");
-            Process p = maven(root, List.of("-B", "-q", "install", "-DskipTests", "-pl", "maven-plugin,runtime", "-am"),
+            // From a copy of the tree: a build against the suite's own repository must not leave its outputs (class
+            // path files naming that repository) in this checkout's target folders.
+            Path tree = copyTree(root, work.resolve("tree"));
+            Process p = maven(tree, List.of("-B", "-q", "install", "-DskipTests", "-pl", "maven-plugin,runtime", "-am"),
                     work.resolve("install.log"));
             if (!p.waitFor(settings.buildTimeoutSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
@@ -134,12 +163,15 @@ public final class IncrementalBench {
                         + tail(work.resolve("install.log")));
             }
         }
+        String jar = "dev/airgen/" + PLUGIN + "/" + version + "/" + PLUGIN + "-" + version + ".jar";
+        Path installed = Files.isRegularFile(privateRepo().resolve(jar)) ? privateRepo().resolve(jar) : localRepo.resolve(jar);
         if (!Files.isRegularFile(installed)) {
             return Optional.of("`dev.airgen:" + PLUGIN + ":" + version + "` is neither a module of this build (no `maven-plugin/` "
                     + "folder) nor in the local repository");
         }
         provenance = inReactor
-                ? "The plugin was built from this source tree and installed at the start of this suite."
+                ? "The plugin was built from this source tree and installed, at the start of this suite, into a local repository "
+                        + "of the suite's own (which falls back to the user's for everything else)."
                 : "The plugin is not a module of this source tree: the run used `dev.airgen:" + PLUGIN + ":" + version
                         + "` as found in the local repository (jar written " + Files.getLastModifiedTime(installed)
                         + "), together with the `airgen-runtime` found there, so these figures describe that build of the "
@@ -147,12 +179,43 @@ public final class IncrementalBench {
         return Optional.empty();
     }
 
+    /** A copy of the source tree without build outputs and version control. */
+    private static Path copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.filter(p -> {
+                Path rel = from.relativize(p);
+                for (Path part : rel) {
+                    if (part.toString().equals("target") || part.toString().equals(".git")) {
+                        return false;
+                    }
+                }
+                return true;
+            }).toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        return to;
+    }
+
     private String projectVersion() throws Exception {
         Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(root.resolve("pom.xml").toFile());
         NodeList children = pom.getDocumentElement().getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
             if (children.item(i) instanceof Element e && e.getTagName().equals("version")) {
-                return e.getTextContent().trim();
+                String version = e.getTextContent().trim();
+                if (version.startsWith("${") && version.endsWith("}")) {
+                    // A CI-friendly version: the property's value from the root pom.
+                    NodeList property = pom.getElementsByTagName(version.substring(2, version.length() - 1));
+                    if (property.getLength() > 0) {
+                        return property.item(0).getTextContent().trim();
+                    }
+                }
+                return version;
             }
         }
         throw new IllegalStateException("no <version> in " + root.resolve("pom.xml"));
@@ -185,6 +248,7 @@ public final class IncrementalBench {
                 .replace("@COMPILER_VERSION@", managedPluginVersion("maven-compiler-plugin"))
                 .replace("@RESOURCES_VERSION@", managedPluginVersion("maven-resources-plugin"));
         Files.writeString(dir.resolve("pom.xml"), pom);
+        writeApp(dir, "a lighthouse at dusk");
         Path schemas = Files.createDirectories(dir.resolve("src/main/airgen"));
         Path bundled = BundledSnapshot.locate(IncrementalBench.class.getClassLoader())
                 .orElseThrow(() -> new IllegalStateException("airgen-model-schemas is not on the class path"));
@@ -219,7 +283,7 @@ public final class IncrementalBench {
     }
 
     private Build build(Path consumer) throws Exception {
-        return build(consumer, List.of());
+        return build(consumer, List.of(), "compile");
     }
 
     /**
@@ -228,7 +292,7 @@ public final class IncrementalBench {
      * own work. Debug logging slows both parts, so only the split is used, not the sum.
      */
     private long[] debugSplit(Path consumer) throws Exception {
-        Build b = build(consumer, List.of("-X"));
+        Build b = build(consumer, List.of("-X"), "compile");
         return split(b.log());
     }
 
@@ -264,16 +328,22 @@ public final class IncrementalBench {
         return nanos < 0 ? nanos + TimeUnit.DAYS.toNanos(1) : nanos;
     }
 
-    private Build build(Path consumer, List<String> extra) throws Exception {
+    private Build build(Path consumer, List<String> extra, String phase) throws Exception {
         Map<Path, Long> sourcesBefore = generatedStamps(consumer);
         Map<Path, Long> classesBefore = stamps(consumer.resolve("target/classes"), ".class");
         Path logFile = work.resolve("consumer-build.log");
         long start = System.nanoTime();
-        List<String> args = new ArrayList<>(List.of("-B", "compile", "-Dorg.slf4j.simpleLogger.showDateTime=true",
+        List<String> args = new ArrayList<>(List.of("-B", phase, "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS"));
         args.addAll(extra);
         Process p = maven(consumer, args, logFile);
-        if (!p.waitFor(settings.buildTimeoutSeconds(), TimeUnit.SECONDS)) {
+        long peak = 0;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.buildTimeoutSeconds());
+        while (p.isAlive() && System.nanoTime() < deadline) {
+            peak = Math.max(peak, peakRss(p.toHandle()));
+            p.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+        if (!p.waitFor(1, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("consumer build did not finish within " + settings.buildTimeoutSeconds() + " s");
         }
@@ -283,12 +353,39 @@ public final class IncrementalBench {
             throw new IllegalStateException("consumer build failed (exit " + p.exitValue() + "): " + tail(logFile));
         }
         return new Build(total, pluginNanos(output), changed(sourcesBefore, generatedStamps(consumer)),
-                changed(classesBefore, stamps(consumer.resolve("target/classes"), ".class")), output);
+                changed(classesBefore, stamps(consumer.resolve("target/classes"), ".class")), peak, output);
+    }
+
+    /** The largest high-water mark of resident memory ({@code VmHWM}, Linux) among a process and its descendants, in KiB. */
+    private static long peakRss(ProcessHandle process) {
+        long peak = 0;
+        for (ProcessHandle h : Stream.concat(Stream.of(process), process.descendants()).toList()) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(h.pid()), "status"))) {
+                    if (line.startsWith("VmHWM:")) {
+                        peak = Math.max(peak, Long.parseLong(line.replaceAll("[^0-9]", "")));
+                    }
+                }
+            } catch (IOException | RuntimeException gone) {
+                // not Linux, or the process just ended
+            }
+        }
+        return peak;
+    }
+
+    /**
+     * The local repository of this suite's builds: installs go there, so the user's repository is never written;
+     * it falls back to the user's one (Maven's read-only local repository tail) for everything else.
+     */
+    private Path privateRepo() {
+        return work.resolve("repository");
     }
 
     private Process maven(Path dir, List<String> args, Path logFile) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(dir.resolve("mvnw").toString());
+        command.add("-Dmaven.repo.local=" + privateRepo());
+        command.add("-Dmaven.repo.local.tail=" + localRepo);
         command.addAll(args);
         return new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(logFile.toFile()).start();
@@ -362,7 +459,10 @@ public final class IncrementalBench {
         }
     }
 
-    private Section section(Build first, List<Build> noOps, long[] split, List<Build> changes) {
+    private Section section(Build generateOnly, Build first, List<Build> noOps, long[] split, List<Build> edits,
+                            List<Build> changes) {
+        Stats editTotal = Stats.of(edits.stream().mapToDouble(Build::totalNanos).toArray());
+        Stats editPlugin = Stats.of(edits.stream().mapToDouble(Build::pluginNanos).toArray());
         Stats plugin = Stats.of(noOps.stream().mapToDouble(Build::pluginNanos).toArray());
         Stats total = Stats.of(noOps.stream().mapToDouble(Build::totalNanos).toArray());
         Stats changePlugin = Stats.of(changes.stream().mapToDouble(Build::pluginNanos).toArray());
@@ -375,15 +475,21 @@ public final class IncrementalBench {
                         + "start included. Files and classes count as rewritten/recompiled when their size or "
                         + "modification time changed; maven-compiler-plugin's incremental mode recompiles every source of "
                         + "a module once any of them changed, so the class count after a change reflects the compiler more "
-                        + "than the generator. " + provenance + "\n\n");
+                        + "than the generator; since the plugin compiles the generated sources itself (once per snapshot or "
+                        + "configuration change), javac of maven-compiler-plugin sees only the consumer's `App.java`. "
+                        + provenance + "\n\n");
         md.append("| build | runs | plugin time, median (min–max) | total, median (min–max) | generated files rewritten (sources and resources) | classes recompiled |\n");
         md.append("|---|---|---|---|---|---|\n");
-        md.append("| first (clean) | 1 | ").append(Stats.num(first.pluginNanos() / 1e6)).append(" ms | ")
+        md.append("| first (clean: every model generated, compiled by the plugin, then `App.java`) | 1 | ").append(Stats.num(first.pluginNanos() / 1e6)).append(" ms | ")
                 .append(Stats.num(first.totalNanos() / 1e9)).append(" s | ").append(first.rewritten()).append(" | ")
                 .append(first.recompiled()).append(" |\n");
         md.append("| nothing changed | ").append(noOps.size()).append(" | ").append(plugin.format(1e6, "ms")).append(" | ")
                 .append(total.format(1e9, "s")).append(" | ").append(range(noOps, Build::rewritten)).append(" | ")
                 .append(range(noOps, Build::recompiled)).append(" |\n");
+        md.append("| one user source edited (`App.java`, the consumer's only class) | ").append(edits.size())
+                .append(" | ").append(editPlugin.format(1e6, "ms")).append(" | ").append(editTotal.format(1e9, "s"))
+                .append(" | ").append(range(edits, Build::rewritten)).append(" | ").append(range(edits, Build::recompiled))
+                .append(" |\n");
         md.append("| one schema changed (`").append(CHANGED_MODEL).append("`, one description) | ").append(changes.size())
                 .append(" | ").append(changePlugin.format(1e6, "ms")).append(" | ").append(changeTotal.format(1e9, "s"))
                 .append(" | ").append(range(changes, Build::rewritten)).append(" | ").append(range(changes, Build::recompiled))
@@ -392,6 +498,22 @@ public final class IncrementalBench {
                 + "header to the end of its configuration (Maven resolving, loading and configuring the plugin in a fresh JVM) "
                 + "and %s ms in the plugin's own execution (debug logging slows both; only the split is meaningful).%n",
                 Stats.num(split[0] / 1e6), Stats.num(split[1] / 1e6)));
+        md.append(String.format(Locale.ROOT, "%nMemory: the first build's JVMs reached a resident set of at most %s MiB; a "
+                + "first `generate-sources` alone (the plugin generating every model and compiling the generated sources, "
+                + "in Maven's JVM; %s s) reached %s MiB. Resident set high-water marks (`VmHWM`) of the `mvnw` process "
+                + "tree, sampled every 50 ms; Maven's own footprint is included.%n",
+                first.peakRssKiB() == 0 ? "(unknown)" : String.valueOf(first.peakRssKiB() / 1024),
+                Stats.num(generateOnly.totalNanos() / 1e9),
+                generateOnly.peakRssKiB() == 0 ? "(unknown)" : String.valueOf(generateOnly.peakRssKiB() / 1024)));
+        double editRatio = editTotal.median() / total.median();
+        Target edit = Target.judged(GOAL_EDIT, editRatio <= EDIT_LIMIT,
+                String.format(Locale.ROOT, "%.2f× (%s s vs %s s no-op, medians)", editRatio, Stats.num(editTotal.median() / 1e9),
+                        Stats.num(total.median() / 1e9)),
+                editRatio <= EDIT_LIMIT ? String.format(Locale.ROOT, "within the limit; the generated classes are compiled by "
+                        + "the plugin once per snapshot change, so javac of maven-compiler-plugin recompiles %s class(es)",
+                        range(edits, Build::recompiled))
+                        : String.format(Locale.ROOT, "%.2f× over the limit; classes recompiled per edit: %s", editRatio - EDIT_LIMIT,
+                        range(edits, Build::recompiled)));
         double ms = plugin.median() / 1e6;
         double share = (double) split[0] / (split[0] + split[1]);
         Target t = Target.judged(GOAL, ms < 100, String.format(Locale.ROOT, "%s ms median (%s–%s), whole build %s s",
@@ -400,7 +522,7 @@ public final class IncrementalBench {
                         : String.format(Locale.ROOT, "%.1f× the limit (%.0f ms over). In the -X split, %.0f%% of the plugin's "
                                 + "time is Maven resolving, loading and configuring it (every `mvn` run starts a fresh JVM) "
                                 + "and %.0f%% its own up-to-date check", ms / 100, ms - 100, share * 100, (1 - share) * 100));
-        return new Section("Incremental builds", md.toString(), List.of(t));
+        return new Section("Incremental builds", md.toString(), List.of(t, edit));
     }
 
     private static String range(List<Build> builds, java.util.function.ToIntFunction<Build> f) {

@@ -42,9 +42,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Format assertions ({@code uuid}, {@code uri}, {@code date-time}, ...) are on. Schemas without a
  * {@code $schema} keyword are read as draft 2019-09, the dialect Runware publishes.
  *
- * <p>networknt decides. A valid request usually does not need it, though: a much cheaper shortcut that
- * knows the keywords request schemas use answers first, and networknt runs only when the shortcut cannot
- * prove the request valid. Every violation reported therefore comes from networknt.
+ * <p>networknt alone decides, for valid and invalid requests alike; every violation reported comes from it.
  */
 public final class SchemaValidator {
 
@@ -92,9 +90,6 @@ public final class SchemaValidator {
         Objects.requireNonNull(instance, "instance");
         ClassLoader cl = loader != null ? loader : SchemaValidator.class.getClassLoader();
         Compiled compiled = compiled(cl, resource);
-        if (compiled.fast != null && compiled.fast.check(instance) == FastValidator.Verdict.VALID) {
-            return List.of();
-        }
         try {
             List<com.networknt.schema.Error> errors = compiled.schema.validate(instance);
             return errors.isEmpty() ? List.of() : compiled.violations(errors);
@@ -117,17 +112,6 @@ public final class SchemaValidator {
             out.add(Violation.at(List.of(path), "type", "the number is too large to be checked against the schema", ""));
         }
         return out;
-    }
-
-    /** What the shortcut alone says about {@code instance}; null when the schema has no shortcut. For tests. */
-    FastValidator.Verdict shortcutVerdict(ClassLoader loader, String resource, JsonNode instance) {
-        Compiled compiled = compiled(loader, resource);
-        return compiled.fast == null ? null : compiled.fast.check(instance);
-    }
-
-    /** networknt's errors alone, without the shortcut. For tests. */
-    List<com.networknt.schema.Error> networkntErrors(ClassLoader loader, String resource, JsonNode instance) {
-        return compiled(loader, resource).schema.validate(instance);
     }
 
     private Compiled compiled(ClassLoader loader, String resource) {
@@ -172,7 +156,7 @@ public final class SchemaValidator {
         try {
             Schema schema = registry.getSchema(SchemaLocation.of(baseIri), root);
             schema.initializeValidators();
-            return new Compiled(key.resource, schema, ViolationMapper.over(documents), FastValidator.compile(root));
+            return new Compiled(key.resource, schema, ViolationMapper.over(documents));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("schema resource /" + key.resource + " cannot be compiled offline: "
                     + e.getMessage(), e);
@@ -244,11 +228,8 @@ public final class SchemaValidator {
     private record CacheKey(ClassLoader loader, String resource) {
     }
 
-    /**
-     * A compiled document: networknt's schema, which has the last word, the shortcut when there is one, and
-     * the mapper that names the parameters of networknt's errors.
-     */
-    private record Compiled(String resource, Schema schema, ViolationMapper mapper, FastValidator fast) {
+    /** A compiled document: networknt's schema, which decides, and the mapper that names the parameters of its errors. */
+    private record Compiled(String resource, Schema schema, ViolationMapper mapper) {
 
         List<Violation> violations(List<com.networknt.schema.Error> errors) {
             List<Violation> out = new ArrayList<>();

@@ -26,8 +26,6 @@ import tools.jackson.databind.JsonNode;
  */
 class BundledExamplesValidationTest {
 
-    private static final String SNAPSHOT = "airgen/snapshot/schema-map.json";
-
     private static Path dir;
     private static URLClassLoader loader;
     private static final SchemaValidator VALIDATOR = SchemaValidator.create();
@@ -46,86 +44,10 @@ class BundledExamplesValidationTest {
         }
     }
 
-    private static JsonNode read(String resource) {
-        try (InputStream in = BundledExamplesValidationTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            return Json.mapper().readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<String> exampleFiles() throws IOException {
-        URL url = BundledExamplesValidationTest.class.getClassLoader().getResource(SNAPSHOT);
-        assertThat(url).as("bundled snapshot on the test classpath").isNotNull();
-        List<String> names = new ArrayList<>();
-        if ("jar".equals(url.getProtocol())) {
-            String jar = url.getPath().substring("file:".length(), url.getPath().indexOf('!'));
-            try (java.util.jar.JarFile file = new java.util.jar.JarFile(java.net.URLDecoder.decode(jar, "UTF-8"))) {
-                file.stream().map(java.util.jar.JarEntry::getName)
-                        .filter(n -> n.startsWith("airgen/examples/") && n.endsWith(".json")).forEach(names::add);
-            }
-        } else {
-            Path examples = Path.of(java.net.URI.create(url.toString())).getParent().resolveSibling("examples");
-            try (Stream<Path> files = Files.list(examples)) {
-                files.filter(f -> f.toString().endsWith(".json"))
-                        .forEach(f -> names.add("airgen/examples/" + f.getFileName()));
-            }
-        }
-        names.sort(null);
-        return names;
-    }
-
-    /** The request schema an example targets, written to a file the validator loads from the classpath. */
-    private static String schemaFor(JsonNode map, JsonNode target, String name) throws IOException {
-        JsonNode schema = null;
-        if (target.has("air")) {
-            for (JsonNode entry : map.get("inference")) {
-                if (target.get("air").asString().equals(entry.path("air").asString(null))) {
-                    schema = entry.get("requestSchema");
-                }
-            }
-        } else if (target.has("utility")) {
-            for (JsonNode entry : map.get("utilities")) {
-                JsonNode s = entry.get("requestSchema");
-                if (target.get("utility").asString().equals(s.path("properties").path("taskType").path("const").asString(null))
-                        || target.get("utility").asString().equals(entry.path("slug").asString(null))) {
-                    schema = s;
-                }
-            }
-        } else {
-            for (String kind : List.of("architecture", "operation", "modality")) {
-                if (target.has(kind)) {
-                    JsonNode node = map.get(kind.equals("modality") ? "modalities" : kind + "s").get(target.get(kind).asString());
-                    schema = node != null && node.has("requestSchema") ? node.get("requestSchema") : node;
-                }
-            }
-        }
-        assertThat(schema).as("schema for " + target).isNotNull();
-        Path file = dir.resolve(name);
-        Files.writeString(file, Json.mapper().writeValueAsString(schema));
-        return "/" + name;
-    }
-
-    /** A bundled example file, with its schema written where the validator finds it. */
-    private record Example(String name, String file, JsonNode content, String resource) {
-    }
-
-    private static List<Example> examples() throws IOException {
-        JsonNode map = read(SNAPSHOT);
-        List<Example> out = new ArrayList<>();
-        for (String name : exampleFiles()) {
-            JsonNode example = read(name);
-            String file = name.substring(name.lastIndexOf('/') + 1);
-            out.add(new Example(name, file, example, schemaFor(map, example.get("target"), file)));
-        }
-        return out;
-    }
-
     @TestFactory
     List<DynamicTest> everyBundledExampleValidatesAsDocumented() throws IOException {
         List<DynamicTest> tests = new ArrayList<>();
-        for (Example e : examples()) {
+        for (BundledExamples.Example e : BundledExamples.load(dir)) {
             String name = e.name();
             JsonNode example = e.content();
             String resource = e.resource();
@@ -158,56 +80,6 @@ class BundledExamplesValidationTest {
             }
         }
         assertThat(tests).hasSizeGreaterThan(100);
-        return tests;
-    }
-
-    /**
-     * The shortcut in front of networknt may only say VALID or INVALID where networknt agrees. Every
-     * example and counter-example, and a few hundred mutations of each valid example (values of every
-     * JSON kind, bounds, removed and unknown fields), are checked against networknt on its own.
-     */
-    @TestFactory
-    List<DynamicTest> theShortcutNeverContradictsNetworknt() throws IOException {
-        List<DynamicTest> tests = new ArrayList<>();
-        for (Example e : examples()) {
-            String file = e.file();
-            JsonNode example = e.content();
-            String resource = e.resource();
-            tests.add(DynamicTest.dynamicTest(file, () -> {
-                List<JsonNode> instances = new ArrayList<>();
-                example.path("invalid").forEach(i -> instances.add(i.get("request")));
-                example.path("documented").forEach(d -> instances.add(d.get("request")));
-                long seed = file.hashCode();
-                for (JsonNode valid : example.path("valid")) {
-                    instances.add(valid);
-                    instances.addAll(Mutations.of(valid, new java.util.Random(seed++)));
-                }
-                assertThat(VALIDATOR.shortcutVerdict(loader, resource, example.path("valid").path(0)))
-                        .as("the shortcut compiles for " + file + " and proves its first valid example")
-                        .isEqualTo(FastValidator.Verdict.VALID);
-                List<String> contradictions = new ArrayList<>();
-                int decided = 0;
-                for (JsonNode instance : instances) {
-                    FastValidator.Verdict verdict = VALIDATOR.shortcutVerdict(loader, resource, instance);
-                    boolean networkntValid;
-                    try {
-                        networkntValid = VALIDATOR.networkntErrors(loader, resource, instance).isEmpty();
-                    } catch (RuntimeException gaveUp) {
-                        networkntValid = false;   // a value networknt cannot evaluate is refused
-                    }
-                    if (verdict != FastValidator.Verdict.UNSURE) {
-                        decided++;
-                        if ((verdict == FastValidator.Verdict.VALID) != networkntValid) {
-                            contradictions.add(verdict + " but networknt " + (networkntValid ? "valid" : "invalid")
-                                    + ": " + instance);
-                        }
-                    }
-                }
-                assertThat(contradictions).as("shortcut verdicts networknt disagrees with").isEmpty();
-                assertThat(decided).as("instances the shortcut decided, of " + instances.size())
-                        .isGreaterThanOrEqualTo(instances.size() * 3 / 4);
-            }));
-        }
         return tests;
     }
 

@@ -3,6 +3,10 @@ package dev.airgen.runtime.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
 import dev.airgen.runtime.types.Json;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -11,7 +15,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +27,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The runtime's verdict (shortcut first, networknt when the shortcut is unsure) against networknt alone, on
+ * The runtime's verdict (its own networknt set-up, offline, with the refusal of values networknt cannot
+ * evaluate) against networknt compiled on its own, on 100,000 mutations of the bundled example requests and on
  * seeded random schemas built from the keywords request schemas use, nested under {@code not},
  * {@code if}/{@code then}/{@code else} and the combinators, and on values chosen to sit on the edges: formats
  * ({@code duration}, {@code regex}, {@code date-time}, {@code uri}, {@code uuid}), signed zeros, numbers past
@@ -33,6 +40,7 @@ class ValidatorDifferentialTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int SCHEMAS = 400;
     private static final int VALUES_PER_SCHEMA = 40;
+    private static final int MUTATIONS = 100_000;
     /** Cases known to matter, before the random ones: bounds networknt cannot apply to huge numbers, signed zeros. */
     private static final String[] FIXED = {
         "{\"type\":\"integer\",\"maximum\":10}",
@@ -60,7 +68,7 @@ class ValidatorDifferentialTest {
                 schema.put("$schema", "https://json-schema.org/draft/2019-09/schema");
                 schema.setAll(n < FIXED.length ? (ObjectNode) Json.mapper().readTree(FIXED[n]) : randomSchema(random, 0));
                 Files.writeString(dir.resolve("s" + n + ".json"), schema.toString());
-                Schema reference = FastValidatorTest.networknt(schema);
+                Schema reference = networknt(schema);
                 for (int v = 0; v < VALUES_PER_SCHEMA; v++) {
                     JsonNode value = randomValue(random, 0);
                     Boolean expectedValid;
@@ -90,6 +98,73 @@ class ValidatorDifferentialTest {
         assertThat(disagreements).as("cases where the runtime and networknt disagree").isEmpty();
         assertThat(compared).isEqualTo(SCHEMAS * VALUES_PER_SCHEMA);
         assertThat(networkntGaveUp).as("values networknt cannot evaluate are part of the corpus").isPositive();
+    }
+
+    /**
+     * At least 100,000 seeded, schema-guided mutations of the example requests the bundled snapshot ships, for
+     * every model with examples: the runtime's verdict must be networknt's own, compiled on its own from the
+     * same schema.
+     */
+    @Test
+    void theRuntimeAgreesWithNetworkntOnMutatedBundledRequests() throws IOException {
+        List<BundledExamples.Example> examples = BundledExamples.load(dir);
+        int perExample = (MUTATIONS + examples.size() - 1) / examples.size();
+        SchemaValidator validator = SchemaValidator.create();
+        Map<SchemaGuidedMutations.Kind, int[]> byKind = new EnumMap<>(SchemaGuidedMutations.Kind.class);
+        List<String> disagreements = new ArrayList<>();
+        int compared = 0;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, null)) {
+            for (BundledExamples.Example example : examples) {
+                JsonNode schema = Json.mapper().readTree(dir.resolve(example.file()).toFile());
+                Schema reference = networknt(schema);
+                SchemaGuidedMutations mutations = new SchemaGuidedMutations(schema);
+                List<JsonNode> valid = new ArrayList<>();
+                example.content().path("valid").forEach(valid::add);
+                Random random = new Random(example.file().hashCode());
+                for (int i = 0; i < perExample; i++) {
+                    List<SchemaGuidedMutations.Kind> kinds = new ArrayList<>();
+                    JsonNode instance = mutations.mutate(valid.get(i % valid.size()), random, kinds);
+                    boolean expectedValid;
+                    try {
+                        expectedValid = reference.validate(instance).isEmpty();
+                    } catch (RuntimeException gaveUp) {
+                        expectedValid = false;   // what networknt cannot evaluate is refused
+                    }
+                    boolean runtimeValid;
+                    try {
+                        runtimeValid = validator.validateTree(loader, example.resource(), instance).isEmpty();
+                    } catch (RuntimeException e) {
+                        disagreements.add(example.file() + ": threw " + e + " for " + instance);
+                        continue;
+                    }
+                    compared++;
+                    for (SchemaGuidedMutations.Kind kind : kinds) {
+                        int[] counts = byKind.computeIfAbsent(kind, k -> new int[2]);
+                        counts[0]++;
+                        counts[1] += expectedValid ? 0 : 1;
+                    }
+                    if (runtimeValid != expectedValid && disagreements.size() < 50) {
+                        disagreements.add(example.file() + ": runtime " + (runtimeValid ? "valid" : "invalid")
+                                + ", networknt " + (expectedValid ? "valid" : "invalid") + ": " + instance);
+                    }
+                }
+            }
+        }
+        assertThat(disagreements).as("mutated requests the runtime and networknt judge differently").isEmpty();
+        assertThat(compared).isGreaterThanOrEqualTo(MUTATIONS);
+        assertThat(byKind.keySet()).containsExactlyInAnyOrder(SchemaGuidedMutations.Kind.values());
+        byKind.forEach((kind, counts) -> assertThat(counts[1])
+                .as(kind + ": mutations networknt refuses, of " + counts[0]).isGreaterThan(counts[0] / 4));
+    }
+
+    /** networknt alone, as the runtime configures it: draft 2019-09 by default, format assertions on, offline. */
+    static Schema networknt(JsonNode schema) {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09, b -> b
+                .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build())
+                .schemaLoader(loader -> loader.fetchRemoteResources(false)));
+        Schema compiled = registry.getSchema(SchemaLocation.of("urn:test:schema"), schema);
+        compiled.initializeValidators();
+        return compiled;
     }
 
     @Test
