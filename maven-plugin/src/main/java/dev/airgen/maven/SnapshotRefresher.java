@@ -17,13 +17,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -74,12 +72,6 @@ final class SnapshotRefresher {
     private final Consumer<String> log;
     private final Consumer<String> warn;
     private GeneratorConfig apiSettings;
-
-    /** With the default size cap, no redirect to another origin, and the JVM's proxy settings; everything logged to {@code log}. */
-    SnapshotRefresher(String schemasUrl, Duration connectTimeout, Duration deadline, Consumer<String> log) {
-        this(schemasUrl, new SnapshotDownloader.Policy(SnapshotDownloader.Policy.DEFAULT_MAX_BYTES, connectTimeout, deadline, Set.of()),
-                RefreshProxy.jvm(), log, log);
-    }
 
     /**
      * {@code log} takes progress and the report, {@code warn} the report's breaking changes; every download
