@@ -11,16 +11,13 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -31,21 +28,9 @@ import tools.jackson.databind.node.ObjectNode;
  * emulator on that snapshot: valid and documented ones must succeed, invalid ones must fail naming their
  * parameter.
  */
-class BundledExamplesTest {
+class BundledExamplesTest extends BundledSnapshotEmulatorTest {
     private static final Set<String> STATELESS_UTILITIES = Set.of("accountManagement", "imageUpload", "mediaStorage",
             "modelSearch", "modelUpload");
-
-    static RunwareEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = RunwareEmulator.builder().taskDuration(Duration.ZERO).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
 
     record Example(String file, JsonNode request, String parameter) {
     }

@@ -11,8 +11,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.JsonNode;
@@ -23,24 +21,10 @@ import tools.jackson.databind.node.ObjectNode;
  * accepted for the task types their architecture serves and checked against that architecture's schema
  * (or, with no known architecture, their task's modality schema); the schemas service answers for them.
  */
-class CommunityModelsTest {
-    static RunwareEmulator emulator;
-
-    @BeforeAll
-    static void start() {
-        emulator = RunwareEmulator.builder().taskDuration(Duration.ZERO).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        emulator.close();
-    }
-
+class CommunityModelsTest extends BundledSnapshotEmulatorTest {
     private static ObjectNode image(String model) {
         return task("imageInference", model).put("positivePrompt", "a beautiful sunset over the mountains");
     }
-
-
 
     @Test
     void civitaiCheckpointsNotInTheCatalogRunWithTheImageModalityChecks() {
