@@ -1,21 +1,8 @@
 package dev.airgen.runtime;
 
-import dev.airgen.runtime.internal.Channel;
-import dev.airgen.runtime.internal.Envelope;
-import dev.airgen.runtime.internal.Failures;
 import dev.airgen.runtime.internal.JsonTrees;
-import dev.airgen.runtime.internal.Media;
-import dev.airgen.runtime.internal.Requests;
-import dev.airgen.runtime.internal.RestChannel;
 import dev.airgen.runtime.internal.Secret;
-import dev.airgen.runtime.internal.SseStream;
-import dev.airgen.runtime.internal.TaskReply;
-import dev.airgen.runtime.internal.TaskRunner;
-import dev.airgen.runtime.internal.TaskSpec;
-import dev.airgen.runtime.internal.TextStreams;
-import dev.airgen.runtime.internal.TransportSettings;
 import dev.airgen.runtime.internal.Urls;
-import dev.airgen.runtime.internal.WebSocketChannel;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.JsonValue;
 import dev.airgen.runtime.types.TaskRequest;

@@ -1,6 +1,5 @@
 package dev.airgen.runtime;
 
-import dev.airgen.runtime.internal.Failures;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,5 @@
 package dev.airgen.runtime;
 
-import dev.airgen.runtime.internal.Envelope;
-import dev.airgen.runtime.internal.Failures;
-import dev.airgen.runtime.internal.MalformedResponseException;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.TaskResult;
 import java.net.URI;

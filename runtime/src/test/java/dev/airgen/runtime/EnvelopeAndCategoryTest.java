@@ -3,8 +3,6 @@ package dev.airgen.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.airgen.runtime.internal.Envelope;
-import dev.airgen.runtime.internal.MalformedResponseException;
 import dev.airgen.runtime.internal.Secret;
 import dev.airgen.runtime.types.Json;
 import java.time.Duration;

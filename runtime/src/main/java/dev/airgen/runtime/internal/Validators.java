@@ -1,41 +1,53 @@
 package dev.airgen.runtime.internal;
 
-import dev.airgen.runtime.validation.SchemaValidator;
-import dev.airgen.runtime.validation.Violation;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Lets the client validate the Jackson tree it already built, while the public {@link SchemaValidator}
- * API speaks only {@code JsonValue}. {@code SchemaValidator} registers the tree-level entry point here when
- * it is initialised.
+ * Lets the client validate the Jackson tree it already built, while the public validator's API speaks only
+ * {@code JsonValue}. The validator class registers its tree-level entry point here when it is initialised;
+ * the client calls it through here. The types are parameters so that this package, which both of them use,
+ * names neither of them: the validation package and the client each depend on this one, never the reverse.
  */
 public final class Validators {
 
-    /** The tree-level entry point of {@link SchemaValidator}. */
-    public interface Access {
-        List<Violation> validate(SchemaValidator validator, ClassLoader loader, String resource, JsonNode instance);
+    /**
+     * A validator's tree-level entry point.
+     *
+     * @param <V> the validator's type
+     * @param <R> the type of one violation it reports
+     */
+    public interface Access<V, R> {
+        List<R> validate(V validator, @Nullable ClassLoader loader, String resource, JsonNode instance);
     }
 
-    private static volatile Access access;
+    private record Registered<V, R>(Class<V> validatorType, Access<V, R> entryPoint) {
+    }
+
+    private static volatile @Nullable Registered<?, ?> registered;
 
     private Validators() {
     }
 
-    public static void register(Access entryPoint) {
-        access = entryPoint;
+    /** Called once, from the validator class's static initialiser. */
+    public static <V, R> void register(Class<V> validatorType, Access<V, R> entryPoint) {
+        registered = new Registered<>(validatorType, entryPoint);
     }
 
-    public static List<Violation> validate(SchemaValidator validator, ClassLoader loader, String resource, JsonNode instance) {
-        Access a = access;
-        if (a == null) {
-            try {
-                Class.forName(SchemaValidator.class.getName(), true, SchemaValidator.class.getClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new IllegalStateException(e);
-            }
-            a = access;
+    /**
+     * Validates {@code instance} with {@code validator}; the list holds the violations the registered entry
+     * point reports, of the type it reports them in.
+     *
+     * @throws IllegalStateException when {@code validator} is not of the registered validator type
+     */
+    @SuppressWarnings("unchecked")
+    public static <V, R> List<R> validate(V validator, @Nullable ClassLoader loader, String resource, JsonNode instance) {
+        // An instance exists, so its class has been initialised and has registered itself.
+        Registered<?, ?> r = registered;
+        if (r == null || !r.validatorType().isInstance(validator)) {
+            throw new IllegalStateException(validator.getClass().getName() + " has no registered tree-level entry point");
         }
-        return a.validate(validator, loader, resource, instance);
+        return ((Access<V, R>) r.entryPoint()).validate(validator, loader, resource, instance);
     }
 }

@@ -51,7 +51,7 @@ public final class SchemaValidator {
     static {
         // Before networknt's classes load: they log through SLF4J, which warns on stderr when unbound.
         QuietSlf4j.apply();
-        Validators.register(SchemaValidator::validateTree);
+        Validators.register(SchemaValidator.class, SchemaValidator::validateTree);
     }
 
     private final Map<String, String> prefixes;

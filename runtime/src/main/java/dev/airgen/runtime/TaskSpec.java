@@ -1,4 +1,4 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
 import java.util.Objects;
 import tools.jackson.databind.JsonNode;
@@ -15,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param listener      told about each item as it arrives and about faults that may have cost the task an
  *                      answer; may be null
  */
-public record TaskSpec(String taskUUID, String taskType, ObjectNode json, Mode mode, int expectedItems,
+record TaskSpec(String taskUUID, String taskType, ObjectNode json, Mode mode, int expectedItems,
                        Listener listener) {
 
     /** What the sender of a task waits for. */

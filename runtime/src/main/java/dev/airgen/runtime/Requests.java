@@ -1,6 +1,10 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
-import dev.airgen.runtime.RunwareValidationException;
+import dev.airgen.runtime.internal.JsonTrees;
+import dev.airgen.runtime.internal.Log;
+import dev.airgen.runtime.internal.SchemaDocuments;
+import dev.airgen.runtime.internal.SchemaIndex;
+import dev.airgen.runtime.internal.Validators;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.JsonValue;
 import dev.airgen.runtime.types.TaskRequest;
@@ -18,7 +22,7 @@ import tools.jackson.databind.node.ObjectNode;
  * delivery (what the call needs, else what the model's schema makes the default), and its validation against
  * the model's schema, found for JSON tasks through the generated {@link SchemaIndex}.
  */
-public final class Requests {
+final class Requests {
 
     private final SchemaValidator validator;
     private final boolean validate;

@@ -1,7 +1,7 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
 /** Thrown while reading an answer whose shape is not one the protocol allows. */
-public final class MalformedResponseException extends RuntimeException {
+final class MalformedResponseException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 

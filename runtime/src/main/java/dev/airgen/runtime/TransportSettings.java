@@ -1,6 +1,6 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
-import dev.airgen.runtime.RetryPolicy;
+import dev.airgen.runtime.internal.Secret;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param userAgent            the User-Agent header
  * @param dryRun               whether tasks are only validated and priced by the server, not run
  */
-public record TransportSettings(URI baseUrl, URI webSocketUrl, Secret apiKey, HttpClient http, Executor executor,
+record TransportSettings(URI baseUrl, URI webSocketUrl, Secret apiKey, HttpClient http, Executor executor,
                                 ScheduledExecutorService scheduler, Duration requestTimeout, RetryPolicy retry,
                                 Duration authTimeout, Duration heartbeatInterval, Duration pongTimeout,
                                 int maxReconnectAttempts, Duration reconnectBaseDelay, Duration reconnectMaxDelay,

@@ -1,11 +1,6 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
-import dev.airgen.runtime.ApiError;
-import dev.airgen.runtime.ErrorCategory;
-import dev.airgen.runtime.PollingPolicy;
-import dev.airgen.runtime.Progress;
-import dev.airgen.runtime.RunwareApiException;
-import dev.airgen.runtime.RunwareException;
+import dev.airgen.runtime.internal.Log;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +34,7 @@ import tools.jackson.databind.node.ObjectNode;
  *       arrive, and each new one is handed to the task's hooks as it arrives.</li>
  * </ul>
  */
-public final class TaskRunner implements AutoCloseable {
+final class TaskRunner implements AutoCloseable {
 
     private final Channel channel;
     private final TransportSettings settings;

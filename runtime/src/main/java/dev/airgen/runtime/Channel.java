@@ -1,4 +1,4 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
  * A way of getting tasks to the server and their answers back: one HTTP request, or one WebSocket
  * frame, per call of {@link #send}.
  */
-public interface Channel extends AutoCloseable {
+interface Channel extends AutoCloseable {
 
     /**
      * Sends the tasks together and returns, in the same order, one future per task. A future

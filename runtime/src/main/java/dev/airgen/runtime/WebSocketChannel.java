@@ -1,10 +1,7 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
-import dev.airgen.runtime.ApiError;
-import dev.airgen.runtime.ErrorCategory;
-import dev.airgen.runtime.RunwareApiException;
-import dev.airgen.runtime.RunwareException;
-import dev.airgen.runtime.RunwareTransportException;
+import dev.airgen.runtime.internal.Backoff;
+import dev.airgen.runtime.internal.Log;
 import dev.airgen.runtime.types.Json;
 import java.net.URI;
 import java.net.http.WebSocket;
@@ -47,7 +44,7 @@ import tools.jackson.databind.node.ObjectNode;
  * nothing at all arrives within the pong timeout after it, the socket counts as half-open and is
  * replaced. Frames are written by one writer at a time. Every wait ends by its deadline.
  */
-public final class WebSocketChannel implements Channel {
+final class WebSocketChannel implements Channel {
 
     private static final Pattern UUID_IN_TEXT =
             Pattern.compile("\"taskUUID\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");

@@ -1,11 +1,6 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
-import dev.airgen.runtime.ErrorCategory;
-import dev.airgen.runtime.RunwareException;
-import dev.airgen.runtime.RunwareTransportException;
-import dev.airgen.runtime.StreamListener;
-import dev.airgen.runtime.TextChunk;
-import dev.airgen.runtime.TextStreamResult;
+import dev.airgen.runtime.internal.JsonTrees;
 import dev.airgen.runtime.types.JsonValue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,7 +8,7 @@ import java.util.function.BooleanSupplier;
 import tools.jackson.databind.JsonNode;
 
 /** Puts a streamed text answer together from its server-sent chunks, telling the listener about each. */
-public final class TextStreams {
+final class TextStreams {
 
     private TextStreams() {
     }

@@ -1,4 +1,4 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -7,7 +7,7 @@ import tools.jackson.databind.node.ObjectNode;
  * A key that stays the same for the same result item across repeated answers (cumulative polls, a
  * replayed WebSocket frame, a result that arrives both pushed and polled), so each result counts once.
  */
-public final class ResultKey {
+final class ResultKey {
 
     private static final String[] MEDIA_KEYS = {
             "imageUUID", "videoUUID", "audioUUID", "modelUUID", "mediaUUID", "guideImageUUID", "maskImageUUID"};

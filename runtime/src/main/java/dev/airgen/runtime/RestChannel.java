@@ -1,9 +1,5 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
-import dev.airgen.runtime.ApiError;
-import dev.airgen.runtime.ErrorCategory;
-import dev.airgen.runtime.RunwareApiException;
-import dev.airgen.runtime.RunwareException;
 import dev.airgen.runtime.types.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,7 +25,7 @@ import tools.jackson.databind.node.ArrayNode;
  * its failures say whether the server took the tasks ({@link Failures#fate}), and the task runner
  * decides whether to send again or to ask for the tasks by UUID.
  */
-public final class RestChannel implements Channel {
+final class RestChannel implements Channel {
 
     /** The largest answer read; a bigger one is a malformed answer, not an out-of-memory error. */
     static final int MAX_BODY_BYTES = 256 * 1024 * 1024;

@@ -1,7 +1,6 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
-import dev.airgen.runtime.RetryPolicy;
-import dev.airgen.runtime.RunwareException;
+import dev.airgen.runtime.internal.Log;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -14,7 +13,7 @@ import java.util.function.Predicate;
  * fails in a way {@code worthRetrying} accepts, runs it again after {@link RetryPolicy#delay}, as long
  * as the policy allows more attempts and the deadline leaves time for the wait.
  */
-public final class Retrier {
+final class Retrier {
 
     private final RetryPolicy policy;
     private final ScheduledExecutorService scheduler;

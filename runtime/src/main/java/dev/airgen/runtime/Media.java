@@ -1,9 +1,5 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
-import dev.airgen.runtime.DownloadListener;
-import dev.airgen.runtime.ErrorCategory;
-import dev.airgen.runtime.RunwareException;
-import dev.airgen.runtime.RunwareTransportException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** Files in and out: data URIs for uploads, and downloads of output URLs. */
-public final class Media {
+final class Media {
 
     private final TransportSettings settings;
     private final Consumer<URI> schemeCheck;

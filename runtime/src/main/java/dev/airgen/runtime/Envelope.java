@@ -1,6 +1,5 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
-import dev.airgen.runtime.ApiError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +14,7 @@ import tools.jackson.databind.JsonNode;
  * @param items  the result items in order
  * @param errors the error objects in order
  */
-public record Envelope(List<JsonNode> items, List<ApiError> errors) {
+record Envelope(List<JsonNode> items, List<ApiError> errors) {
 
     public Envelope {
         items = List.copyOf(items);

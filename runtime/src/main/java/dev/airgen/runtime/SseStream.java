@@ -1,9 +1,6 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
-import dev.airgen.runtime.ApiError;
-import dev.airgen.runtime.ErrorCategory;
-import dev.airgen.runtime.RunwareApiException;
-import dev.airgen.runtime.RunwareException;
+import dev.airgen.runtime.internal.SseParser;
 import dev.airgen.runtime.types.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,7 +29,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>No read blocks without a deadline: a watchdog closes the body when nothing arrives for the
  * request timeout or the overall deadline passes.
  */
-public final class SseStream {
+final class SseStream {
 
     private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.internal");
 

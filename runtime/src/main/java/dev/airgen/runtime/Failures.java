@@ -1,10 +1,5 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
-import dev.airgen.runtime.ApiError;
-import dev.airgen.runtime.ErrorCategory;
-import dev.airgen.runtime.RunwareApiException;
-import dev.airgen.runtime.RunwareException;
-import dev.airgen.runtime.RunwareTransportException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.URI;
@@ -26,7 +21,7 @@ import java.util.concurrent.TimeoutException;
  * Builds the client's own exceptions, so that every transport words the same failure the same way, and
  * says what a failure means for the task that was being sent ({@link #fate}).
  */
-public final class Failures {
+final class Failures {
 
     /** Codes of the client's own failures. */
     public static final String CONNECT_FAILED = "connectFailed";

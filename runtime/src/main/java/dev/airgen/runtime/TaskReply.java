@@ -1,6 +1,5 @@
-package dev.airgen.runtime.internal;
+package dev.airgen.runtime;
 
-import dev.airgen.runtime.ApiError;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 
@@ -12,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * @param errors     error objects for this task
  * @param httpStatus the HTTP status of the answer, or 0 on WebSocket
  */
-public record TaskReply(String taskUUID, List<JsonNode> items, List<ApiError> errors, int httpStatus) {
+record TaskReply(String taskUUID, List<JsonNode> items, List<ApiError> errors, int httpStatus) {
 
     public TaskReply {
         items = List.copyOf(items);
