@@ -1,8 +1,10 @@
 package dev.airgen.generator.emit;
 
+import dev.airgen.schema.resolve.EmbeddedIds;
 import dev.airgen.schema.resolve.SchemaDocument;
 import dev.airgen.schema.resolve.SchemaRef;
 import dev.airgen.schema.resolve.SchemaResolver;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -14,7 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Turns a task's schema into one self-contained document for the classpath, so the runtime validates
  * offline. A schema whose references stay inside itself is written unchanged; otherwise every document it
- * reaches is embedded under {@code $defs} and each {@code $ref} rewritten to point there.
+ * reaches (a file, or a resource embedded in one with its own {@code $id}) is copied under {@code $defs} and
+ * each {@code $ref} rewritten to a pointer from the bundle's root. The copies drop the {@code $id}s and
+ * {@code $anchor}s they contain: every reference now says where it points, and an {@code $id} left in place
+ * would make {@code #} below it mean that resource instead of the bundle.
  */
 public final class SchemaBundler {
 
@@ -71,6 +76,18 @@ public final class SchemaBundler {
         walkRefs(document, document.root(), "", (ref, target) ->
                 replacements.put(ref.node(), "#/$defs/d" + indexOf(documents, target.document()) + target.pointer()));
         applyRewrites(document.root(), copy, replacements);
+        EmbeddedIds.walk(document.root(), "", URI.create("urn:bundle"), new EmbeddedIds.Visitor<String>() {
+            @Override
+            public String resource(String enclosing, String pointer, JsonNode node, URI id) {
+                ((ObjectNode) copy.at(enclosing + pointer)).remove("$id");
+                return enclosing + pointer;
+            }
+
+            @Override
+            public void anchor(String resource, URI base, String pointer, String anchor) {
+                ((ObjectNode) copy.at(resource + pointer)).remove("$anchor");
+            }
+        });
         if (copy instanceof ObjectNode object) {
             object.remove("$id");
             object.remove("$schema");

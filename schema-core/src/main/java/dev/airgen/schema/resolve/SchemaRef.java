@@ -3,8 +3,9 @@ package dev.airgen.schema.resolve;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One schema inside a resource: the resource and the pointer from its root. Equality is by resource and
- * pointer, which makes it usable as the identity of a {@code $ref} target.
+ * One schema inside a resource: the resource and the pointer from its root. Equality is by place: the file
+ * and the pointer from the file's root, whichever resource (the file's or one embedded in it with its own
+ * {@code $id}) the pointer starts from. That makes it usable as the identity of a {@code $ref} target.
  */
 public record SchemaRef(SchemaDocument document, String pointer) {
 
@@ -23,12 +24,12 @@ public record SchemaRef(SchemaDocument document, String pointer) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SchemaRef other && pointer.equals(other.pointer)
-                && document.file().equals(other.document.file()) && document.pointer().equals(other.document.pointer());
+        return o instanceof SchemaRef other && document.file().equals(other.document.file())
+                && (document.pointer() + pointer).equals(other.document.pointer() + other.pointer);
     }
 
     @Override
     public int hashCode() {
-        return (document.file() + "#" + document.pointer() + "|" + pointer).hashCode();
+        return (document.file() + "#" + document.pointer() + pointer).hashCode();
     }
 }

@@ -4,14 +4,18 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Resolves {@code $ref}s between the documents of one snapshot, offline. Every document is known by its
  * base URI and by any {@code $id} it declares; a reference to anything else is an error naming the
- * reference, never a download.
+ * reference, never a download. A reference inside a subschema that declares its own {@code $id} resolves
+ * against that embedded resource (JSON Schema 2020-12, 8.2.1): relative URIs against its {@code $id},
+ * {@code #/...} pointers from its root, {@code #name} among its anchors.
  */
 public final class SchemaResolver {
 
@@ -20,6 +24,8 @@ public final class SchemaResolver {
 
     private final Map<String, SchemaDocument> byUri = new HashMap<>();
     private final Map<String, SchemaRef> anchors = new HashMap<>();
+    /** Every embedded resource (a subschema with its own {@code $id}) by the file it lies in. */
+    private final Map<String, List<SchemaDocument>> embeddedByFile = new HashMap<>();
     private final FileLoader fileLoader;
 
     /** Loads the snapshot files that {@code $ref}s name. */
@@ -73,6 +79,7 @@ public final class SchemaResolver {
             public SchemaDocument resource(SchemaDocument enclosing, String pointer, JsonNode node, URI id) {
                 SchemaDocument embedded = new SchemaDocument(enclosing.file(), enclosing.pointer() + pointer, node, id);
                 byUri.putIfAbsent(key(id), embedded);
+                embeddedByFile.computeIfAbsent(embedded.file(), f -> new ArrayList<>()).add(embedded);
                 return embedded;
             }
 
@@ -89,6 +96,7 @@ public final class SchemaResolver {
      * @throws dev.airgen.schema.SchemaException naming {@code from} when the target is missing or remote
      */
     public SchemaRef resolve(SchemaRef from, String ref) {
+        from = innermost(from);
         Origin origin = from.origin().child("$ref");
         URI target;
         try {
@@ -135,6 +143,26 @@ public final class SchemaResolver {
             return register(loaded);
         }
         throw origin.error("$ref '" + ref + "' is remote (" + uri + ") and the snapshot does not contain it; references are resolved offline only");
+    }
+
+    /**
+     * {@code ref} re-expressed inside the innermost embedded resource of its document that contains it (itself
+     * when there is none), so that what it refers to resolves against the right base URI and root.
+     */
+    private synchronized SchemaRef innermost(SchemaRef ref) {
+        List<SchemaDocument> candidates = embeddedByFile.get(ref.document().file());
+        if (candidates == null) {
+            return ref;
+        }
+        String at = ref.document().pointer() + ref.pointer();
+        SchemaDocument best = ref.document();
+        for (SchemaDocument resource : candidates) {
+            String p = resource.pointer();
+            if (p.length() > best.pointer().length() && p.startsWith(best.pointer() + "/") && (at.equals(p) || at.startsWith(p + "/"))) {
+                best = resource;
+            }
+        }
+        return best == ref.document() ? ref : new SchemaRef(best, at.substring(best.pointer().length()));
     }
 
     /**
