@@ -10,7 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every problem in the input is one message {@code file#/pointer: reason}; nothing degrades silently. */
+/**
+ * Every problem the generator finds in a schema is one message {@code file#/pointer: reason}; nothing degrades
+ * silently. (Errors of reading a snapshot and resolving its references are tested with the reader, in
+ * schema-core.)
+ */
 class InputErrorsTest {
 
     @TempDir
@@ -21,29 +25,6 @@ class InputErrorsTest {
         assertThatThrownBy(() -> new Generator().generate(GeneratorConfig.of(snapshot, "x.y")))
                 .isInstanceOf(SchemaException.class)
                 .hasMessageContaining(expectedMessagePart);
-    }
-
-    @Test
-    void invalidJsonNamesFileAndLine() {
-        fails(Map.of("schema-map.json", "{\"inference\": [ {\"air\": }"), "schema-map.json#/inference/0/air: not valid JSON at line 1");
-    }
-
-    @Test
-    void missingRefTargetNamesTheReference() {
-        fails(Map.of("schema-map.json", Snapshots.bundleWithProperties("\"lora\":{\"$ref\":\"#/$defs/missing\"}")),
-                "schema-map.json#/inference/0/requestSchema/properties/lora/$ref: $ref '#/$defs/missing' points to nothing");
-    }
-
-    @Test
-    void remoteRefIsRefusedUnlessTheSnapshotHasIt() {
-        fails(Map.of("schema-map.json", Snapshots.bundleWithProperties("\"lora\":{\"$ref\":\"https://example.com/lora.json\"}")),
-                "/properties/lora/$ref: $ref 'https://example.com/lora.json' is remote");
-    }
-
-    @Test
-    void refToAFileTheSnapshotLacks() {
-        fails(Map.of("model.json", "{\"requestSchema\":" + requestWith("\"lora\":{\"$ref\":\"common/lora.json\"}") + "}"),
-                "model.json#/requestSchema/properties/lora/$ref: $ref 'common/lora.json' refers to file 'common/lora.json', which is not in the snapshot");
     }
 
     @Test
@@ -98,22 +79,5 @@ class InputErrorsTest {
     void dynamicReferencesAreRefusedNotIgnored() {
         fails(Map.of("schema-map.json", Snapshots.bundleWithProperties("\"tree\":{\"$dynamicRef\":\"#node\"}")),
                 "/properties/tree/$dynamicRef: '$dynamicRef' is not supported");
-    }
-
-    @Test
-    void emptyFolder() {
-        fails(Map.of("notes.json", "{\"hello\":\"world\"}"), "no model schemas or catalog found");
-    }
-
-    @Test
-    void catalogEntryWithoutAir() {
-        fails(Map.of("catalog.json", "[{\"slug\":\"x\"}]"), "catalog.json#/0: catalog entry has no 'air'");
-    }
-
-
-    static String requestWith(String properties) {
-        return """
-                {"type":"object","properties":{"taskType":{"const":"imageInference"},"taskUUID":{"type":"string"},
-                 "model":{"const":"test:2@1"}%s},"required":["taskType"]}""".formatted("," + properties);
     }
 }
