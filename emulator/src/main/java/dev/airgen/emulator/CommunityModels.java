@@ -56,7 +56,7 @@ final class CommunityModels {
      * What the emulator knows of an AIR that is not in {@code snapshot}; null when Runware would not
      * know it either (not an AIR, or a curated-only namespace and never registered here).
      */
-    Match find(Snapshot snapshot, String air) {
+    Match find(SnapshotIndex snapshot, String air) {
         if (air == null || !isAir(air)) {
             return null;
         }
@@ -83,25 +83,25 @@ final class CommunityModels {
      * schema, else the image modality's (Civitai and Runware's own namespace hold image checkpoints);
      * null when Runware would not know the AIR.
      */
-    Snapshot.Target schemaFor(Snapshot snapshot, String air) {
+    SnapshotIndex.Target schemaFor(SnapshotIndex snapshot, String air) {
         Match match = find(snapshot, air);
         if (match == null) {
             return null;
         }
-        Snapshot.Target arch = snapshot.targetForArchitecture(match.architecture(), air, null);
+        SnapshotIndex.Target arch = snapshot.targetForArchitecture(match.architecture(), air, null);
         if (arch != null) {
             return arch;
         }
-        for (Snapshot.Target t : snapshot.targetsForTaskType("imageInference")) {
+        for (SnapshotIndex.Target t : snapshot.targetsForTaskType("imageInference")) {
             if (t.key().startsWith("modality:")) {
-                return new Snapshot.Target(t.key(), t.requestSchema(), null, null, air, t.taskType());
+                return new SnapshotIndex.Target(t.key(), t.requestSchema(), null, null, air, t.taskType());
             }
         }
         return null;
     }
 
     /** The bundle's key for an architecture name, trying the aliases; null when the bundle has none. */
-    static String architecture(Snapshot snapshot, String name) {
+    static String architecture(SnapshotIndex snapshot, String name) {
         String key = snapshot.architectureKey(name);
         if (key == null && name != null) {
             key = snapshot.architectureKey(ALIASES.get(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "")));

@@ -285,7 +285,7 @@ final class HttpHandler extends Handler.Abstract {
 
     private void schemas(String rest, Request request, Response response, Callback callback) {
         if (rest.equals("registry.json")) {
-            Snapshot s = emulator.latestRelease();
+            SnapshotIndex s = emulator.latestRelease();
             byte[] bytes = JsonNodes.write(s.registryDocument()).getBytes(StandardCharsets.UTF_8);
             String etag = "\"" + sha256(bytes).substring(0, 32) + "\"";
             response.getHeaders().put(HttpHeader.ETAG, etag);
@@ -301,8 +301,8 @@ final class HttpHandler extends Handler.Abstract {
         }
         if (rest.startsWith("resolve/")) {
             String id = URLDecoder.decode(rest.substring("resolve/".length()), StandardCharsets.UTF_8);
-            Snapshot release = emulator.latestRelease();
-            Snapshot.Target t = release.resolve(id);
+            SnapshotIndex release = emulator.latestRelease();
+            SnapshotIndex.Target t = release.resolve(id);
             if (t == null) {
                 t = emulator.communityModels().schemaFor(release, id);
             }
@@ -320,8 +320,8 @@ final class HttpHandler extends Handler.Abstract {
         }
         if (rest.startsWith("releases/") && rest.endsWith("/schema-map.json")) {
             String version = rest.substring("releases/".length(), rest.length() - "/schema-map.json".length());
-            Snapshot s = emulator.release(version);
-            if (s == null) {
+            SnapshotIndex s = emulator.release(version);
+            if (s == null || s.schemaMapBytesShared() == null) {
                 json(response, callback, 404, Wire.errors(List.of(ErrorItem.of(404, "releaseNotFound",
                         "No release " + TaskEngine.abbreviate(version)))), false);
                 return;

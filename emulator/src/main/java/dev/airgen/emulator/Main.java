@@ -34,8 +34,8 @@ public final class Main {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close));
-        System.out.println("Runware emulator running (snapshot " + emulator.snapshot().version() + ", "
-                + emulator.snapshot().airs().size() + " models)");
+        System.out.println("Runware emulator running (snapshot " + emulator.index().version() + ", "
+                + emulator.index().airs().size() + " models)");
         System.out.println("  REST      " + emulator.baseUrl());
         System.out.println("  WebSocket " + emulator.webSocketUrl());
         System.out.println("  Schemas   " + emulator.schemasUrl());

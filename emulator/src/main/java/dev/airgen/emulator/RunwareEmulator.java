@@ -10,6 +10,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import dev.airgen.schema.snapshot.Snapshot;
+import dev.airgen.schema.snapshot.SnapshotReader;
+
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -42,17 +45,17 @@ public final class RunwareEmulator implements AutoCloseable {
     private final Set<String> apiKeys;
     private final long maxRequestBytes;
     private final int maxTasksPerRequest;
-    private final Map<String, Snapshot> releases = new LinkedHashMap<>();
+    private final Map<String, SnapshotIndex> releases = new LinkedHashMap<>();
     private final Map<WsConnection, Boolean> connections = new ConcurrentHashMap<>();
-    private volatile Snapshot snapshot;
-    private volatile Snapshot latestRelease;
+    private volatile SnapshotIndex index;
+    private volatile SnapshotIndex latestRelease;
     private volatile Duration taskDuration;
     private final int port;
     private final String host;
 
     private RunwareEmulator(Builder b) {
-        this.snapshot = b.snapshot != null ? b.snapshot : Snapshot.bundled();
-        publishSnapshot(this.snapshot);
+        this.index = b.snapshot != null ? new SnapshotIndex(b.snapshot) : SnapshotIndex.bundled();
+        publish(this.index);
         this.taskDuration = b.taskDuration;
         this.apiKeys = b.apiKeys == null ? null : Set.copyOf(b.apiKeys);
         this.maxRequestBytes = b.maxRequestBytes;
@@ -128,15 +131,20 @@ public final class RunwareEmulator implements AutoCloseable {
         return faults;
     }
 
-    /** The snapshot tasks are validated against. */
+    /** The snapshot tasks are validated against (by default the one {@code airgen-model-schemas} bundles). */
     public Snapshot snapshot() {
-        return snapshot;
+        return index.snapshot();
+    }
+
+    SnapshotIndex index() {
+        return index;
     }
 
     /** Validates tasks against {@code next} from now on and publishes it as the latest release. */
     public void replaceSnapshot(Snapshot next) {
-        this.snapshot = Objects.requireNonNull(next, "snapshot");
-        publishSnapshot(next);
+        SnapshotIndex nextIndex = new SnapshotIndex(Objects.requireNonNull(next, "snapshot"));
+        this.index = nextIndex;
+        publish(nextIndex);
     }
 
     /**
@@ -144,7 +152,10 @@ public final class RunwareEmulator implements AutoCloseable {
      * {@code releases/latest}); validation keeps using {@link #snapshot()}.
      */
     public void publishSnapshot(Snapshot release) {
-        Objects.requireNonNull(release, "release");
+        publish(new SnapshotIndex(Objects.requireNonNull(release, "release")));
+    }
+
+    private void publish(SnapshotIndex release) {
         synchronized (releases) {
             releases.put(release.version(), release);
             latestRelease = release;
@@ -299,13 +310,13 @@ public final class RunwareEmulator implements AutoCloseable {
         return apiKeys == null || apiKeys.contains(key);
     }
 
-    Snapshot release(String version) {
+    SnapshotIndex release(String version) {
         synchronized (releases) {
             return "latest".equals(version) ? latestRelease : releases.get(version);
         }
     }
 
-    Snapshot latestRelease() {
+    SnapshotIndex latestRelease() {
         return latestRelease;
     }
 
@@ -351,9 +362,12 @@ public final class RunwareEmulator implements AutoCloseable {
             return this;
         }
 
-        /** A {@code schema-map.json} file or a folder holding one (and optionally {@code catalog.json}). */
+        /**
+         * A snapshot file or folder in any format schema-core's reader knows; the releases endpoints serve its
+         * {@code schema-map.json} bundle, when it has one.
+         */
         public Builder snapshot(Path path) {
-            return snapshot(Snapshot.load(path));
+            return snapshot(SnapshotReader.read(path));
         }
 
         /** Only these API keys are accepted; by default any non-blank key is. */

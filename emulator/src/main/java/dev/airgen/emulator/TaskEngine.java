@@ -139,7 +139,7 @@ final class TaskEngine implements AutoCloseable {
                 case "getTaskDetails" -> details(uuid, owned(ctx, uuid));
                 case "imageUpload", "mediaStorage", "modelSearch", "accountManagement", "modelUpload" -> utility(task, taskType, uuid, ctx);
                 default -> {
-                    if (!INFERENCE_TYPES.contains(taskType) && !owner.snapshot().knowsTaskType(taskType)) {
+                    if (!INFERENCE_TYPES.contains(taskType) && !owner.index().knowsTaskType(taskType)) {
                         yield Outcome.error(ErrorItem.param(400, "invalidTaskType",
                                 "Unknown taskType '" + abbreviate(taskType) + "'", "taskType"));
                     }
@@ -164,12 +164,12 @@ final class TaskEngine implements AutoCloseable {
     }
 
     private Outcome inference(ObjectNode task, String taskType, String uuid, Ctx ctx) {
-        Snapshot snapshot = owner.snapshot();
+        SnapshotIndex snapshot = owner.index();
         TaskValidator.Outcome v = TaskValidator.validate(snapshot, owner.communityModels(), task, taskType);
         if (!v.ok()) {
             return Outcome.errors(v.errors());
         }
-        Snapshot.Target target = v.target();
+        SnapshotIndex.Target target = v.target();
         String delivery = JsonNodes.text(task, "deliveryMethod");
         if (delivery == null && target != null) {
             delivery = JsonNodes.text(target.requestSchema().path("properties").path("deliveryMethod"), "default");
@@ -256,7 +256,7 @@ final class TaskEngine implements AutoCloseable {
                     if (job.plan.kind() == Results.Kind.TRAINING) {
                         // The new model runs from now on, as a model of the architecture it was trained on.
                         owner.communityModels().register(JsonNodes.text(item, "air"),
-                                JsonNodes.text(owner.snapshot().catalogEntry(String.valueOf(JsonNodes.text(job.request, "model"))), "architecture"));
+                                JsonNodes.text(owner.index().catalogEntry(String.valueOf(JsonNodes.text(job.request, "model"))), "architecture"));
                     }
                     job.complete(index, item);
                 } catch (RuntimeException e) {
@@ -327,7 +327,7 @@ final class TaskEngine implements AutoCloseable {
     }
 
     private Outcome utility(ObjectNode task, String taskType, String uuid, Ctx ctx) {
-        TaskValidator.Outcome v = TaskValidator.validate(owner.snapshot(), owner.communityModels(), task, taskType);
+        TaskValidator.Outcome v = TaskValidator.validate(owner.index(), owner.communityModels(), task, taskType);
         if (!v.ok()) {
             return Outcome.errors(v.errors());
         }
@@ -510,7 +510,7 @@ final class TaskEngine implements AutoCloseable {
         List<String> caps = new ArrayList<>();
         task.path("capabilities").forEach(c -> caps.add(c.asString()));
         List<ObjectNode> hits = new ArrayList<>();
-        Snapshot snapshot = owner.snapshot();
+        SnapshotIndex snapshot = owner.index();
         List<ObjectNode> entries = new ArrayList<>(snapshot.catalog());
         if (entries.isEmpty()) {
             for (String air : snapshot.airs()) {

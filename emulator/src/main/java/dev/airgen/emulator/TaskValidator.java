@@ -21,7 +21,7 @@ final class TaskValidator {
 
     private static final int MAX_ERRORS_PER_TASK = 20;
 
-    record Outcome(Snapshot.Target target, List<ErrorItem> errors) {
+    record Outcome(SnapshotIndex.Target target, List<ErrorItem> errors) {
         boolean ok() {
             return errors.isEmpty();
         }
@@ -30,9 +30,9 @@ final class TaskValidator {
     private TaskValidator() {
     }
 
-    static Outcome validate(Snapshot snapshot, CommunityModels community, JsonNode task, String taskType) {
+    static Outcome validate(SnapshotIndex snapshot, CommunityModels community, JsonNode task, String taskType) {
         JsonNode modelNode = task.get("model");
-        List<Snapshot.Target> candidates;
+        List<SnapshotIndex.Target> candidates;
         if (modelNode != null && !modelNode.isNull()) {
             if (!modelNode.isString() || modelNode.stringValue().isBlank()) {
                 return failed(ErrorItem.param(400, "invalidModel", "'model' must be a model AIR such as runware:101@1", "model"));
@@ -41,7 +41,7 @@ final class TaskValidator {
             if (!snapshot.knowsModel(air)) {
                 return community(snapshot, community.find(snapshot, air), air, taskType, task);
             }
-            Snapshot.Target own = snapshot.targetForModel(air);
+            SnapshotIndex.Target own = snapshot.targetForModel(air);
             String modelTaskType = own != null && own.taskType() != null ? own.taskType()
                     : JsonNodes.text(snapshot.catalogEntry(air), "taskType");
             if (modelTaskType != null && !modelTaskType.equals(taskType)) {
@@ -59,17 +59,17 @@ final class TaskValidator {
      * A model the snapshot does not list: run as its architecture when one is known (and only for the
      * task types that architecture serves), else as whatever its task type is.
      */
-    private static Outcome community(Snapshot snapshot, CommunityModels.Match match, String air, String taskType,
+    private static Outcome community(SnapshotIndex snapshot, CommunityModels.Match match, String air, String taskType,
                                      JsonNode task) {
         if (match == null) {
             return failed(ErrorItem.param(400, "unknownModel",
                     "The model '" + TaskEngine.abbreviate(air) + "' does not exist or is not available", "model"));
         }
-        Snapshot.Target arch = snapshot.targetForArchitecture(match.architecture(), air, null);
+        SnapshotIndex.Target arch = snapshot.targetForArchitecture(match.architecture(), air, null);
         if (arch == null) {
             return check(snapshot, task, snapshot.targetsForTaskType(taskType));
         }
-        java.util.Set<String> served = Snapshot.taskTypesOf(arch.requestSchema());
+        java.util.Set<String> served = SnapshotIndex.taskTypesOf(arch.requestSchema());
         if (!served.isEmpty() && !served.contains(taskType)) {
             return failed(ErrorItem.param(400, "invalidTaskType", "The model '" + TaskEngine.abbreviate(air) + "' is "
                     + match.reason() + " (" + match.architecture() + "), which runs " + String.join(", ", served)
@@ -78,12 +78,12 @@ final class TaskValidator {
         return check(snapshot, task, List.of(arch));
     }
 
-    private static Outcome check(Snapshot snapshot, JsonNode task, List<Snapshot.Target> candidates) {
+    private static Outcome check(SnapshotIndex snapshot, JsonNode task, List<SnapshotIndex.Target> candidates) {
         if (candidates.isEmpty()) {
             return new Outcome(null, List.of());
         }
         List<ErrorItem> firstErrors = null;
-        for (Snapshot.Target t : candidates) {
+        for (SnapshotIndex.Target t : candidates) {
             List<Error> raw;
             Schema schema = snapshot.compiled(t);
             try {
@@ -114,7 +114,7 @@ final class TaskValidator {
         return new Outcome(null, List.of(e));
     }
 
-    static List<ErrorItem> map(List<Error> raw, Snapshot.Target target, Schema schema, Set<String> providerKeys) {
+    static List<ErrorItem> map(List<Error> raw, SnapshotIndex.Target target, Schema schema, Set<String> providerKeys) {
         String location = schema.getSchemaLocation().getAbsoluteIri().toString();
         ViolationMapper mapper = ViolationMapper.over(Map.of(location, schema.getSchemaNode()));
         Map<String, ErrorItem> out = new LinkedHashMap<>();

@@ -2,18 +2,13 @@ package dev.airgen.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airgen.schema.snapshot.BundledSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -36,15 +31,13 @@ class BundledExamplesTest extends BundledSnapshotEmulatorTest {
     }
 
     static List<Example> examples(boolean valid) {
-        URL root = BundledExamplesTest.class.getClassLoader().getResource("airgen/examples");
+        Path root = BundledSnapshot.resource(BundledExamplesTest.class.getClassLoader(), "airgen/examples").orElse(null);
         if (root == null) {
             return List.of();
         }
         List<Example> out = new ArrayList<>();
         try {
-            URI uri = root.toURI();
-            FileSystem jar = uri.getScheme().equals("jar") ? FileSystems.newFileSystem(uri, Map.of()) : null;
-            try (Stream<Path> files = Files.list(jar == null ? Path.of(uri) : jar.getPath("airgen/examples"))) {
+            try (Stream<Path> files = Files.list(root)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                     JsonNode doc = JsonNodes.parse(Files.readAllBytes(f));
                     JsonNode target = doc.path("target");
@@ -62,15 +55,9 @@ class BundledExamplesTest extends BundledSnapshotEmulatorTest {
                         doc.path("invalid").forEach(r -> out.add(new Example(name, r.path("request"), r.path("parameter").asString())));
                     }
                 }
-            } finally {
-                if (jar != null) {
-                    jar.close();
-                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
         return out;
     }

@@ -32,7 +32,7 @@ class EmbeddedTest {
             assertThat(e.baseUrl().toString()).isEqualTo("http://127.0.0.1:" + e.port() + "/v1");
             assertThat(e.webSocketUrl().toString()).isEqualTo("ws://127.0.0.1:" + e.port() + "/v1");
             assertThat(e.schemasUrl().toString()).isEqualTo("http://127.0.0.1:" + e.port() + "/schemas");
-            Snapshot bundled = e.snapshot();
+            SnapshotIndex bundled = e.index();
             assertThat(bundled.airs()).isNotEmpty();
             JsonNode registry = TestSupport.get(URI.create(e.schemasUrl() + "/registry.json")).json();
             assertThat(registry.get("models").size()).isEqualTo(bundled.airs().size());

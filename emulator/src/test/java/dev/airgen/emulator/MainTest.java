@@ -29,6 +29,6 @@ class MainTest {
         assertThatThrownBy(() -> Main.launch(new String[] {"--port", "eighty"})).hasMessageContaining("whole number");
         assertThatThrownBy(() -> Main.launch(new String[] {"--colour", "red"})).hasMessage("unknown option --colour");
         assertThatThrownBy(() -> Main.launch(new String[] {"--port", "0", "--snapshot", "/definitely/not/here"}))
-                .hasMessageContaining("no schema-map.json");
+                .hasMessageContaining("snapshot does not exist");
     }
 }

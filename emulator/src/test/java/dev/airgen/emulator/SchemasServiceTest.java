@@ -5,6 +5,7 @@ import static dev.airgen.emulator.TestSupport.get;
 import static dev.airgen.emulator.TestSupport.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airgen.schema.snapshot.Snapshot;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
@@ -37,7 +38,7 @@ class SchemasServiceTest {
             assertThat(get(at(e, "registry.json"), "If-None-Match", etag).status()).isEqualTo(304);
             assertThat(get(at(e, "registry.json"), "If-None-Match", "\"other\"").status()).isEqualTo(200);
 
-            e.publishSnapshot(e.snapshot().withVersion("20260202000000"));
+            e.publishSnapshot(TestSupport.withVersion(e.snapshot(), "20260202000000"));
             TestSupport.Resp changed = get(at(e, "registry.json"), "If-None-Match", etag);
             assertThat(changed.status()).isEqualTo(200);
             assertThat(changed.headers().firstValue("etag").orElseThrow()).isNotEqualTo(etag);
@@ -69,7 +70,7 @@ class SchemasServiceTest {
         try (RunwareEmulator e = TestSupport.builder().start()) {
             TestSupport.Resp pinned = get(at(e, "releases/20260101000000/schema-map.json"));
             assertThat(pinned.status()).isEqualTo(200);
-            assertThat(pinned.body().getBytes(StandardCharsets.UTF_8)).isEqualTo(e.snapshot().schemaMapBytes());
+            assertThat(pinned.body().getBytes(StandardCharsets.UTF_8)).isEqualTo(TestSupport.schemaMapBytes(e.snapshot()));
             assertThat(get(at(e, "releases/latest/schema-map.json")).body()).isEqualTo(pinned.body());
             assertThat(get(at(e, "releases/19990101000000/schema-map.json")).status()).isEqualTo(404);
         }
@@ -79,11 +80,11 @@ class SchemasServiceTest {
     void publishingANewReleaseLeavesValidationAlone() {
         try (RunwareEmulator e = TestSupport.builder().start()) {
             // A breaking change: the image model now requires a seed.
-            ObjectNode map = (ObjectNode) JsonNodes.parse(e.snapshot().schemaMapBytes());
+            ObjectNode map = (ObjectNode) JsonNodes.parse(TestSupport.schemaMapBytes(e.snapshot()));
             map.put("version", "20260301000000");
             ObjectNode schema = (ObjectNode) map.get("inference").get(0).get("requestSchema");
             ((tools.jackson.databind.node.ArrayNode) schema.get("required")).add("seed");
-            Snapshot next = Snapshot.of(JsonNodes.write(map), null);
+            Snapshot next = TestSupport.snapshotOf(JsonNodes.write(map), null);
 
             e.publishSnapshot(next);
             JsonNode latest = get(at(e, "releases/latest/schema-map.json")).json();

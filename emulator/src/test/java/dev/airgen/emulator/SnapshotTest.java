@@ -3,6 +3,8 @@ package dev.airgen.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.airgen.schema.SchemaException;
+import dev.airgen.schema.snapshot.SnapshotReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,11 +12,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** What the emulator looks up in a snapshot that schema-core's reader read. */
 class SnapshotTest {
 
     @Test
     void loadsAFolderWithCatalog() {
-        Snapshot s = TestSupport.testSnapshot();
+        SnapshotIndex s = new SnapshotIndex(TestSupport.testSnapshot());
         assertThat(s.version()).isEqualTo("20260101000000");
         assertThat(s.airs()).contains("test:image@1", "civitai:101@202", "test:caption@1").hasSize(8);
         assertThat(s.knowsTaskType("caption")).isTrue();
@@ -28,48 +31,51 @@ class SnapshotTest {
     void loadsASchemaMapFileWithoutCatalog(@TempDir Path dir) throws IOException {
         Path map = dir.resolve("bundle.json");
         Files.copy(TestSupport.snapshotDir().resolve("schema-map.json"), map);
-        Snapshot s = Snapshot.load(map);
+        SnapshotIndex s = new SnapshotIndex(SnapshotReader.read(map));
         assertThat(s.airs()).hasSize(6).doesNotContain("civitai:101@202");
+        assertThat(s.schemaMapBytesShared()).isEqualTo(Files.readAllBytes(map));
     }
 
     @Test
     void explainsBrokenInput(@TempDir Path dir) throws IOException {
-        assertThatThrownBy(() -> Snapshot.load(dir)).hasMessageContaining("no schema-map.json");
-        assertThatThrownBy(() -> Snapshot.of("{nope", null)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("schema-map.json is not valid JSON");
-        assertThatThrownBy(() -> Snapshot.of("[]", null)).hasMessageContaining("must be a JSON object");
-        assertThatThrownBy(() -> Snapshot.of("{\"inference\":{}}", null)).hasMessageContaining("'inference' must be an array");
-        assertThatThrownBy(() -> Snapshot.of("{\"inference\":[{\"slug\":\"x\"}]}", null)).hasMessageContaining("inference[0]");
-        assertThatThrownBy(() -> Snapshot.of("{}", "{\"a\":1}")).hasMessageContaining("catalog.json must be a JSON array");
-        assertThatThrownBy(() -> Snapshot.of("{}", "[{\"slug\":\"x\"}]")).hasMessageContaining("entry 0 needs a string 'air'");
+        assertThatThrownBy(() -> RunwareEmulator.builder().snapshot(dir)).isInstanceOf(SchemaException.class)
+                .hasMessageContaining("no model schemas or catalog found");
+        assertThatThrownBy(() -> TestSupport.snapshotOf("{nope", null)).isInstanceOf(SchemaException.class)
+                .hasMessageContaining("schema-map.json#: not valid JSON at line 1");
+        assertThatThrownBy(() -> TestSupport.snapshotOf("[]", null)).hasMessageContaining("no model schemas or catalog found");
+        assertThatThrownBy(() -> TestSupport.snapshotOf("{\"inference\":{}}", null)).hasMessageContaining("no model schemas or catalog found");
+        assertThatThrownBy(() -> TestSupport.snapshotOf("{\"inference\":[{\"slug\":\"x\"}]}", null))
+                .hasMessageContaining("schema-map.json#/inference/0/requestSchema: missing schema");
+        assertThatThrownBy(() -> TestSupport.snapshotOf("{}", "{\"a\":1}")).hasMessageContaining("no model schemas or catalog found");
+        assertThatThrownBy(() -> TestSupport.snapshotOf("{}", "[{\"slug\":\"x\"}]")).hasMessageContaining("catalog.json#/0: catalog entry has no 'air'");
     }
 
     @Test
     void providerKeysAndModalityTaskTypesComeFromTheSnapshot() {
-        Snapshot s = Snapshot.of("""
+        SnapshotIndex s = new SnapshotIndex(TestSupport.snapshotOf("""
                 {"inference": [{"air": "a:1@1", "requestSchema": {"properties": {"taskType": {"const": "imageInference"},
                    "providerSettings": {"properties": {"acme": {"type": "object"}}}}}}],
                  "modalities": {"hologram": {"properties": {"taskType": {"const": "holoRender"}}},
                                 "smell": {"type": "object"}},
                  "operations": {"sniff": {"requestSchema": {"properties": {"taskType": {"const": "sniff"},
                    "providerSettings": {"$ref": "#/$defs/p"}}, "$defs": {"p": {"properties": {"nose": {}}}}}}}}
-                """, null);
+                """, null));
         assertThat(s.providerKeys()).containsExactly("acme", "nose");
         assertThat(s.knowsTaskType("holoRender")).isTrue();
         assertThat(s.knowsTaskType("smellInference")).isTrue();
         assertThat(s.knowsTaskType("sniff")).isTrue();
-        assertThat(s.targetsForTaskType("holoRender")).extracting(Snapshot.Target::key).containsExactly("modality:hologram");
-        assertThat(s.targetsForTaskType("sniff")).extracting(Snapshot.Target::key).containsExactly("operation:sniff");
-        assertThat(Snapshot.bundled().providerKeys()).contains("google", "klingai", "bfl").doesNotContain("acme");
+        assertThat(s.targetsForTaskType("holoRender")).extracting(SnapshotIndex.Target::key).containsExactly("modality:hologram");
+        assertThat(s.targetsForTaskType("sniff")).extracting(SnapshotIndex.Target::key).containsExactly("operation:sniff");
+        assertThat(SnapshotIndex.bundled().providerKeys()).contains("google", "klingai", "bfl").doesNotContain("acme");
     }
 
     @Test
     void bundledSnapshotIsReadableAndEveryModelSchemaCompiles() {
-        Snapshot s = Snapshot.bundled();
+        SnapshotIndex s = SnapshotIndex.bundled();
         assertThat(s.version()).isNotBlank();
         assertThat(s.airs()).isNotEmpty();
         for (String air : s.airs()) {
-            Snapshot.Target t = s.targetForModel(air);
+            SnapshotIndex.Target t = s.targetForModel(air);
             if (t != null) {
                 assertThat(s.compiled(t)).as(air).isNotNull();
             }
@@ -92,7 +98,7 @@ class SnapshotTest {
                 + "," + model("d:1@1", "y", "", "https://json-schema.org/draft/2019-09/schema",
                         ",\"seed\":{\"$ref\":\"https://example.com/remote.json\"}")
                 + "]}";
-        try (RunwareEmulator e = RunwareEmulator.builder().snapshot(Snapshot.of(map, null)).start()) {
+        try (RunwareEmulator e = RunwareEmulator.builder().snapshot(TestSupport.snapshotOf(map, null)).start()) {
             TestSupport.Resp a = TestSupport.api(e, TestSupport.task("imageInference", "a:1@1"));
             assertThat(a.error(0).get("code").asString()).isEqualTo("missingSeed");
             TestSupport.Resp b = TestSupport.api(e, TestSupport.task("imageInference", "b:1@1").put("outputFormat", "PNG"));

@@ -1,5 +1,7 @@
 package dev.airgen.emulator;
 
+import dev.airgen.schema.snapshot.Snapshot;
+import dev.airgen.schema.snapshot.SnapshotReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
@@ -7,10 +9,12 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -40,7 +44,29 @@ final class TestSupport {
     }
 
     static Snapshot testSnapshot() {
-        return Snapshot.load(snapshotDir());
+        return SnapshotReader.read(snapshotDir());
+    }
+
+    /** A snapshot held in memory: a {@code schema-map.json} and, unless null, a {@code catalog.json}. */
+    static Snapshot snapshotOf(String schemaMapJson, String catalogJson) {
+        Map<String, byte[]> files = new java.util.HashMap<>();
+        files.put("schema-map.json", schemaMapJson.getBytes(StandardCharsets.UTF_8));
+        if (catalogJson != null) {
+            files.put("catalog.json", catalogJson.getBytes(StandardCharsets.UTF_8));
+        }
+        return SnapshotReader.read(files);
+    }
+
+    /** The bytes of a snapshot's {@code schema-map.json}, as the releases endpoints serve them. */
+    static byte[] schemaMapBytes(Snapshot snapshot) {
+        return snapshot.bytes("schema-map.json").orElseThrow();
+    }
+
+    /** A copy of {@code snapshot} whose bundle says {@code version}, with the same catalog. */
+    static Snapshot withVersion(Snapshot snapshot, String version) {
+        ObjectNode map = (ObjectNode) JsonNodes.parse(schemaMapBytes(snapshot));
+        map.put("version", version);
+        return snapshotOf(JsonNodes.write(map), snapshot.bytes("catalog.json").map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null));
     }
 
     static RunwareEmulator.Builder builder() {

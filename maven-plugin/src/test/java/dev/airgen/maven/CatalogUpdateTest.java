@@ -2,7 +2,6 @@ package dev.airgen.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.airgen.emulator.Snapshot;
 import dev.airgen.generator.GeneratedFile;
 import dev.airgen.generator.Generator;
 import dev.airgen.generator.GeneratorConfig;
@@ -47,7 +46,7 @@ class CatalogUpdateTest extends RefreshTestBase {
         // The new release renames nothing, drops acme:old@1, moves acme:image@1 to another slug and adds a video model.
         ObjectNode release = (ObjectNode) JSON.readTree(SnapshotRefresherTest.NEW);
         ((ObjectNode) release.get("inference").get(0)).put("slug", "acme-image-v1");
-        emulator.publishSnapshot(Snapshot.of(JSON.writeValueAsString(release), null));
+        emulator.publishSnapshot(release(JSON.writeValueAsString(release)));
         Path folder = dir.resolve("snapshot");
         Files.createDirectories(folder);
         Files.writeString(folder.resolve("schema-map.json"), SnapshotRefresherTest.OLD);
@@ -96,7 +95,7 @@ class CatalogUpdateTest extends RefreshTestBase {
         flux.put("slug", "flux-dev-renamed");
         ObjectNode release = JSON.createObjectNode().put("version", "20990101000000");
         release.putArray("inference").add(flux);
-        emulator.publishSnapshot(Snapshot.of(JSON.writeValueAsString(release), null));
+        emulator.publishSnapshot(release(JSON.writeValueAsString(release)));
 
         Path folder = dir.resolve("new-snapshot");
         refresher().refreshRelease(folder, "latest", false);

@@ -3,7 +3,6 @@ package dev.airgen.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.airgen.emulator.Snapshot;
 import dev.airgen.maven.it.CutShortServer;
 import dev.airgen.maven.it.LoopbackProxy;
 import java.io.IOException;
@@ -26,7 +25,7 @@ class RefreshProxyTest extends RefreshTestBase {
 
     @BeforeAll
     static void publish() {
-        emulator.publishSnapshot(Snapshot.of(SnapshotRefresherTest.NEW, null));
+        emulator.publishSnapshot(release(SnapshotRefresherTest.NEW));
     }
 
     private static RefreshProxy.Entry entry(String id, String protocol, int port, String nonProxyHosts) {

@@ -1,10 +1,14 @@
 package dev.airgen.maven;
 
 import dev.airgen.emulator.RunwareEmulator;
+import dev.airgen.schema.snapshot.Snapshot;
+import dev.airgen.schema.snapshot.SnapshotReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,6 +27,11 @@ abstract class RefreshTestBase {
     @BeforeAll
     static void startEmulator() {
         emulator = RunwareEmulator.start();
+    }
+
+    /** A release made of one {@code schema-map.json}, for the emulator to publish. */
+    static Snapshot release(String schemaMapJson) {
+        return SnapshotReader.read(Map.of("schema-map.json", schemaMapJson.getBytes(StandardCharsets.UTF_8)));
     }
 
     @AfterAll

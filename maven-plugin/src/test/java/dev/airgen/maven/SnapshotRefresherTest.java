@@ -3,7 +3,6 @@ package dev.airgen.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.airgen.emulator.Snapshot;
 import dev.airgen.generator.GeneratorConfig;
 import dev.airgen.maven.it.CutShortServer;
 import java.io.IOException;
@@ -69,7 +68,7 @@ class SnapshotRefresherTest extends RefreshTestBase {
 
     @Test
     void pullsTheLatestReleaseAndReportsEveryChangeLineByLine() throws Exception {
-        emulator.publishSnapshot(Snapshot.of(NEW, null));
+        emulator.publishSnapshot(release(NEW));
         Path folder = oldSnapshot();
 
         SnapshotRefresher.Outcome outcome = refresher(emulator.schemasUrl().toString()).refreshRelease(folder, "latest", false);
@@ -91,7 +90,7 @@ class SnapshotRefresherTest extends RefreshTestBase {
 
     @Test
     void theJavaApiChangesForTheBuildsSettingsFollowTheSchemaChanges() throws Exception {
-        emulator.publishSnapshot(Snapshot.of(NEW, null));
+        emulator.publishSnapshot(release(NEW));
         Path folder = oldSnapshot();
         SnapshotRefresher refresher = refresher(emulator.schemasUrl().toString())
                 .reportingJavaApi(GeneratorConfig.of(folder, "com.example.refreshed"));
@@ -116,7 +115,7 @@ class SnapshotRefresherTest extends RefreshTestBase {
 
     @Test
     void failOnBreakingRefusesAndKeepsTheOldSnapshot() throws Exception {
-        emulator.publishSnapshot(Snapshot.of(NEW, null));
+        emulator.publishSnapshot(release(NEW));
         Path folder = oldSnapshot();
         assertThatThrownBy(() -> refresher(emulator.schemasUrl().toString()).refreshRelease(folder, "latest", true))
                 .isInstanceOf(SnapshotRefresher.BreakingChangesException.class)
@@ -191,7 +190,7 @@ class SnapshotRefresherTest extends RefreshTestBase {
 
     @Test
     void aMissingSnapshotIsCreatedWithEveryModelNew() throws Exception {
-        emulator.publishSnapshot(Snapshot.of(NEW, null));
+        emulator.publishSnapshot(release(NEW));
         Path file = dir.resolve("fresh/runware.json");
         refresher(emulator.schemasUrl() + "/").refreshRelease(file, "latest", true);
         assertThat(Files.readString(file)).isEqualTo(NEW);
@@ -206,7 +205,7 @@ class SnapshotRefresherTest extends RefreshTestBase {
 
     @Test
     void modelsAreResolvedOneByOneIntoTheFolder() throws Exception {
-        emulator.publishSnapshot(Snapshot.of(NEW, null));
+        emulator.publishSnapshot(release(NEW));
         Path folder = dir.resolve("community");
         Files.createDirectories(folder);
         Path image = folder.resolve("acme%3Aimage%401.json");
@@ -241,7 +240,7 @@ class SnapshotRefresherTest extends RefreshTestBase {
 
     @Test
     void communityCheckpointsResolveOfflineFromTheEmulatorAndGenerate() throws Exception {
-        emulator.publishSnapshot(Snapshot.bundled());
+        emulator.publishSnapshot(emulator.snapshot()); // the bundled one, which the emulator starts with
         Path folder = dir.resolve("community");
         Files.createDirectories(folder);
         // The README's example: one Civitai model the bundled catalog lists (an SDXL checkpoint) and one it does not.
@@ -259,7 +258,7 @@ class SnapshotRefresherTest extends RefreshTestBase {
 
     @Test
     void aResolvedModelThatContradictsTheBundleBesideItIsRefused() throws Exception {
-        emulator.publishSnapshot(Snapshot.of(NEW, null));
+        emulator.publishSnapshot(release(NEW));
         Path folder = oldSnapshot();
         assertThatThrownBy(() -> refresher(emulator.schemasUrl().toString()).refreshModels(folder, List.of("acme:image@1"), false))
                 .hasMessageStartingWith("airgen: the resolved documents do not fit the snapshot: model 'acme:image@1' is "

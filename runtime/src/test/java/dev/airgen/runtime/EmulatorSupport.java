@@ -1,11 +1,14 @@
 package dev.airgen.runtime;
 
 import dev.airgen.emulator.RunwareEmulator;
-import dev.airgen.emulator.Snapshot;
 import dev.airgen.runtime.types.Json;
+import dev.airgen.schema.snapshot.Snapshot;
+import dev.airgen.schema.snapshot.SnapshotReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -33,7 +36,8 @@ final class EmulatorSupport {
         map.putObject("operations");
         map.putArray("utilities");
         map.putObject("errors");
-        return Snapshot.of(map.toString(), catalog.toString());
+        return SnapshotReader.read(Map.of("schema-map.json", map.toString().getBytes(StandardCharsets.UTF_8),
+                "catalog.json", catalog.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     private static void add(ArrayNode inference, ArrayNode catalog, String air, String slug, String taskType,

@@ -25,16 +25,29 @@ public final class BundledSnapshot {
     private BundledSnapshot() {
     }
 
+    /** The bundled snapshot, read, if {@code loader} can see one. */
+    public static Optional<Snapshot> read(ClassLoader loader) {
+        return locate(loader).map(SnapshotReader::read);
+    }
+
     /** The bundled snapshot folder, if {@code loader} can see one. */
     public static Optional<Path> locate(ClassLoader loader) {
-        URL marker = loader.getResource(RESOURCE_DIR + "/schema-map.json");
-        if (marker == null) {
+        return resource(loader, RESOURCE_DIR + "/schema-map.json").map(Path::getParent);
+    }
+
+    /**
+     * A file or folder on the class path (such as the bundled examples, {@code airgen/examples}) as a {@link Path},
+     * in a folder or inside a jar. A jar's file system is opened once and stays open, shared by every caller.
+     */
+    public static Optional<Path> resource(ClassLoader loader, String name) {
+        URL url = loader.getResource(name);
+        if (url == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(toPath(marker.toURI()).getParent());
+            return Optional.of(toPath(url.toURI()));
         } catch (URISyntaxException e) {
-            throw new IllegalStateException("unreadable resource location " + marker, e);
+            throw new IllegalStateException("unreadable resource location " + url, e);
         }
     }
 

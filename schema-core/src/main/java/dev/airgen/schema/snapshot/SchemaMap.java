@@ -150,8 +150,13 @@ public final class SchemaMap {
      * schema's {@code providerSettings} object (following a {@code $ref} inside the same schema), sorted.
      */
     public static Set<String> providerKeys(JsonNode bundle) {
+        return providerKeys(requestSchemas(bundle));
+    }
+
+    /** The provider keys of {@code providerSettings} across some request schemas, as {@link #providerKeys(JsonNode)}. */
+    public static Set<String> providerKeys(List<JsonNode> requestSchemas) {
         Set<String> keys = new TreeSet<>();
-        for (JsonNode request : requestSchemas(bundle)) {
+        for (JsonNode request : requestSchemas) {
             JsonNode settings = LocalRefs.follow(request.path("properties").path("providerSettings"), request);
             settings.path("properties").propertyNames().forEach(keys::add);
         }

@@ -17,6 +17,7 @@ import java.util.Comparator;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
@@ -43,6 +44,7 @@ public final class SnapshotReader {
     /** Duplicate keys are an error: a parser keeping the last one would silently read another schema than shown. */
     private static final JsonMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
+    /** The snapshot's folder; null for a snapshot held in memory, all of whose files are in {@code replaced}. */
     private final Path root;
     private final Map<String, byte[]> replaced;
     private final Map<String, SchemaDocument> wholeFiles = new TreeMap<>();
@@ -100,10 +102,51 @@ public final class SnapshotReader {
         return reader.snapshot();
     }
 
+    /**
+     * Reads a snapshot held in memory, with the same checks as one in a folder: a test's or a server's
+     * {@code schema-map.json} with an optional {@code catalog.json}, say.
+     *
+     * @param files contents by snapshot-relative name; a {@code $ref} to any other name finds nothing
+     */
+    public static Snapshot read(Map<String, byte[]> files) {
+        SnapshotReader reader = new SnapshotReader(null, Map.copyOf(files));
+        new java.util.TreeSet<>(files.keySet()).stream().filter(name -> name.endsWith(".json")).forEach(reader::readFile);
+        if (reader.entries.isEmpty() && reader.catalog.isEmpty()) {
+            throw new SchemaException("(in memory)", "", "no model schemas or catalog found: expected a schema-map.json bundle, "
+                    + "/resolve documents, docs schema.json files or a catalog");
+        }
+        return reader.snapshot();
+    }
+
     private Snapshot snapshot() {
         List<SnapshotEntry> sorted = new ArrayList<>(entries.values());
         sorted.sort(Comparator.comparing((SnapshotEntry e) -> e.kind().ordinal()).thenComparing(SnapshotEntry::key));
-        return new Snapshot(version, List.copyOf(sorted), List.copyOf(catalog.values()), resolver, List.copyOf(warnings));
+        return new Snapshot(version, List.copyOf(sorted), List.copyOf(catalog.values()), resolver, List.copyOf(warnings), this::bytes);
+    }
+
+    /** A file's bytes as they are, under the rules {@code $ref}s follow; empty when there is none to read. */
+    private Optional<byte[]> bytes(String relative) {
+        if (replaced.containsKey(relative)) {
+            return Optional.of(replaced.get(relative).clone());
+        }
+        if (root == null) {
+            return Optional.empty();
+        }
+        try {
+            Path file = SnapshotFiles.locate(root, relative);
+            if (!Files.isRegularFile(file) || !SnapshotFiles.isInside(root, file)) {
+                return Optional.empty();
+            }
+            if (Files.size(file) > SnapshotLimits.MAX_FILE_BYTES) {
+                throw new SchemaException(relative, "", "the file is " + Files.size(file) + " bytes; at most "
+                        + SnapshotLimits.MAX_FILE_BYTES + " are read");
+            }
+            return Optional.of(Files.readAllBytes(file));
+        } catch (SnapshotFiles.Refused e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read snapshot file " + relative, e);
+        }
     }
 
     private static List<String> listJson(Path folder) {
@@ -123,7 +166,7 @@ public final class SnapshotReader {
 
     private SchemaDocument parse(String relative) {
         return wholeFiles.computeIfAbsent(relative, r -> {
-            Path file = root.resolve(r);
+            Path file = root == null ? null : root.resolve(r);
             try {
                 long size = replaced.containsKey(r) ? replaced.get(r).length : Files.size(file);
                 if (size > SnapshotLimits.MAX_FILE_BYTES) {
@@ -169,6 +212,9 @@ public final class SnapshotReader {
      * quoting anything the file holds, so a {@code $ref} cannot be used to print another file into a build log.
      */
     private SchemaDocument loadReferencedFile(String relative) throws SnapshotFiles.Refused {
+        if (root == null) {
+            return replaced.containsKey(relative) ? parse(relative) : null;
+        }
         Path file = SnapshotFiles.locate(root, relative);
         String name = root.toAbsolutePath().normalize().relativize(file).toString().replace('\\', '/');
         if (!replaced.containsKey(name)) {
