@@ -1,5 +1,5 @@
 import dev.airgen.emulator.RunwareEmulator
-import dev.airgen.emulator.Snapshot
+import dev.airgen.schema.snapshot.SnapshotReader
 import groovy.json.JsonOutput
 import groovy.json.JsonSlurper
 
@@ -12,6 +12,6 @@ copy.slug = 'acme-image-2'
 copy.requestSchema.properties.model.const = 'acme:image@2'
 bundle.inference << copy
 def emulator = RunwareEmulator.start()
-emulator.publishSnapshot(Snapshot.of(JsonOutput.toJson(bundle), null))
+emulator.publishSnapshot(SnapshotReader.read(['schema-map.json': JsonOutput.toJson(bundle).getBytes('UTF-8')]))
 context.put('emulator', emulator)
 return true

@@ -1,8 +1,8 @@
 import dev.airgen.emulator.RunwareEmulator
-import dev.airgen.emulator.Snapshot
+import dev.airgen.schema.snapshot.SnapshotReader
 
 def emulator = RunwareEmulator.start()
-emulator.publishSnapshot(Snapshot.of(new File(basedir, 'release/schema-map.json').text, null))
+emulator.publishSnapshot(SnapshotReader.read(['schema-map.json': new File(basedir, 'release/schema-map.json').bytes]))
 context.put('emulator', emulator)
 context.put('before', new File(basedir, 'snapshot/schema-map.json').bytes)
 context.get('userProperties').put('airgen.schemasUrl', emulator.schemasUrl().toString())
