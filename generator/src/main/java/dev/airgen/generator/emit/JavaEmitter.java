@@ -89,7 +89,9 @@ public final class JavaEmitter {
      * classes, plus one per holder of shared schema files.
      */
     public List<EmittedClass> emit(List<TaskModel> tasks, Map<TaskModel, String> schemaResources) {
-        List<EmittedClass> files = new ArrayList<>();
+        // Specifications are built in order (naming state is shared); their text is written in parallel,
+        // since turning a specification into source text is most of a generation's time and touches nothing shared.
+        List<java.util.function.Supplier<EmittedClass>> files = new ArrayList<>();
         for (TaskModel task : tasks) {
             ClassName name = names.request(task);
             SchemaLimits.checkClass(task.request(), name.simpleName());
@@ -103,12 +105,7 @@ public final class JavaEmitter {
                     .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
             files.add(file(holder, withNested(spec, holder).build(), names.nestedIn(holder).get(0).origin()));
         }
-        return files;
-    }
-
-    /** The schema location (as shown in the generated comments) of every class emitted so far. */
-    public Map<ClassName, String> schemaLocations() {
-        return java.util.Collections.unmodifiableMap(schemaLocations);
+        return files.parallelStream().map(java.util.function.Supplier::get).toList();
     }
 
     /** Adds the types declared inside {@code enclosing}, each with its own nested types. */
@@ -127,8 +124,9 @@ public final class JavaEmitter {
         return spec;
     }
 
-    private EmittedClass file(ClassName name, TypeSpec spec, dev.airgen.schema.resolve.Origin origin) {
-        return EmittedClass.of(name, spec, HEADER, JavaText.lineComment(describe.apply(origin)));
+    private java.util.function.Supplier<EmittedClass> file(ClassName name, TypeSpec spec, dev.airgen.schema.resolve.Origin origin) {
+        String comment = JavaText.lineComment(describe.apply(origin));
+        return () -> EmittedClass.of(name, spec, schemaLocations, HEADER, comment);
     }
 
     private TypeSpec.Builder typeSpec(NamedType type, ClassName name) {
