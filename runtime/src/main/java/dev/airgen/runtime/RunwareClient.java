@@ -134,6 +134,7 @@ public final class RunwareClient implements AutoCloseable {
         this.sse = new SseStream(settings);
         boolean allowInsecure = b.allowInsecureHttp;
         this.media = new Media(settings, url -> Urls.check(url, "download URL", "https", "http", allowInsecure));
+        requests.warmUp(executor);
     }
 
     /** A builder with production endpoints, REST transport and validation on. */

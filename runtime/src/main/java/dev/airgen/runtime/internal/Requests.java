@@ -73,6 +73,43 @@ public final class Requests {
         return task(json);
     }
 
+    /** The runtime's own schema, validated by {@link #warmUp}. */
+    static final String WARM_UP_SCHEMA = "dev/airgen/runtime/internal/warm-up.schema.json";
+
+    /**
+     * Loads the validator (networknt's dialect, keywords and format checks, the runtime's logger) on
+     * {@code executor} by validating a small schema of the runtime's own, so that the first request of an
+     * application does not wait for it: on a machine with a free core, the loading overlaps the
+     * application's own start. Does nothing when validation is off; a failure only means no head start.
+     */
+    public void warmUp(java.util.concurrent.Executor executor) {
+        if (!validate) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    List<Violation> violations = warmUpViolations();
+                    Log.trace(() -> "validator loaded" + (violations.isEmpty() ? "" : "; the warm-up sample broke " + violations));
+                } catch (RuntimeException e) {
+                    Log.debug(() -> "loading the validator ahead of the first request failed: " + e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            Log.debug(() -> "no head start for the validator: the executor refused the task");
+        }
+    }
+
+    /** What the warm-up finds wrong with its own sample: nothing, unless the warm-up schema and sample drift apart. */
+    static List<Violation> warmUpViolations() {
+        JsonNode sample = Json.mapper().readTree("{\"taskType\":\"imageInference\",\"taskUUID\":\"" + UUID.randomUUID()
+                + "\",\"model\":\"runware:101@1\",\"width\":1024,\"CFGScale\":3.5,\"outputFormat\":\"PNG\","
+                + "\"lora\":[{\"model\":\"civitai:1@1\",\"weight\":0.8}],\"webhookURL\":\"https://example.com/hook\","
+                + "\"inputs\":{\"seedImage\":\"https://example.com/a.png\",\"frameImages\":[\"x\",{\"image\":\"y\"}]}}");
+        // A validator of its own: the client's keeps only the schemas of requests.
+        return Validators.validate(SchemaValidator.create(), Requests.class.getClassLoader(), WARM_UP_SCHEMA, sample);
+    }
+
     /** A task the client builds itself (utilities): sent as it is. */
     public static TaskRunner.Task utility(ObjectNode json) {
         return task(json);
