@@ -23,17 +23,23 @@ public final class Requests {
     private final SchemaValidator validator;
     private final boolean validate;
     private final ClassLoader schemaLoader;
+    private final java.util.concurrent.Executor background;
+    /** Request classes whose schema and result reader have been prepared ahead (see {@link #prepareAhead}). */
+    private final java.util.Set<Class<?>> preparedAhead = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile SchemaIndex index;
 
-    public Requests(SchemaValidator validator, boolean validate, ClassLoader schemaLoader) {
+    /** @param background where work that a first request would otherwise wait for is done ahead (the client's executor) */
+    public Requests(SchemaValidator validator, boolean validate, ClassLoader schemaLoader, java.util.concurrent.Executor background) {
         this.validator = validator;
         this.validate = validate;
         this.schemaLoader = schemaLoader;
+        this.background = background;
     }
 
     /** A generated request, validated against the schema its class names; {@code delivery} null leaves it to the model. */
     public TaskRunner.Task prepare(TaskRequest<?> request, String delivery) {
         Objects.requireNonNull(request, "request");
+        prepareAhead(request);
         ObjectNode json = toJson(request);
         ClassLoader loader = request.getClass().getClassLoader();
         JsonNode schema = SchemaDocuments.read(loader, request.requestSchema());
@@ -82,21 +88,48 @@ public final class Requests {
      * application does not wait for it: on a machine with a free core, the loading overlaps the
      * application's own start. Does nothing when validation is off; a failure only means no head start.
      */
-    public void warmUp(java.util.concurrent.Executor executor) {
-        if (!validate) {
+    public void warmUp() {
+        if (validate) {
+            inBackground("loading the validator", () -> {
+                List<Violation> violations = warmUpViolations();
+                Log.trace(() -> "validator loaded" + (violations.isEmpty() ? "" : "; the warm-up sample broke " + violations));
+            });
+        }
+    }
+
+    /**
+     * The first time a request class is sent, compiles its schema and builds the reader of its result in the
+     * background, while the caller's thread turns the request into JSON: each costs tens of milliseconds once.
+     */
+    private void prepareAhead(TaskRequest<?> request) {
+        if (!preparedAhead.add(request.getClass())) {
             return;
         }
+        ClassLoader loader = request.getClass().getClassLoader();
+        String schema = request.requestSchema();
+        Class<?> result = request.resultType();
+        inBackground("preparing " + request.getClass().getSimpleName(), () -> {
+            if (validate && schema != null) {
+                Validators.compile(validator, loader, schema);
+            }
+            if (result != null) {
+                Json.mapper().readerFor(result);
+            }
+        });
+    }
+
+    /** Runs {@code work} on the background executor; a failure there only means no head start (the caller meets it itself). */
+    private void inBackground(String what, Runnable work) {
         try {
-            executor.execute(() -> {
+            background.execute(() -> {
                 try {
-                    List<Violation> violations = warmUpViolations();
-                    Log.trace(() -> "validator loaded" + (violations.isEmpty() ? "" : "; the warm-up sample broke " + violations));
+                    work.run();
                 } catch (RuntimeException e) {
-                    Log.debug(() -> "loading the validator ahead of the first request failed: " + e);
+                    Log.debug(() -> what + " ahead of time failed: " + e);
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            Log.debug(() -> "no head start for the validator: the executor refused the task");
+            Log.debug(() -> "no head start for " + what + ": the executor refused the task");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.airgen.runtime.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airgen.runtime.RunwareClient;
+import dev.airgen.runtime.fixtures.ImageRequest;
 import dev.airgen.runtime.validation.SchemaValidator;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +53,35 @@ class WarmUpTest {
         try (RunwareClient client = RunwareClient.builder().apiKey("k").executor(executor).schemaValidator(validator).build()) {
             executor.tasks.forEach(Runnable::run);
         }
+        assertThat(validator.compiledCount()).isZero();
+    }
+
+    @Test
+    void theFirstRequestOfAClassCompilesItsSchemaAhead() {
+        Recording executor = new Recording();
+        SchemaValidator validator = SchemaValidator.create();
+        Requests requests = new Requests(validator, true, WarmUpTest.class.getClassLoader(), executor);
+        requests.prepare(ImageRequest.of("a lighthouse"), null);
+        requests.prepare(ImageRequest.of("a harbour"), null);
+        assertThat(executor.tasks).as("once per request class").hasSize(1);
+        int compiledByTheCaller = validator.compiledCount();
+        executor.tasks.get(0).run();
+        assertThat(validator.compiledCount()).as("the same schema, compiled once").isEqualTo(compiledByTheCaller).isEqualTo(1);
+    }
+
+    @Test
+    void compilingAheadCompilesTheNamedSchemaOnly() {
+        SchemaValidator validator = SchemaValidator.create();
+        Validators.compile(validator, WarmUpTest.class.getClassLoader(), ImageRequest.of("x").requestSchema());
+        assertThat(validator.compiledCount()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutValidationTheAheadWorkCompilesNothing() {
+        Recording executor = new Recording();
+        SchemaValidator validator = SchemaValidator.create();
+        new Requests(validator, false, WarmUpTest.class.getClassLoader(), executor).prepare(ImageRequest.of("x"), null);
+        executor.tasks.forEach(Runnable::run);
         assertThat(validator.compiledCount()).isZero();
     }
 
