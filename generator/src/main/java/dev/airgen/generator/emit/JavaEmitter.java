@@ -73,7 +73,8 @@ public final class JavaEmitter {
 
     private final TypeNames names;
     private final java.util.function.Function<dev.airgen.schema.resolve.Origin, String> describe;
-    private final Map<ClassName, String> schemaLocations = new LinkedHashMap<>();
+    /** Read by the threads writing source text while specifications are still being added: concurrent. */
+    private final Map<ClassName, String> schemaLocations = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param describe how a schema location is shown in generated comments: stable under reordering of the
@@ -89,23 +90,23 @@ public final class JavaEmitter {
      * classes, plus one per holder of shared schema files.
      */
     public List<EmittedClass> emit(List<TaskModel> tasks, Map<TaskModel, String> schemaResources) {
-        // Specifications are built in order (naming state is shared); their text is written in parallel,
-        // since turning a specification into source text is most of a generation's time and touches nothing shared.
-        List<java.util.function.Supplier<EmittedClass>> files = new ArrayList<>();
-        for (TaskModel task : tasks) {
-            ClassName name = names.request(task);
-            SchemaLimits.checkClass(task.request(), name.simpleName());
-            schemaLocations.put(name, describe.apply(task.request().origin()));
-            TypeSpec.Builder spec = objectClass(task.request(), name, task, schemaResources.get(task));
-            files.add(file(name, withNested(spec, name).build(), task.request().origin()));
+        // Specifications are built here, in order (naming state is shared); their text is written meanwhile.
+        try (SourceWriters files = new SourceWriters()) {
+            for (TaskModel task : tasks) {
+                ClassName name = names.request(task);
+                SchemaLimits.checkClass(task.request(), name.simpleName());
+                schemaLocations.put(name, describe.apply(task.request().origin()));
+                TypeSpec.Builder spec = objectClass(task.request(), name, task, schemaResources.get(task));
+                files.submit(file(name, withNested(spec, name).build(), task.request().origin()));
+            }
+            for (ClassName holder : names.holders()) {
+                TypeSpec.Builder spec = TypeSpec.classBuilder(holder).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                        .addJavadoc("Types declared by a schema file that several tasks share.\n")
+                        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                files.submit(file(holder, withNested(spec, holder).build(), names.nestedIn(holder).get(0).origin()));
+            }
+            return files.inOrder();
         }
-        for (ClassName holder : names.holders()) {
-            TypeSpec.Builder spec = TypeSpec.classBuilder(holder).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                    .addJavadoc("Types declared by a schema file that several tasks share.\n")
-                    .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-            files.add(file(holder, withNested(spec, holder).build(), names.nestedIn(holder).get(0).origin()));
-        }
-        return files.parallelStream().map(java.util.function.Supplier::get).toList();
     }
 
     /** Adds the types declared inside {@code enclosing}, each with its own nested types. */
