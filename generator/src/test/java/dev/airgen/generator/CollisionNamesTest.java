@@ -1,5 +1,6 @@
 package dev.airgen.generator;
 
+import dev.airgen.generator.emit.GeneratedFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airgen.generator.testing.Compiled;

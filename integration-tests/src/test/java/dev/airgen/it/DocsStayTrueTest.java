@@ -2,7 +2,7 @@ package dev.airgen.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.airgen.generator.GeneratedFile;
+import dev.airgen.generator.emit.GeneratedFile;
 import dev.airgen.generator.GenerationResult;
 import dev.airgen.generator.Generator;
 import dev.airgen.generator.GeneratorConfig;

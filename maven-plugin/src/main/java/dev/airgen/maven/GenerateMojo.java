@@ -1,7 +1,7 @@
 package dev.airgen.maven;
 
 import dev.airgen.generator.ConfigurationException;
-import dev.airgen.generator.GeneratedFile;
+import dev.airgen.generator.emit.GeneratedFile;
 import dev.airgen.generator.GenerationResult;
 import dev.airgen.generator.Generator;
 import dev.airgen.generator.GeneratorConfig;

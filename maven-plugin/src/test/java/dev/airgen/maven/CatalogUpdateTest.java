@@ -3,7 +3,7 @@ package dev.airgen.maven;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airgen.emulator.Snapshot;
-import dev.airgen.generator.GeneratedFile;
+import dev.airgen.generator.emit.GeneratedFile;
 import dev.airgen.generator.Generator;
 import dev.airgen.generator.GeneratorConfig;
 import dev.airgen.schema.snapshot.BundledSnapshot;

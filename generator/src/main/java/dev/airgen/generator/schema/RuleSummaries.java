@@ -1,6 +1,6 @@
 package dev.airgen.generator.schema;
 
-import dev.airgen.generator.emit.JavaText;
+import dev.airgen.generator.lang.JavaText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

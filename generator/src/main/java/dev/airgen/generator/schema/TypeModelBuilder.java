@@ -1,9 +1,9 @@
 package dev.airgen.generator.schema;
 
+import dev.airgen.generator.lang.ScalarKind;
 import dev.airgen.schema.keyword.Keywords;
 import dev.airgen.schema.SchemaException;
-import dev.airgen.generator.SchemaLimits;
-import dev.airgen.generator.naming.Names;
+import dev.airgen.generator.lang.Names;
 import dev.airgen.schema.resolve.Origin;
 import dev.airgen.schema.resolve.SchemaRef;
 import dev.airgen.schema.resolve.SchemaResolver;

@@ -1,5 +1,6 @@
 package dev.airgen.generator.schema;
 
+import dev.airgen.generator.lang.ScalarKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airgen.schema.resolve.SchemaDocument;

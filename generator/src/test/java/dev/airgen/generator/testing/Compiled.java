@@ -1,7 +1,7 @@
 package dev.airgen.generator.testing;
 
 import com.sun.source.util.JavacTask;
-import dev.airgen.generator.GeneratedFile;
+import dev.airgen.generator.emit.GeneratedFile;
 import dev.airgen.generator.GenerationResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,9 +1,7 @@
-package dev.airgen.generator;
+package dev.airgen.generator.schema;
 
 import dev.airgen.schema.keyword.Keywords;
 import dev.airgen.schema.SchemaException;
-import dev.airgen.generator.schema.NamedType;
-import dev.airgen.generator.schema.ObjectType;
 import dev.airgen.schema.resolve.Origin;
 import dev.airgen.schema.resolve.SchemaDocument;
 import dev.airgen.schema.snapshot.SnapshotLimits;
