@@ -1,9 +1,9 @@
 package dev.airgen.generator;
 
-import dev.airgen.generator.emit.GeneratedFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airgen.generator.cli.Main;
+import dev.airgen.generator.emit.GeneratedFile;
 import dev.airgen.generator.testing.Compiled;
 import dev.airgen.generator.testing.Snapshots;
 import java.io.ByteArrayOutputStream;

@@ -1,11 +1,11 @@
 package dev.airgen.generator.emit;
 
-import dev.airgen.generator.lang.JavaText;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
+import dev.airgen.generator.lang.JavaText;
 import dev.airgen.generator.lang.Names;
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.airgen.generator.emit;
 
-import dev.airgen.generator.lang.JavaText;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -10,8 +9,9 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
-import dev.airgen.generator.schema.SchemaLimits;
+import dev.airgen.generator.lang.JavaText;
 import dev.airgen.generator.lang.Names;
+import dev.airgen.generator.lang.ScalarKind;
 import dev.airgen.generator.naming.NameScope;
 import dev.airgen.generator.naming.TypeNames;
 import dev.airgen.generator.schema.AnyType;
@@ -24,8 +24,8 @@ import dev.airgen.generator.schema.NamedType;
 import dev.airgen.generator.schema.ObjectType;
 import dev.airgen.generator.schema.Property;
 import dev.airgen.generator.schema.Rule;
-import dev.airgen.generator.lang.ScalarKind;
 import dev.airgen.generator.schema.ScalarType;
+import dev.airgen.generator.schema.SchemaLimits;
 import dev.airgen.generator.schema.TaskModel;
 import dev.airgen.generator.schema.TypeNode;
 import dev.airgen.generator.schema.UnionType;

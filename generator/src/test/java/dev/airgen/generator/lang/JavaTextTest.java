@@ -3,8 +3,8 @@ package dev.airgen.generator.lang;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.airgen.generator.emit.GeneratedFile;
 import dev.airgen.generator.GenerationResult;
+import dev.airgen.generator.emit.GeneratedFile;
 import dev.airgen.generator.testing.Compiled;
 import dev.airgen.generator.testing.HostileStrings;
 import java.lang.reflect.Field;
