@@ -1,5 +1,6 @@
 package dev.airgen.generator;
 
+import dev.airgen.generator.emit.GeneratedFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

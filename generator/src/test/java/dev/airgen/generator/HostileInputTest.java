@@ -1,5 +1,7 @@
 package dev.airgen.generator;
 
+import dev.airgen.generator.emit.GeneratedFile;
+import dev.airgen.generator.schema.SchemaLimits;
 import dev.airgen.schema.SchemaException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

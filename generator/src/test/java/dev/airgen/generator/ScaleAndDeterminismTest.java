@@ -2,6 +2,7 @@ package dev.airgen.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airgen.generator.emit.GeneratedFile;
 import dev.airgen.generator.testing.Compiled;
 import dev.airgen.generator.testing.Snapshots;
 import dev.airgen.generator.testing.SyntheticBundle;

@@ -3,6 +3,7 @@ package dev.airgen.generator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airgen.generator.cli.Main;
+import dev.airgen.generator.emit.GeneratedFile;
 import dev.airgen.generator.testing.Compiled;
 import dev.airgen.generator.testing.Snapshots;
 import java.io.ByteArrayOutputStream;

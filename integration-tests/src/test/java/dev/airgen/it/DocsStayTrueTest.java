@@ -2,10 +2,10 @@ package dev.airgen.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.airgen.generator.GeneratedFile;
 import dev.airgen.generator.GenerationResult;
 import dev.airgen.generator.Generator;
 import dev.airgen.generator.GeneratorConfig;
+import dev.airgen.generator.emit.GeneratedFile;
 import dev.airgen.schema.snapshot.BundledSnapshot;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -119,7 +119,7 @@ class ExampleRequestsEndToEndTest extends EmulatorClientsTest {
     static Class<? extends TaskRequest<?>> requestClass(JsonNode task, JsonNode target) throws ClassNotFoundException {
         String model = task.path("model").asString(null);
         if (model != null && RunwareCatalog.byAir(model).isEmpty() && target.has("architecture")) {
-            String arch = dev.airgen.generator.naming.Names.upperCamel(target.get("architecture").asString());
+            String arch = dev.airgen.generator.lang.Names.upperCamel(target.get("architecture").asString());
             return (Class<? extends TaskRequest<?>>) Class.forName("com.example.runware." + arch + "Request");
         }
         if (model != null) {

@@ -1,10 +1,10 @@
 package dev.airgen.maven;
 
 import dev.airgen.generator.ConfigurationException;
-import dev.airgen.generator.GeneratedFile;
 import dev.airgen.generator.GenerationResult;
 import dev.airgen.generator.Generator;
 import dev.airgen.generator.GeneratorConfig;
+import dev.airgen.generator.emit.GeneratedFile;
 import dev.airgen.schema.SchemaException;
 import dev.airgen.schema.snapshot.BundledSnapshot;
 import java.io.File;

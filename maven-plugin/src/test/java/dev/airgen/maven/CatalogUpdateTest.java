@@ -2,9 +2,9 @@ package dev.airgen.maven;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.airgen.generator.GeneratedFile;
 import dev.airgen.generator.Generator;
 import dev.airgen.generator.GeneratorConfig;
+import dev.airgen.generator.emit.GeneratedFile;
 import dev.airgen.schema.snapshot.BundledSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

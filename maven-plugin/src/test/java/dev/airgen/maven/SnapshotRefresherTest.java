@@ -252,7 +252,7 @@ class SnapshotRefresherTest extends RefreshTestBase {
         assertThat(dev.airgen.schema.snapshot.SnapshotReader.read(folder).entries()).hasSize(2);
         List<String> classes = new dev.airgen.generator.Generator()
                 .generate(dev.airgen.generator.GeneratorConfig.of(folder, "x.y")).sources().stream()
-                .map(dev.airgen.generator.GeneratedFile::relativePath).toList();
+                .map(dev.airgen.generator.emit.GeneratedFile::relativePath).toList();
         assertThat(classes).contains("x/y/Civitai3878444716Request.java", "x/y/StabilityaiStableDiffusionXlV10VaeFixRequest.java");
     }
 

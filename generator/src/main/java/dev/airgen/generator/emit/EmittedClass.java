@@ -3,7 +3,6 @@ package dev.airgen.generator.emit;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
-import dev.airgen.generator.GeneratedFile;
 import dev.airgen.generator.api.ApiSurface;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.airgen.generator.emit;
 
+import dev.airgen.generator.lang.JavaText;
 import dev.airgen.generator.schema.Constraints;
 import dev.airgen.generator.schema.Property;
 import java.util.ArrayList;

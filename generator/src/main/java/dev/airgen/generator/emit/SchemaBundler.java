@@ -1,5 +1,6 @@
 package dev.airgen.generator.emit;
 
+import dev.airgen.schema.keyword.Keywords;
 import dev.airgen.schema.resolve.EmbeddedIds;
 import dev.airgen.schema.resolve.SchemaDocument;
 import dev.airgen.schema.resolve.SchemaRef;
@@ -38,7 +39,7 @@ public final class SchemaBundler {
         documents.add(entry.document());
         for (int i = 0; i < documents.size(); i++) {
             SchemaDocument document = documents.get(i);
-            walkRefs(document, document.root(), "", (ref, target) -> {
+            walkRefs(document, document.root(), "", false, (ref, target) -> {
                 if (indexOf(documents, target.document()) < 0) {
                     documents.add(target.document());
                 }
@@ -73,7 +74,7 @@ public final class SchemaBundler {
     private JsonNode rewrite(SchemaDocument document, List<SchemaDocument> documents) {
         JsonNode copy = document.root().deepCopy();
         Map<JsonNode, String> replacements = new IdentityHashMap<>();
-        walkRefs(document, document.root(), "", (ref, target) ->
+        walkRefs(document, document.root(), "", false, (ref, target) ->
                 replacements.put(ref.node(), "#/$defs/d" + indexOf(documents, target.document()) + target.pointer()));
         applyRewrites(document.root(), copy, replacements);
         EmbeddedIds.walk(document.root(), "", URI.create("urn:bundle"), new EmbeddedIds.Visitor<String>() {
@@ -115,18 +116,27 @@ public final class SchemaBundler {
         void visit(SchemaRef ref, SchemaRef target);
     }
 
-    private void walkRefs(SchemaDocument document, JsonNode node, String pointer, RefVisitor visitor) {
+    /**
+     * Visits every {@code $ref} of a schema. Values of data keywords ({@code const}, {@code examples}, ...) are
+     * never searched, and in a map from names to schemas ({@code nameMap}) a member named {@code $ref} is a name.
+     */
+    private void walkRefs(SchemaDocument document, JsonNode node, String pointer, boolean nameMap, RefVisitor visitor) {
         if (node.isObject()) {
-            if (node.path("$ref").isString()) {
+            if (!nameMap && node.path("$ref").isString()) {
                 SchemaRef here = new SchemaRef(document, pointer);
                 visitor.visit(here, resolver.resolve(here, node.get("$ref").asString()));
             }
             for (Map.Entry<String, JsonNode> f : node.properties()) {
-                walkRefs(document, f.getValue(), pointer + "/" + f.getKey().replace("~", "~0").replace("/", "~1"), visitor);
+                String key = f.getKey();
+                if (!nameMap && Keywords.DATA.contains(key)) {
+                    continue;
+                }
+                boolean names = !nameMap && (Keywords.SUBSCHEMA_MAP.contains(key) || Keywords.SUBSCHEMA_OR_NAMES_MAP.contains(key));
+                walkRefs(document, f.getValue(), pointer + "/" + EmbeddedIds.escape(key), names, visitor);
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walkRefs(document, node.get(i), pointer + "/" + i, visitor);
+                walkRefs(document, node.get(i), pointer + "/" + i, false, visitor);
             }
         }
     }

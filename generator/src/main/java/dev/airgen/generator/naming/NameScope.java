@@ -1,6 +1,6 @@
 package dev.airgen.generator.naming;
 
-import dev.airgen.generator.emit.JavaText;
+import dev.airgen.generator.lang.JavaText;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.airgen.generator.naming;
 
+import dev.airgen.generator.lang.Names;
 import dev.airgen.schema.snapshot.EntryKind;
 import dev.airgen.schema.snapshot.SnapshotEntry;
 import java.nio.charset.StandardCharsets;

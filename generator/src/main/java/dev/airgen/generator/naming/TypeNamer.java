@@ -1,6 +1,7 @@
 package dev.airgen.generator.naming;
 
 import com.palantir.javapoet.ClassName;
+import dev.airgen.generator.lang.Names;
 import dev.airgen.generator.schema.ArrayType;
 import dev.airgen.generator.schema.EnumType;
 import dev.airgen.generator.schema.MapType;

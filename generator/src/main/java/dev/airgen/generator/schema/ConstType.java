@@ -1,5 +1,6 @@
 package dev.airgen.generator.schema;
 
+import dev.airgen.generator.lang.ScalarKind;
 import dev.airgen.schema.resolve.Origin;
 import tools.jackson.databind.JsonNode;
 

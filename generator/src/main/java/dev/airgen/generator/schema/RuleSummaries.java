@@ -1,6 +1,7 @@
 package dev.airgen.generator.schema;
 
-import dev.airgen.generator.emit.JavaText;
+import dev.airgen.generator.lang.JavaText;
+import dev.airgen.schema.keyword.Keywords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,14 @@ final class RuleSummaries {
         for (Map.Entry<String, JsonNode> e : rule.properties()) {
             String keyword = e.getKey();
             JsonNode value = e.getValue();
+            if (!Keywords.CROSS_FIELD.contains(keyword)) {
+                if (Keywords.ANNOTATIONS.contains(keyword)) {
+                    continue;
+                }
+                // Not only a rule: say what the whole schema requires.
+                parts.add(describe(rule));
+                return capitalize(String.join("; ", parts)) + ".";
+            }
             switch (keyword) {
                 case "dependentRequired", "dependencies" -> {
                     for (Map.Entry<String, JsonNode> d : value.properties()) {
@@ -44,13 +53,7 @@ final class RuleSummaries {
                     }
                     parts.add(text);
                 }
-                case "then", "else" -> { }
-                default -> {
-                    if (!keyword.equals("title") && !keyword.equals("description") && !keyword.equals("$comment")) {
-                        parts.add(describe(rule));
-                        return capitalize(String.join("; ", parts)) + ".";
-                    }
-                }
+                default -> { } // then and else: phrased with their if
             }
         }
         if (parts.isEmpty()) {

@@ -1,9 +1,10 @@
 package dev.airgen.generator.schema;
 
-import dev.airgen.schema.keyword.Keywords;
+import dev.airgen.generator.lang.Names;
+import dev.airgen.generator.lang.ScalarKind;
 import dev.airgen.schema.SchemaException;
-import dev.airgen.generator.SchemaLimits;
-import dev.airgen.generator.naming.Names;
+import dev.airgen.schema.keyword.Keywords;
+import dev.airgen.schema.resolve.EmbeddedIds;
 import dev.airgen.schema.resolve.Origin;
 import dev.airgen.schema.resolve.SchemaRef;
 import dev.airgen.schema.resolve.SchemaResolver;
@@ -40,24 +41,24 @@ public final class TypeModelBuilder {
     private record MemoKey(SchemaRef target, Side side, boolean media) {
     }
 
-    /** Keywords that only annotate; a {@code $ref} with nothing else beside it is a plain reference. */
-    private static final Set<String> ANNOTATIONS = union(Keywords.ANNOTATIONS, "x-response-schema");
+    /**
+     * Keywords that only annotate; a {@code $ref} with nothing else beside it is a plain reference, and where
+     * {@code allOf} parts state different values of one the first wins.
+     */
+    private static final Set<String> ANNOTATIONS = Keywords.ANNOTATIONS;
 
-    /** Keywords that never become part of the collected view. */
-    private static final Set<String> STRUCTURE = Set.of("$ref", "allOf", "properties", "required", "$defs",
-            "definitions", "$schema", "$id", "$anchor", "$vocabulary");
-
-    /** Keywords whose values may differ between {@code allOf} parts: the first one wins. */
-    private static final Set<String> FIRST_WINS = Set.of("title", "description", "examples", "example", "default",
-            "$comment", "deprecated", "x-response-schema");
+    /**
+     * Keywords the collected view reads itself or leaves out: references and {@code allOf} parts are folded
+     * in, members are collected by name, identity and definitions constrain nothing in place.
+     */
+    private static final Set<String> STRUCTURE = union(Keywords.CONJUNCTION, Keywords.MEMBERS, Keywords.IDENTITY,
+            Keywords.DEFINITIONS);
 
     /** Object-level keywords that constrain combinations of properties rather than their shape. */
     private static final Set<String> RULE_KEYWORDS = Keywords.CROSS_FIELD;
 
     /** Keywords that may appear in a property of a rule-only schema (refinements, not new shapes). */
-    private static final Set<String> REFINEMENTS = Set.of("const", "enum", "minimum", "maximum", "exclusiveMinimum",
-            "exclusiveMaximum", "multipleOf", "minLength", "maxLength", "pattern", "minItems", "maxItems", "title",
-            "description", "not", "format", "$comment", "contains", "minContains", "maxContains");
+    private static final Set<String> REFINEMENTS = Keywords.NARROWING;
 
     /** Request properties whose untyped or string values are media references. */
     private static final Pattern MEDIA_NAME = Pattern.compile("(?i).*(image|images|mask|video|videos|audio|audios|media)");
@@ -66,10 +67,13 @@ public final class TypeModelBuilder {
     private final Map<MemoKey, Mapped> memo = new HashMap<>();
     private final Set<MemoKey> inProgress = new HashSet<>();
 
-    private static Set<String> union(Set<String> keywords, String... more) {
-        Set<String> all = new java.util.HashSet<>(keywords);
-        all.addAll(List.of(more));
-        return Set.copyOf(all);
+    @SafeVarargs
+    private static Set<String> union(Set<String>... keywords) {
+        Set<String> all = new LinkedHashSet<>();
+        for (Set<String> k : keywords) {
+            all.addAll(k);
+        }
+        return java.util.Collections.unmodifiableSet(all);
     }
 
     public TypeModelBuilder(SchemaResolver resolver) {
@@ -183,7 +187,7 @@ public final class TypeModelBuilder {
 
     private static boolean onlyAnnotationsBeside(JsonNode node) {
         for (String name : node.propertyNames()) {
-            if (!name.equals("$ref") && !ANNOTATIONS.contains(name) && !name.equals("$defs") && !name.equals("definitions")) {
+            if (!name.equals("$ref") && !ANNOTATIONS.contains(name) && !Keywords.DEFINITIONS.contains(name)) {
                 return false;
             }
         }
@@ -239,7 +243,7 @@ public final class TypeModelBuilder {
             throw ref.origin().child("properties").error("'properties' must be an object");
         }
         for (Map.Entry<String, JsonNode> p : properties.properties()) {
-            SchemaRef sub = new SchemaRef(ref.document(), ref.pointer() + "/properties/" + escape(p.getKey()));
+            SchemaRef sub = new SchemaRef(ref.document(), ref.pointer() + "/properties/" + EmbeddedIds.escape(p.getKey()));
             SchemaRef existing = c.properties.get(p.getKey());
             if (existing == null) {
                 c.properties.put(p.getKey(), sub);
@@ -278,7 +282,7 @@ public final class TypeModelBuilder {
             c.keywords.put(keyword, new Collected.Located(value, owner));
             return;
         }
-        if (existing.value().equals(value) || FIRST_WINS.contains(keyword)) {
+        if (existing.value().equals(value) || ANNOTATIONS.contains(keyword)) {
             return;
         }
         if (keyword.equals("type")) {
@@ -395,7 +399,7 @@ public final class TypeModelBuilder {
     // --- classification --------------------------------------------------------------------------
 
     private Mapped mapCollected(Collected c, Context context, String definitionName, MemoKey memoKey) {
-        for (String unsupported : List.of("$dynamicRef", "$recursiveRef")) {
+        for (String unsupported : Keywords.DYNAMIC_REFERENCES) {
             if (c.has(unsupported)) {
                 throw c.keywords.get(unsupported).origin(unsupported).error("'" + unsupported
                         + "' is not supported; use $ref to a $defs entry (recursion through $ref is supported)");
@@ -451,19 +455,20 @@ public final class TypeModelBuilder {
         return new Mapped(node, nullable);
     }
 
-    /** A schema without {@code type}: infer it from the keywords it uses, else it accepts anything. */
+    /**
+     * A schema without {@code type}: infer it from the keywords it uses (an array's, else a string's, else a
+     * number's), else it accepts anything.
+     */
     private static String inferType(Collected c, boolean objectish) {
         if (objectish) {
             return "object";
         }
-        if (c.has("items") || c.has("prefixItems") || c.has("minItems") || c.has("maxItems") || c.has("uniqueItems")) {
-            return "array";
-        }
-        if (c.has("pattern") || c.has("minLength") || c.has("maxLength") || c.has("format")) {
-            return "string";
-        }
-        if (c.has("minimum") || c.has("maximum") || c.has("exclusiveMinimum") || c.has("exclusiveMaximum") || c.has("multipleOf")) {
-            return "number";
+        for (String type : List.of("array", "string", "number")) {
+            for (String keyword : c.keywords.keySet()) {
+                if (type.equals(Keywords.checks(keyword))) {
+                    return type;
+                }
+            }
         }
         return "any";
     }
@@ -650,7 +655,7 @@ public final class TypeModelBuilder {
                 JsonNode properties = branches.get(i).path("properties");
                 for (Map.Entry<String, JsonNode> p : properties.properties()) {
                     if (!isRefinement(p.getValue())) {
-                        String base = rule.owner().pointer() + "/" + combinator + "/" + i + "/properties/" + escape(p.getKey());
+                        String base = rule.owner().pointer() + "/" + combinator + "/" + i + "/properties/" + EmbeddedIds.escape(p.getKey());
                         out.computeIfAbsent(p.getKey(), k -> new ArrayList<>()).add(new SchemaRef(rule.owner().document(), base));
                     }
                 }
@@ -940,9 +945,5 @@ public final class TypeModelBuilder {
             candidate = name + i;
         }
         return candidate;
-    }
-
-    private static String escape(String token) {
-        return token.replace("~", "~0").replace("/", "~1");
     }
 }

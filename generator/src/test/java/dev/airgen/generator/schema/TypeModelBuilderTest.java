@@ -2,6 +2,7 @@ package dev.airgen.generator.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airgen.generator.lang.ScalarKind;
 import dev.airgen.schema.resolve.SchemaDocument;
 import dev.airgen.schema.resolve.SchemaRef;
 import dev.airgen.schema.resolve.SchemaResolver;
@@ -168,6 +169,35 @@ class TypeModelBuilderTest {
         assertThat(((ScalarType) type("{\"minimum\":1}")).kind()).isEqualTo(ScalarKind.NUMBER);
         assertThat(type("{\"items\":{\"type\":\"string\"}}")).isInstanceOf(ArrayType.class);
         assertThat(type("{\"not\":{\"type\":\"string\"}}")).isInstanceOf(AnyType.class);
+    }
+
+    @Test
+    void everyKeywordTheTableTiesToOneTypeInfersIt() {
+        assertThat(type("{\"contains\":{\"const\":1}}")).isInstanceOf(ArrayType.class);
+        assertThat(type("{\"uniqueItems\":true}")).isInstanceOf(ArrayType.class);
+        assertThat(((ScalarType) type("{\"contentEncoding\":\"base64\"}")).kind()).isEqualTo(ScalarKind.STRING);
+        assertThat(((ScalarType) type("{\"multipleOf\":2}")).kind()).isEqualTo(ScalarKind.NUMBER);
+        assertThat(type("{\"title\":\"only annotated\"}")).isInstanceOf(AnyType.class);
+    }
+
+    @Test
+    void anAllOfPartThatOnlyNarrowsAPropertyIsARuleNotANewShape() {
+        ObjectType o = (ObjectType) type("""
+                {"type":"object","properties":{"tags":{"type":"array","items":{"type":"string"}},"size":{"type":"integer"}},
+                 "allOf":[{"properties":{"tags":{"uniqueItems":true,"minItems":1},"size":{"multipleOf":64}}}]}""");
+        assertThat(o.property("tags").type()).isInstanceOf(ArrayType.class);
+        assertThat(((ScalarType) o.property("size").type()).kind()).isEqualTo(ScalarKind.INTEGER);
+        assertThat(o.rules()).hasSize(1);
+    }
+
+    @Test
+    void annotationsThatAllOfPartsStateDifferentlyTakeTheFirst() {
+        ObjectType o = (ObjectType) type("""
+                {"type":"object","allOf":[
+                  {"properties":{"id":{"type":"string"}},"readOnly":true,"title":"First"},
+                  {"properties":{"id":{"type":"string"}},"readOnly":false,"title":"Second"}]}""");
+        assertThat(o.title()).isEqualTo("First");
+        assertThat(o.property("id").type()).isInstanceOf(ScalarType.class);
     }
 
     @Test

@@ -1,8 +1,8 @@
 package dev.airgen.generator.testing;
 
 import com.sun.source.util.JavacTask;
-import dev.airgen.generator.GeneratedFile;
 import dev.airgen.generator.GenerationResult;
+import dev.airgen.generator.emit.GeneratedFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;

@@ -73,8 +73,9 @@ public final class SchemaDiff {
         if (before.has("items") && after.has("items") && before.get("items").isObject() && after.get("items").isObject()) {
             node(path + "[]", before.get("items"), after.get("items"), depth + 1);
         }
-        alternatives(path, "anyOf", before, after, depth);
-        alternatives(path, "oneOf", before, after, depth);
+        for (String keyword : Keywords.ALTERNATIVES) {
+            alternatives(path, keyword, before, after, depth);
+        }
     }
 
     private void object(String path, JsonNode before, JsonNode after, int depth) {

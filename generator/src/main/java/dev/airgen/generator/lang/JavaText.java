@@ -1,6 +1,5 @@
-package dev.airgen.generator.emit;
+package dev.airgen.generator.lang;
 
-import dev.airgen.generator.schema.ScalarKind;
 import javax.lang.model.SourceVersion;
 import tools.jackson.databind.JsonNode;
 

@@ -1,6 +1,5 @@
-package dev.airgen.generator.naming;
+package dev.airgen.generator.lang;
 
-import dev.airgen.generator.emit.JavaText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,7 @@
-package dev.airgen.generator;
+package dev.airgen.generator.schema;
 
-import dev.airgen.schema.keyword.Keywords;
 import dev.airgen.schema.SchemaException;
-import dev.airgen.generator.schema.NamedType;
-import dev.airgen.generator.schema.ObjectType;
+import dev.airgen.schema.keyword.Keywords;
 import dev.airgen.schema.resolve.Origin;
 import dev.airgen.schema.resolve.SchemaDocument;
 import dev.airgen.schema.snapshot.SnapshotLimits;
@@ -125,7 +123,7 @@ public final class SchemaLimits {
                 for (int i = 0; i < value.size(); i++) {
                     schema(value.get(i), here.child(i));
                 }
-            } else if (keyword.equals("dependencies") && value.isObject()) {
+            } else if (Keywords.SUBSCHEMA_OR_NAMES_MAP.contains(keyword) && value.isObject()) {
                 value.properties().forEach(e -> schema(e.getValue(), here.child(e.getKey())));
             } else if (keyword.equals("description") && value.isString() && value.asString().length() > MAX_TEXT) {
                 throw here.error("the description is " + value.asString().length() + " characters long; at most "

@@ -1,4 +1,4 @@
-package dev.airgen.generator.schema;
+package dev.airgen.generator.lang;
 
 /** The JSON scalar kinds, with the Java type each becomes. */
 public enum ScalarKind {

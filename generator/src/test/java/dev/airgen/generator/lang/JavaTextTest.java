@@ -1,11 +1,10 @@
-package dev.airgen.generator.emit;
+package dev.airgen.generator.lang;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.airgen.generator.GeneratedFile;
 import dev.airgen.generator.GenerationResult;
-import dev.airgen.generator.schema.ScalarKind;
+import dev.airgen.generator.emit.GeneratedFile;
 import dev.airgen.generator.testing.Compiled;
 import dev.airgen.generator.testing.HostileStrings;
 import java.lang.reflect.Field;

@@ -1,4 +1,4 @@
-package dev.airgen.generator;
+package dev.airgen.generator.emit;
 
 import java.nio.charset.StandardCharsets;
 
