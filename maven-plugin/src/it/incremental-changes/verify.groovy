@@ -7,7 +7,11 @@ def sources = new File(basedir, 'target/generated-sources/airgen')
 def resources = new File(basedir, 'target/generated-resources/airgen')
 def tiny = new File(sources, 'com/example/tiny')
 
-def build = { String name, String... args -> MavenRun.run(basedir, localRepositoryPath, userRepository, "build-${name}.log", 0, args) }
+def build = { String name, Object... args ->
+    int exit = args && args[0] instanceof Integer ? args[0] : 0
+    String[] rest = (args && args[0] instanceof Integer ? args.drop(1) : args) as String[]
+    MavenRun.run(basedir, localRepositoryPath, userRepository, "build-${name}.log", exit, rest)
+}
 def generatedFiles = {
     def all = []
     [sources, resources].each { root -> if (root.exists()) root.eachFileRecurse(groovy.io.FileType.FILES) { all << it } }
@@ -27,7 +31,7 @@ assert new File(basedir, 'target/classes/com/example/tiny/schemas/AcmeImageReque
 pin()
 def unchanged = build('unchanged', 'compile')
 assert unchanged.contains('airgen: inputs unchanged, nothing written (snapshot ')
-assert unchanged.contains('Nothing to compile - all classes are up to date')
+assert unchanged =~ /Nothing to compile - all classes are up to date|No sources to compile/ : unchanged
 assert touched().isEmpty()
 // Invoked directly (execution id default-cli) the goal shares the state of the lifecycle execution.
 assert build('cli', 'airgen:generate').contains('airgen: inputs unchanged, nothing written (snapshot ')
@@ -49,7 +53,7 @@ def refChanged = build('ref-changed', 'compile')
 assert written(refChanged) == [2, 11, 0] : refChanged
 assert touched() == ['AcmeImageRequest.json', 'CommonTypes.java']
 assert new File(tiny, 'CommonTypes.java').text.contains('"WEBP"')
-assert refChanged.contains('Recompiling the module because of changed source code')
+assert refChanged =~ /airgen: compiled the generated sources: \d+ class files, [1-9]\d* written, 0 stale deleted/ : refChanged
 
 // 4. One configuration value (the package) regenerates everything and deletes the old package.
 def otherPackage = build('other-package', 'generate-sources', '-Dairgen.packageName=com.example.other')
@@ -76,6 +80,10 @@ assert new File(tiny, 'AcmeVideoRequest.java').isFile()
 assert counts[0] == 3 : removed // the catalog, its class and the schema index
 assert touched() == ['RunwareCatalog.java', 'catalog.json', 'schema-index.json'] : touched()
 assert !new File(tiny, 'RunwareCatalog.java').text.contains('acme:audio@1')
+// The plugin compiles the generated sources itself: the removed model's class files go too.
+assert removed =~ /airgen: compiled the generated sources: \d+ class files, \d+ written, [1-9]\d* stale deleted/ : removed
+assert !new File(basedir, 'target/classes/com/example/tiny/AcmeAudioRequest.class').exists()
+assert new File(basedir, 'target/classes/com/example/tiny/AcmeVideoRequest.class').isFile()
 
 // 6. A generated file deleted by hand is noticed and written again.
 new File(tiny, 'AcmeVideoRequest.java').delete()
@@ -89,4 +97,23 @@ def skipped = build('skipped', 'compile', '-Dairgen.skip=true')
 assert skipped.contains('airgen: skipped (airgen.skip)')
 assert new File(basedir, 'target/classes/com/example/tiny/AcmeVideoRequest.class').isFile()
 assert new File(basedir, 'target/classes/com/example/tiny/schemas/AcmeVideoRequest.json').isFile()
+
+// 8. Inside Eclipse (m2e sets m2e.version) the generated sources are a compile source root again: Eclipse's
+// own compiler builds source folders and wipes the output folder on a clean build.
+new File(basedir, 'target/classes').deleteDir()
+def eclipse = build('m2e', 'compile', '-Dm2e.version=2.0.0')
+assert !(eclipse =~ /airgen: (compiled the generated sources|generated classes up to date)/) : eclipse
+assert eclipse =~ /Compiling \d+ source files/ : eclipse
+assert new File(basedir, 'target/classes/com/example/tiny/AcmeVideoRequest.class').isFile()
+
+// 9. A mistake in the consumer's own code is reported at its own file, against the plugin-compiled classes.
+new File(basedir, 'target/classes').deleteDir()
+def app = new File(basedir, 'src/main/java/com/example/app/App.java')
+app.parentFile.mkdirs()
+app.text = 'package com.example.app;\nclass App {\n    int wrong = com.example.tiny.AcmeVideoRequest.builder();\n}\n'
+def broken = build('user-error', 1, 'compile')
+assert broken =~ /airgen: compiled the generated sources/ : broken
+assert broken =~ /App\.java:\[3,/ : broken
+assert !(broken =~ /generated-sources.*\.java:\[/) : broken
+app.delete()
 return true

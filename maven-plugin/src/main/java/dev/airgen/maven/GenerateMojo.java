@@ -33,6 +33,9 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.build.BuildContext;
 
@@ -54,7 +57,8 @@ import org.codehaus.plexus.build.BuildContext;
  *
  * <p>Thread-safe: no shared mutable state; every execution has its own generator and state folder.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE)
 public class GenerateMojo extends AbstractMojo {
 
     /**
@@ -81,6 +85,20 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/generated-sources/airgen", required = true)
     private File outputDirectory;
 
+    /**
+     * Compiles the generated sources in the plugin, once per change of the snapshot, configuration or compile
+     * class path, into the module's output folder, instead of adding them as a compile source root. Then
+     * maven-compiler-plugin sees only the module's own sources, and editing one of them never recompiles the
+     * generated classes. Inside Eclipse (m2e), with {@code skip}, or on a Java runtime without javac, the
+     * sources are added as a compile source root instead, as with {@code false}.
+     */
+    @Parameter(property = "airgen.compileGenerated", defaultValue = "true")
+    private boolean compileGenerated;
+
+    /** The {@code --release} the generated sources are compiled for (at least 17). */
+    @Parameter(property = "maven.compiler.release", defaultValue = "17")
+    private String release;
+
     /** Skips generation; the source and resource roots are still added. */
     @Parameter(property = "airgen.skip", defaultValue = "false")
     private boolean skip;
@@ -99,6 +117,9 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     private final BuildContext buildContext;
 
     @Inject
@@ -111,8 +132,11 @@ public class GenerateMojo extends AbstractMojo {
         long start = System.nanoTime();
         Path sources = outputDirectory.toPath().toAbsolutePath().normalize();
         Path resources = resourcesDirectory.toPath().toAbsolutePath().normalize();
-        // Before anything can return early: a later compile must always see the generated classes.
-        project.addCompileSourceRoot(sources.toString());
+        boolean precompile = precompile();
+        if (!precompile) {
+            // Before anything can return early: a later compile must always see the generated classes.
+            project.addCompileSourceRoot(sources.toString());
+        }
         addResourceRoot(resources);
         if (skip) {
             getLog().info("airgen: skipped (airgen.skip)");
@@ -134,6 +158,9 @@ public class GenerateMojo extends AbstractMojo {
         if (verdict.upToDate()) {
             getLog().info(String.format("airgen: inputs unchanged, nothing written (%s, fingerprint %s, %d ms)",
                     describe(explicit), verdict.fingerprint().substring(0, 12), millisSince(start)));
+            if (precompile) {
+                compileGenerated(state, verdict.fingerprint(), sources);
+            }
             return;
         }
 
@@ -166,6 +193,63 @@ public class GenerateMojo extends AbstractMojo {
         result.report().warnings().forEach(w -> getLog().warn("airgen: " + w));
         getLog().info(String.format("airgen: %d files written, %d unchanged, %d stale deleted (%s, %d ms)",
                 synced.written(), synced.unchanged(), synced.deleted(), describe(explicit), millisSince(start)));
+        if (precompile) {
+            compileGenerated(state, verdict.fingerprint(), sources);
+        }
+    }
+
+    /** Whether the generated sources are compiled here rather than by maven-compiler-plugin; see {@link #compileGenerated}. */
+    private boolean precompile() {
+        if (!compileGenerated || skip) {
+            return false;
+        }
+        if (insideEclipse()) {
+            getLog().debug("airgen: inside Eclipse (m2e), the generated sources are a compile source root");
+            return false;
+        }
+        if (!GeneratedClasses.available()) {
+            getLog().warn("airgen: no javac in this Java runtime; the generated sources are a compile source root instead");
+            return false;
+        }
+        return true;
+    }
+
+    /** m2e marks its builds with the {@code m2e.version} property; Eclipse's own compiler then builds every source folder. */
+    private boolean insideEclipse() {
+        return session != null && (session.getUserProperties().containsKey("m2e.version")
+                || session.getSystemProperties().containsKey("m2e.version"));
+    }
+
+    private void compileGenerated(OutputState state, String generation, Path sources) throws MojoExecutionException {
+        long start = System.nanoTime();
+        Path classes = Path.of(project.getBuild().getOutputDirectory()).toAbsolutePath().normalize();
+        List<Path> classpath = new ArrayList<>();
+        try {
+            for (String element : project.getCompileClasspathElements()) {
+                Path path = Path.of(element).toAbsolutePath().normalize();
+                if (!path.equals(classes)) {
+                    classpath.add(path);
+                }
+            }
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("airgen: the compile class path is not resolved: " + e.getMessage(), e);
+        }
+        GeneratedClasses compiled = new GeneratedClasses(state.dir());
+        try {
+            String fingerprint = GeneratedClasses.fingerprint(generation, release, classpath);
+            GeneratedClasses.Outcome outcome = compiled.sync(fingerprint, sources, classes, release, classpath);
+            if (outcome.compiled()) {
+                getLog().info(String.format("airgen: compiled the generated sources: %d class files, %d written, %d stale deleted (%d ms)",
+                        outcome.classes(), outcome.written(), outcome.deleted(), millisSince(start)));
+            } else {
+                getLog().info(String.format("airgen: generated classes up to date (%d class files, %d ms)",
+                        outcome.classes(), millisSince(start)));
+            }
+        } catch (GeneratedClasses.CompileException e) {
+            throw new MojoExecutionException("airgen: " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("airgen: cannot compile the generated sources into " + classes + ": " + e.getMessage(), e);
+        }
     }
 
     private GenerationResult generate(GeneratorConfig config) throws MojoFailureException {
