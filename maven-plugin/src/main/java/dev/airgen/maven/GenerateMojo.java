@@ -21,10 +21,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -34,8 +37,6 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.artifact.DependencyResolutionRequiredException;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.build.BuildContext;
 
@@ -95,7 +96,10 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "airgen.compileGenerated", defaultValue = "true")
     private boolean compileGenerated;
 
-    /** The {@code --release} the generated sources are compiled for (at least 17). */
+    /**
+     * The {@code --release} the generated sources are compiled for. Kept between 17 (the oldest Java the
+     * generated classes are written for) and the Java running Maven (whose javac compiles them).
+     */
     @Parameter(property = "maven.compiler.release", defaultValue = "17")
     private String release;
 
@@ -207,11 +211,30 @@ public class GenerateMojo extends AbstractMojo {
             getLog().debug("airgen: inside Eclipse (m2e), the generated sources are a compile source root");
             return false;
         }
+        if (session != null && !reachesCompile(session.getGoals())) {
+            // generate-sources alone (an IDE importing the project, a refresh check): nothing compiles in this build.
+            getLog().debug("airgen: this build stops before compile (" + session.getGoals() + "); the generated sources are a compile source root");
+            return false;
+        }
         if (!GeneratedClasses.available()) {
             getLog().warn("airgen: no javac in this Java runtime; the generated sources are a compile source root instead");
             return false;
         }
         return true;
+    }
+
+    /** Phases of the default lifecycle before {@code compile}, and every phase of the clean and site lifecycles. */
+    private static final Set<String> BEFORE_COMPILE = Set.of("validate", "initialize", "generate-sources", "process-sources",
+            "generate-resources", "process-resources", "pre-clean", "clean", "post-clean", "pre-site", "site", "post-site",
+            "site-deploy");
+
+    /**
+     * Whether a build of these command-line tasks runs the {@code compile} phase: some task is a phase that is not
+     * before it. A task with a colon is a goal run on its own ({@code airgen:generate}); with no task at all (a
+     * {@code defaultGoal}) the answer is yes, as it is for any name not known here.
+     */
+    static boolean reachesCompile(List<String> tasks) {
+        return tasks == null || tasks.isEmpty() || tasks.stream().anyMatch(t -> !t.contains(":") && !BEFORE_COMPILE.contains(t));
     }
 
     /** m2e marks its builds with the {@code m2e.version} property; Eclipse's own compiler then builds every source folder. */
@@ -236,14 +259,24 @@ public class GenerateMojo extends AbstractMojo {
         }
         GeneratedClasses compiled = new GeneratedClasses(state.dir());
         try {
-            String fingerprint = GeneratedClasses.fingerprint(generation, release, classpath);
-            GeneratedClasses.Outcome outcome = compiled.sync(fingerprint, sources, classes, release, classpath);
+            String javaRelease = GeneratedClasses.release(release, Runtime.version().feature());
+            String fingerprint = GeneratedClasses.fingerprint(generation, javaRelease, classpath);
+            GeneratedClasses.Outcome outcome = compiled.sync(fingerprint, sources, classes, javaRelease, classpath);
             if (outcome.compiled()) {
                 getLog().info(String.format("airgen: compiled the generated sources: %d class files, %d written, %d stale deleted (%d ms)",
                         outcome.classes(), outcome.written(), outcome.deleted(), millisSince(start)));
             } else {
                 getLog().info(String.format("airgen: generated classes up to date (%d class files, %d ms)",
                         outcome.classes(), millisSince(start)));
+            }
+            CompilerStatus status = new CompilerStatus(Path.of(project.getBuild().getDirectory()));
+            if (outcome.written() + outcome.deleted() > 0) {
+                if (status.forget() > 0) {
+                    getLog().info("airgen: the generated classes changed: maven-compiler-plugin compiles this module's own sources again");
+                }
+            } else if (status.claimsAny(compiled.listed()) && status.forget() > 0) {
+                getLog().info("airgen: maven-compiler-plugin's record names generated class files (an earlier build compiled the "
+                        + "generated sources as a source root); dropped, so that it does not delete them");
             }
         } catch (GeneratedClasses.CompileException e) {
             throw new MojoExecutionException("airgen: " + e.getMessage(), e);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +38,7 @@ final class GeneratedClasses {
     static final String LIST = "classes.txt";
     private static final String STAGING = "classes-staging";
     private static final int MAX_REPORTED_ERRORS = 20;
+    private static final int MIN_RELEASE = 17;
 
     /** What {@link #sync} did. */
     record Outcome(boolean compiled, int classes, int written, int deleted) {
@@ -58,6 +60,22 @@ final class GeneratedClasses {
     /** Whether this JVM can compile (a JDK, not a bare runtime). */
     static boolean available() {
         return ToolProvider.getSystemJavaCompiler() != null;
+    }
+
+    /**
+     * The {@code --release} to compile for: the configured one, raised to 17 (the generated classes need it)
+     * and lowered to {@code runningFeature} (a toolchain may compile the module's own sources with a newer
+     * JDK than the one running Maven; classes for an older release run there too). A value that is not a
+     * number is passed on as it is, for javac to judge.
+     */
+    static String release(String configured, int runningFeature) {
+        String value = configured == null || configured.isBlank() ? String.valueOf(MIN_RELEASE) : configured.trim();
+        try {
+            int wanted = Integer.parseInt(value);
+            return String.valueOf(Math.max(MIN_RELEASE, Math.min(wanted, Math.max(MIN_RELEASE, runningFeature))));
+        } catch (NumberFormatException e) {
+            return value;
+        }
     }
 
     /**
@@ -175,18 +193,19 @@ final class GeneratedClasses {
         }
     }
 
-    private List<String> listed() throws IOException {
+    /** The class files the last compilation produced, relative to the output folder. */
+    List<String> listed() throws IOException {
         Path list = stateDir.resolve(LIST);
         return Files.isRegularFile(list) ? Files.readAllLines(list, StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.isBlank()).toList() : List.of();
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
         }

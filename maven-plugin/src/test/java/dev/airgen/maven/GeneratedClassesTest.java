@@ -76,6 +76,28 @@ class GeneratedClassesTest {
     }
 
     @Test
+    void theReleaseStaysBetween17AndTheRunningJdk() {
+        assertThat(GeneratedClasses.release("21", 21)).isEqualTo("21");
+        assertThat(GeneratedClasses.release("25", 21)).isEqualTo("21");
+        assertThat(GeneratedClasses.release("11", 21)).isEqualTo("17");
+        assertThat(GeneratedClasses.release(null, 21)).isEqualTo("17");
+        assertThat(GeneratedClasses.release(" 17 ", 17)).isEqualTo("17");
+        assertThat(GeneratedClasses.release("1.8", 21)).isEqualTo("1.8");
+    }
+
+    @Test
+    void onlyBuildsThatReachCompileCompileTheGeneratedSources() {
+        assertThat(GenerateMojo.reachesCompile(List.of("compile"))).isTrue();
+        assertThat(GenerateMojo.reachesCompile(List.of("clean", "verify"))).isTrue();
+        assertThat(GenerateMojo.reachesCompile(List.of("generate-sources", "package"))).isTrue();
+        assertThat(GenerateMojo.reachesCompile(List.of())).isTrue();
+        assertThat(GenerateMojo.reachesCompile(List.of("generate-sources"))).isFalse();
+        assertThat(GenerateMojo.reachesCompile(List.of("clean", "process-resources"))).isFalse();
+        assertThat(GenerateMojo.reachesCompile(List.of("airgen:generate"))).isFalse();
+        assertThat(GenerateMojo.reachesCompile(List.of("dev.airgen:airgen-maven-plugin:generate", "site"))).isFalse();
+    }
+
+    @Test
     void javacErrorsNameTheGeneratedFileAndKeepTheOldState() throws Exception {
         source("Broken", "public class Broken { int x = \"text\"; }");
         GeneratedClasses compiled = new GeneratedClasses(Files.createDirectories(dir.resolve("state")));
