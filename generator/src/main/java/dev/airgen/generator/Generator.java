@@ -138,9 +138,7 @@ public final class Generator {
                 json(catalogJson(catalog, rows, names))));
         files.add(GeneratedFile.resource(SCHEMA_INDEX, json(schemaIndex(config.packageName(), tasks, catalog, schemaResources))));
         files.sort(Comparator.comparing((GeneratedFile f) -> f.kind().ordinal()).thenComparing(GeneratedFile::relativePath));
-        Map<com.palantir.javapoet.ClassName, com.palantir.javapoet.TypeSpec> topLevel = new LinkedHashMap<>();
-        emitted.forEach(e -> topLevel.put(e.name(), e.spec()));
-        ApiSurface api = ApiSurface.of(config.packageName(), topLevel, emitter.schemaLocations());
+        ApiSurface api = ApiSurface.union(emitted.stream().map(EmittedClass::api).toList());
         return new GenerationResult(files, report(snapshot, tasks, names, rows, files), api);
     }
 

@@ -103,9 +103,6 @@ public final class RunwareClient implements AutoCloseable {
         this.validate = b.validation;
         this.polling = b.polling;
         this.timeout = b.timeout;
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        this.requests = new Requests(b.validator != null ? b.validator : SchemaValidator.create(), b.validation,
-                context != null ? context : RunwareClient.class.getClassLoader());
         URI base = Urls.check(b.baseUrl, "baseUrl", "https", "http", b.allowInsecureHttp);
         URI ws = Urls.check(b.webSocketUrl, "webSocketUrl", "wss", "ws", b.allowInsecureHttp);
         Executor executor = b.executor;
@@ -113,6 +110,9 @@ public final class RunwareClient implements AutoCloseable {
         if (executor == null) {
             executor = ownedExecutor;
         }
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        this.requests = new Requests(b.validator != null ? b.validator : SchemaValidator.create(), b.validation,
+                context != null ? context : RunwareClient.class.getClassLoader(), executor);
         this.scheduler = new ScheduledThreadPoolExecutor(1, daemon("airgen-timer-"));
         scheduler.setRemoveOnCancelPolicy(true);
         HttpClient http = b.httpClient;
@@ -134,6 +134,7 @@ public final class RunwareClient implements AutoCloseable {
         this.sse = new SseStream(settings);
         boolean allowInsecure = b.allowInsecureHttp;
         this.media = new Media(settings, url -> Urls.check(url, "download URL", "https", "http", allowInsecure));
+        requests.warmUp();
     }
 
     /** A builder with production endpoints, REST transport and validation on. */

@@ -78,6 +78,13 @@ public final class ApiSurface {
         return new ApiSurface(types);
     }
 
+    /** The types of several surfaces together; a type listed twice keeps its last listing. */
+    public static ApiSurface union(java.util.Collection<ApiSurface> parts) {
+        SortedMap<String, TypeApi> types = new TreeMap<>();
+        parts.forEach(part -> types.putAll(part.types));
+        return new ApiSurface(types);
+    }
+
     /** No types at all: what there was before a first snapshot. */
     public static ApiSurface empty() {
         return new ApiSurface(new TreeMap<>());

@@ -4,18 +4,25 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.TypeSpec;
 import dev.airgen.generator.GeneratedFile;
+import dev.airgen.generator.api.ApiSurface;
+import java.util.Map;
 
 /**
- * A generated top-level class: its source file, and the specification it was written from (from which the
- * public API listing is read).
+ * A generated top-level class: its source file, and its public API (the class and everything nested in it),
+ * both read from the same specification, which is not kept: a whole snapshot's specifications take hundreds
+ * of megabytes.
  */
-public record EmittedClass(GeneratedFile file, TypeSpec spec, ClassName name) {
+public record EmittedClass(GeneratedFile file, ApiSurface api, ClassName name) {
 
     /** On every top-level class: types without {@code @Nullable} never hold null (JSpecify, read by Kotlin and NullAway). */
     private static final ClassName NULL_MARKED = ClassName.get("org.jspecify.annotations", "NullMarked");
 
-    /** The class {@code spec}, marked {@code @NullMarked}, in its source file headed by the given comment. */
-    static EmittedClass of(ClassName name, TypeSpec spec, String commentFormat, Object... commentArgs) {
+    /**
+     * The class {@code spec}, marked {@code @NullMarked}, in its source file headed by the given comment.
+     *
+     * @param schemas schema location of each generated class, for the API listing (may miss classes)
+     */
+    static EmittedClass of(ClassName name, TypeSpec spec, Map<ClassName, String> schemas, String commentFormat, Object... commentArgs) {
         TypeSpec marked = spec.toBuilder().addAnnotation(NULL_MARKED).build();
         JavaFile javaFile = JavaFile.builder(name.packageName(), marked)
                 .addFileComment(commentFormat, commentArgs)
@@ -23,6 +30,7 @@ public record EmittedClass(GeneratedFile file, TypeSpec spec, ClassName name) {
                 .indent("    ")
                 .build();
         String path = name.packageName().replace('.', '/') + "/" + marked.name() + ".java";
-        return new EmittedClass(GeneratedFile.source(path, javaFile.toString()), marked, name);
+        return new EmittedClass(GeneratedFile.source(path, javaFile.toString()),
+                ApiSurface.of(name.packageName(), Map.of(name, marked), schemas), name);
     }
 }

@@ -73,7 +73,8 @@ public final class JavaEmitter {
 
     private final TypeNames names;
     private final java.util.function.Function<dev.airgen.schema.resolve.Origin, String> describe;
-    private final Map<ClassName, String> schemaLocations = new LinkedHashMap<>();
+    /** Read by the threads writing source text while specifications are still being added: concurrent. */
+    private final Map<ClassName, String> schemaLocations = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param describe how a schema location is shown in generated comments: stable under reordering of the
@@ -89,26 +90,23 @@ public final class JavaEmitter {
      * classes, plus one per holder of shared schema files.
      */
     public List<EmittedClass> emit(List<TaskModel> tasks, Map<TaskModel, String> schemaResources) {
-        List<EmittedClass> files = new ArrayList<>();
-        for (TaskModel task : tasks) {
-            ClassName name = names.request(task);
-            SchemaLimits.checkClass(task.request(), name.simpleName());
-            schemaLocations.put(name, describe.apply(task.request().origin()));
-            TypeSpec.Builder spec = objectClass(task.request(), name, task, schemaResources.get(task));
-            files.add(file(name, withNested(spec, name).build(), task.request().origin()));
+        // Specifications are built here, in order (naming state is shared); their text is written meanwhile.
+        try (SourceWriters files = new SourceWriters()) {
+            for (TaskModel task : tasks) {
+                ClassName name = names.request(task);
+                SchemaLimits.checkClass(task.request(), name.simpleName());
+                schemaLocations.put(name, describe.apply(task.request().origin()));
+                TypeSpec.Builder spec = objectClass(task.request(), name, task, schemaResources.get(task));
+                files.submit(file(name, withNested(spec, name).build(), task.request().origin()));
+            }
+            for (ClassName holder : names.holders()) {
+                TypeSpec.Builder spec = TypeSpec.classBuilder(holder).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                        .addJavadoc("Types declared by a schema file that several tasks share.\n")
+                        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                files.submit(file(holder, withNested(spec, holder).build(), names.nestedIn(holder).get(0).origin()));
+            }
+            return files.inOrder();
         }
-        for (ClassName holder : names.holders()) {
-            TypeSpec.Builder spec = TypeSpec.classBuilder(holder).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                    .addJavadoc("Types declared by a schema file that several tasks share.\n")
-                    .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-            files.add(file(holder, withNested(spec, holder).build(), names.nestedIn(holder).get(0).origin()));
-        }
-        return files;
-    }
-
-    /** The schema location (as shown in the generated comments) of every class emitted so far. */
-    public Map<ClassName, String> schemaLocations() {
-        return java.util.Collections.unmodifiableMap(schemaLocations);
     }
 
     /** Adds the types declared inside {@code enclosing}, each with its own nested types. */
@@ -127,8 +125,9 @@ public final class JavaEmitter {
         return spec;
     }
 
-    private EmittedClass file(ClassName name, TypeSpec spec, dev.airgen.schema.resolve.Origin origin) {
-        return EmittedClass.of(name, spec, HEADER, JavaText.lineComment(describe.apply(origin)));
+    private java.util.function.Supplier<EmittedClass> file(ClassName name, TypeSpec spec, dev.airgen.schema.resolve.Origin origin) {
+        String comment = JavaText.lineComment(describe.apply(origin));
+        return () -> EmittedClass.of(name, spec, schemaLocations, HEADER, comment);
     }
 
     private TypeSpec.Builder typeSpec(NamedType type, ClassName name) {

@@ -23,17 +23,23 @@ public final class Requests {
     private final SchemaValidator validator;
     private final boolean validate;
     private final ClassLoader schemaLoader;
+    private final java.util.concurrent.Executor background;
+    /** Request classes whose schema and result reader have been prepared ahead (see {@link #prepareAhead}). */
+    private final java.util.Set<Class<?>> preparedAhead = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile SchemaIndex index;
 
-    public Requests(SchemaValidator validator, boolean validate, ClassLoader schemaLoader) {
+    /** @param background where work that a first request would otherwise wait for is done ahead (the client's executor) */
+    public Requests(SchemaValidator validator, boolean validate, ClassLoader schemaLoader, java.util.concurrent.Executor background) {
         this.validator = validator;
         this.validate = validate;
         this.schemaLoader = schemaLoader;
+        this.background = background;
     }
 
     /** A generated request, validated against the schema its class names; {@code delivery} null leaves it to the model. */
     public TaskRunner.Task prepare(TaskRequest<?> request, String delivery) {
         Objects.requireNonNull(request, "request");
+        prepareAhead(request);
         ObjectNode json = toJson(request);
         ClassLoader loader = request.getClass().getClassLoader();
         JsonNode schema = SchemaDocuments.read(loader, request.requestSchema());
@@ -71,6 +77,70 @@ public final class Requests {
             }
         }
         return task(json);
+    }
+
+    /** The runtime's own schema, validated by {@link #warmUp}. */
+    static final String WARM_UP_SCHEMA = "dev/airgen/runtime/internal/warm-up.schema.json";
+
+    /**
+     * Loads the validator (networknt's dialect, keywords and format checks, the runtime's logger) on
+     * {@code executor} by validating a small schema of the runtime's own, so that the first request of an
+     * application does not wait for it: on a machine with a free core, the loading overlaps the
+     * application's own start. Does nothing when validation is off; a failure only means no head start.
+     */
+    public void warmUp() {
+        if (validate) {
+            inBackground("loading the validator", () -> {
+                List<Violation> violations = warmUpViolations();
+                Log.trace(() -> "validator loaded" + (violations.isEmpty() ? "" : "; the warm-up sample broke " + violations));
+            });
+        }
+    }
+
+    /**
+     * The first time a request class is sent, compiles its schema and builds the reader of its result in the
+     * background, while the caller's thread turns the request into JSON: each costs tens of milliseconds once.
+     */
+    private void prepareAhead(TaskRequest<?> request) {
+        if (!preparedAhead.add(request.getClass())) {
+            return;
+        }
+        ClassLoader loader = request.getClass().getClassLoader();
+        String schema = request.requestSchema();
+        Class<?> result = request.resultType();
+        inBackground("preparing " + request.getClass().getSimpleName(), () -> {
+            if (validate && schema != null) {
+                Validators.compile(validator, loader, schema);
+            }
+            if (result != null) {
+                Json.mapper().readerFor(result);
+            }
+        });
+    }
+
+    /** Runs {@code work} on the background executor; a failure there only means no head start (the caller meets it itself). */
+    private void inBackground(String what, Runnable work) {
+        try {
+            background.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    Log.debug(() -> what + " ahead of time failed: " + e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            Log.debug(() -> "no head start for " + what + ": the executor refused the task");
+        }
+    }
+
+    /** What the warm-up finds wrong with its own sample: nothing, unless the warm-up schema and sample drift apart. */
+    static List<Violation> warmUpViolations() {
+        JsonNode sample = Json.mapper().readTree("{\"taskType\":\"imageInference\",\"taskUUID\":\"" + UUID.randomUUID()
+                + "\",\"model\":\"runware:101@1\",\"width\":1024,\"CFGScale\":3.5,\"outputFormat\":\"PNG\","
+                + "\"lora\":[{\"model\":\"civitai:1@1\",\"weight\":0.8}],\"webhookURL\":\"https://example.com/hook\","
+                + "\"inputs\":{\"seedImage\":\"https://example.com/a.png\",\"frameImages\":[\"x\",{\"image\":\"y\"}]}}");
+        // A validator of its own: the client's keeps only the schemas of requests.
+        return Validators.validate(SchemaValidator.create(), Requests.class.getClassLoader(), WARM_UP_SCHEMA, sample);
     }
 
     /** A task the client builds itself (utilities): sent as it is. */

@@ -12,9 +12,12 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Validators {
 
-    /** The tree-level entry point of {@link SchemaValidator}. */
+    /** The tree-level entry points of {@link SchemaValidator}. */
     public interface Access {
         List<Violation> validate(SchemaValidator validator, ClassLoader loader, String resource, JsonNode instance);
+
+        /** Compiles the schema in {@code resource} now, so that its first validation does not wait for it. */
+        void compile(SchemaValidator validator, ClassLoader loader, String resource);
     }
 
     private static volatile Access access;
@@ -27,6 +30,14 @@ public final class Validators {
     }
 
     public static List<Violation> validate(SchemaValidator validator, ClassLoader loader, String resource, JsonNode instance) {
+        return access().validate(validator, loader, resource, instance);
+    }
+
+    public static void compile(SchemaValidator validator, ClassLoader loader, String resource) {
+        access().compile(validator, loader, resource);
+    }
+
+    private static Access access() {
         Access a = access;
         if (a == null) {
             try {
@@ -36,6 +47,6 @@ public final class Validators {
             }
             a = access;
         }
-        return a.validate(validator, loader, resource, instance);
+        return a;
     }
 }

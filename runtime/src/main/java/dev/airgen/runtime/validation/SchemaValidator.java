@@ -51,7 +51,17 @@ public final class SchemaValidator {
     static {
         // Before networknt's classes load: they log through SLF4J, which warns on stderr when unbound.
         QuietSlf4j.apply();
-        Validators.register(SchemaValidator::validateTree);
+        Validators.register(new Validators.Access() {
+            @Override
+            public List<Violation> validate(SchemaValidator validator, @Nullable ClassLoader loader, String resource, JsonNode instance) {
+                return validator.validateTree(loader, resource, instance);
+            }
+
+            @Override
+            public void compile(SchemaValidator validator, @Nullable ClassLoader loader, String resource) {
+                validator.compiled(loader != null ? loader : SchemaValidator.class.getClassLoader(), resource);
+            }
+        });
     }
 
     private final Map<String, String> prefixes;

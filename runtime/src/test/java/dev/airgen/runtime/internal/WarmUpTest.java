@@ -1,0 +1,97 @@
+package dev.airgen.runtime.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.airgen.runtime.RunwareClient;
+import dev.airgen.runtime.fixtures.ImageRequest;
+import dev.airgen.runtime.validation.SchemaValidator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+
+/** The client loads the validator ahead of the first request, on its executor, only when it validates. */
+class WarmUpTest {
+
+    /** Records what the client hands to its executor instead of running it. */
+    private static final class Recording implements Executor {
+        final List<Runnable> tasks = new ArrayList<>();
+
+        @Override
+        public void execute(Runnable task) {
+            tasks.add(task);
+        }
+    }
+
+    @Test
+    void aValidatingClientHandsOneWarmUpToItsExecutor() {
+        Recording executor = new Recording();
+        try (RunwareClient client = RunwareClient.builder().apiKey("k").executor(executor).build()) {
+            assertThat(executor.tasks).hasSize(1);
+            executor.tasks.get(0).run(); // never throws, whatever happens inside
+        }
+    }
+
+    @Test
+    void noWarmUpWhenValidationIsOff() {
+        Recording executor = new Recording();
+        try (RunwareClient client = RunwareClient.builder().apiKey("k").executor(executor).validation(false).build()) {
+            assertThat(executor.tasks).isEmpty();
+        }
+    }
+
+    @Test
+    void theWarmUpSampleIsValidAgainstItsSchema() {
+        // A violation would not fail the warm-up, but it would mean the warm-up no longer walks the keywords it should.
+        assertThat(Requests.warmUpViolations()).isEmpty();
+    }
+
+    @Test
+    void theWarmUpLeavesTheClientsValidatorAlone() {
+        Recording executor = new Recording();
+        SchemaValidator validator = SchemaValidator.create();
+        try (RunwareClient client = RunwareClient.builder().apiKey("k").executor(executor).schemaValidator(validator).build()) {
+            executor.tasks.forEach(Runnable::run);
+        }
+        assertThat(validator.compiledCount()).isZero();
+    }
+
+    @Test
+    void theFirstRequestOfAClassCompilesItsSchemaAhead() {
+        Recording executor = new Recording();
+        SchemaValidator validator = SchemaValidator.create();
+        Requests requests = new Requests(validator, true, WarmUpTest.class.getClassLoader(), executor);
+        requests.prepare(ImageRequest.of("a lighthouse"), null);
+        requests.prepare(ImageRequest.of("a harbour"), null);
+        assertThat(executor.tasks).as("once per request class").hasSize(1);
+        int compiledByTheCaller = validator.compiledCount();
+        executor.tasks.get(0).run();
+        assertThat(validator.compiledCount()).as("the same schema, compiled once").isEqualTo(compiledByTheCaller).isEqualTo(1);
+    }
+
+    @Test
+    void compilingAheadCompilesTheNamedSchemaOnly() {
+        SchemaValidator validator = SchemaValidator.create();
+        Validators.compile(validator, WarmUpTest.class.getClassLoader(), ImageRequest.of("x").requestSchema());
+        assertThat(validator.compiledCount()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutValidationTheAheadWorkCompilesNothing() {
+        Recording executor = new Recording();
+        SchemaValidator validator = SchemaValidator.create();
+        new Requests(validator, false, WarmUpTest.class.getClassLoader(), executor).prepare(ImageRequest.of("x"), null);
+        executor.tasks.forEach(Runnable::run);
+        assertThat(validator.compiledCount()).isZero();
+    }
+
+    @Test
+    void anExecutorThatRefusesIsNotAnError() {
+        try (RunwareClient client = RunwareClient.builder().apiKey("k")
+                .executor(task -> {
+                    throw new java.util.concurrent.RejectedExecutionException("full");
+                }).build()) {
+            assertThat(client).isNotNull();
+        }
+    }
+}
