@@ -54,7 +54,9 @@ import org.codehaus.plexus.build.BuildContext;
  * bytes as they were), only the new stamp is recorded. Files modified within two seconds of a check never
  * get a stamp, so the next build hashes them. Otherwise the classes are generated in memory, only files whose
  * bytes differ are written, and files an earlier run wrote that are no longer generated are deleted. The
- * source and resource roots are added to the build in every case, including {@code skip}.
+ * resource root is added to the build in every case, including {@code skip}; the generated sources are
+ * either compiled here into the output folder ({@link GeneratedClasses}, when the build goes on to compile)
+ * or added as a compile source root.
  *
  * <p>Thread-safe: no shared mutable state; every execution has its own generator and state folder.
  */
@@ -82,7 +84,10 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter
     private List<String> excludes;
 
-    /** Where the Java sources go; added as a compile source root. */
+    /**
+     * Where the Java sources go; added as a compile source root whenever the plugin does not compile them
+     * itself (see {@code compileGenerated}).
+     */
     @Parameter(defaultValue = "${project.build.directory}/generated-sources/airgen", required = true)
     private File outputDirectory;
 
@@ -103,7 +108,7 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "maven.compiler.release", defaultValue = "17")
     private String release;
 
-    /** Skips generation; the source and resource roots are still added. */
+    /** Skips generation; the resource root is still added, and the sources as a compile source root. */
     @Parameter(property = "airgen.skip", defaultValue = "false")
     private boolean skip;
 
