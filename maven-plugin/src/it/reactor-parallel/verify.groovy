@@ -24,8 +24,16 @@ expected.each { module, type ->
 }
 assert (log =~ /airgen: \d+ files written, 0 unchanged, 0 stale deleted \(bundled snapshot/).size() == 3 : log
 
-// Again in parallel, nothing changed: all three skip.
-def again = MavenRun.run(basedir, localRepositoryPath, userRepository, 'build-again.log', 0, '-T', '4', 'process-resources')
+// process-resources stops before compile: the plugin compiled nothing yet.
+assert !log.contains('airgen: compiled the generated sources') : log
+
+// Again in parallel up to compile, nothing changed: all three skip generation, and each compiles its
+// generated sources in its own javac task, at the same time as the others.
+def again = MavenRun.run(basedir, localRepositoryPath, userRepository, 'build-again.log', 0, '-T', '4', 'compile')
 check(again)
 assert (again =~ /airgen: inputs unchanged, nothing written \(bundled snapshot/).size() == 3 : again
+assert (again =~ /airgen: compiled the generated sources: \d+ class files/).size() == 3 : again
+expected.each { module, type ->
+    assert new File(basedir, "${module}/target/classes/${type}.class").isFile() : "${module}: ${type}"
+}
 return true

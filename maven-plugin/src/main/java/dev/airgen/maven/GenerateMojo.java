@@ -21,10 +21,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.inject.Inject;
 import org.apache.maven.artifact.Artifact;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -33,6 +36,7 @@ import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
 import org.apache.maven.project.MavenProject;
 import org.codehaus.plexus.build.BuildContext;
 
@@ -50,11 +54,14 @@ import org.codehaus.plexus.build.BuildContext;
  * bytes as they were), only the new stamp is recorded. Files modified within two seconds of a check never
  * get a stamp, so the next build hashes them. Otherwise the classes are generated in memory, only files whose
  * bytes differ are written, and files an earlier run wrote that are no longer generated are deleted. The
- * source and resource roots are added to the build in every case, including {@code skip}.
+ * resource root is added to the build in every case, including {@code skip}; the generated sources are
+ * either compiled here into the output folder ({@link GeneratedClasses}, when the build goes on to compile)
+ * or added as a compile source root.
  *
  * <p>Thread-safe: no shared mutable state; every execution has its own generator and state folder.
  */
-@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE)
 public class GenerateMojo extends AbstractMojo {
 
     /**
@@ -77,11 +84,31 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter
     private List<String> excludes;
 
-    /** Where the Java sources go; added as a compile source root. */
+    /**
+     * Where the Java sources go; added as a compile source root whenever the plugin does not compile them
+     * itself (see {@code compileGenerated}).
+     */
     @Parameter(defaultValue = "${project.build.directory}/generated-sources/airgen", required = true)
     private File outputDirectory;
 
-    /** Skips generation; the source and resource roots are still added. */
+    /**
+     * Compiles the generated sources in the plugin, once per change of the snapshot, configuration or compile
+     * class path, into the module's output folder, instead of adding them as a compile source root. Then
+     * maven-compiler-plugin sees only the module's own sources, and editing one of them never recompiles the
+     * generated classes. Inside Eclipse (m2e), with {@code skip}, or on a Java runtime without javac, the
+     * sources are added as a compile source root instead, as with {@code false}.
+     */
+    @Parameter(property = "airgen.compileGenerated", defaultValue = "true")
+    private boolean compileGenerated;
+
+    /**
+     * The {@code --release} the generated sources are compiled for. Kept between 17 (the oldest Java the
+     * generated classes are written for) and the Java running Maven (whose javac compiles them).
+     */
+    @Parameter(property = "maven.compiler.release", defaultValue = "17")
+    private String release;
+
+    /** Skips generation; the resource root is still added, and the sources as a compile source root. */
     @Parameter(property = "airgen.skip", defaultValue = "false")
     private boolean skip;
 
@@ -99,6 +126,9 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
     private final BuildContext buildContext;
 
     @Inject
@@ -111,8 +141,11 @@ public class GenerateMojo extends AbstractMojo {
         long start = System.nanoTime();
         Path sources = outputDirectory.toPath().toAbsolutePath().normalize();
         Path resources = resourcesDirectory.toPath().toAbsolutePath().normalize();
-        // Before anything can return early: a later compile must always see the generated classes.
-        project.addCompileSourceRoot(sources.toString());
+        boolean precompile = precompile();
+        if (!precompile) {
+            // Before anything can return early: a later compile must always see the generated classes.
+            project.addCompileSourceRoot(sources.toString());
+        }
         addResourceRoot(resources);
         if (skip) {
             getLog().info("airgen: skipped (airgen.skip)");
@@ -134,6 +167,9 @@ public class GenerateMojo extends AbstractMojo {
         if (verdict.upToDate()) {
             getLog().info(String.format("airgen: inputs unchanged, nothing written (%s, fingerprint %s, %d ms)",
                     describe(explicit), verdict.fingerprint().substring(0, 12), millisSince(start)));
+            if (precompile) {
+                compileGenerated(state, verdict.fingerprint(), sources);
+            }
             return;
         }
 
@@ -166,6 +202,92 @@ public class GenerateMojo extends AbstractMojo {
         result.report().warnings().forEach(w -> getLog().warn("airgen: " + w));
         getLog().info(String.format("airgen: %d files written, %d unchanged, %d stale deleted (%s, %d ms)",
                 synced.written(), synced.unchanged(), synced.deleted(), describe(explicit), millisSince(start)));
+        if (precompile) {
+            compileGenerated(state, verdict.fingerprint(), sources);
+        }
+    }
+
+    /** Whether the generated sources are compiled here rather than by maven-compiler-plugin; see {@link #compileGenerated}. */
+    private boolean precompile() {
+        if (!compileGenerated || skip) {
+            return false;
+        }
+        if (insideEclipse()) {
+            getLog().debug("airgen: inside Eclipse (m2e), the generated sources are a compile source root");
+            return false;
+        }
+        if (session != null && !reachesCompile(session.getGoals())) {
+            // generate-sources alone (an IDE importing the project, a refresh check): nothing compiles in this build.
+            getLog().debug("airgen: this build stops before compile (" + session.getGoals() + "); the generated sources are a compile source root");
+            return false;
+        }
+        if (!GeneratedClasses.available()) {
+            getLog().warn("airgen: no javac in this Java runtime; the generated sources are a compile source root instead");
+            return false;
+        }
+        return true;
+    }
+
+    /** Phases of the default lifecycle before {@code compile}, and every phase of the clean and site lifecycles. */
+    private static final Set<String> BEFORE_COMPILE = Set.of("validate", "initialize", "generate-sources", "process-sources",
+            "generate-resources", "process-resources", "pre-clean", "clean", "post-clean", "pre-site", "site", "post-site",
+            "site-deploy");
+
+    /**
+     * Whether a build of these command-line tasks runs the {@code compile} phase: some task is a phase that is not
+     * before it. A task with a colon is a goal run on its own ({@code airgen:generate}); with no task at all (a
+     * {@code defaultGoal}) the answer is yes, as it is for any name not known here.
+     */
+    static boolean reachesCompile(List<String> tasks) {
+        return tasks == null || tasks.isEmpty() || tasks.stream().anyMatch(t -> !t.contains(":") && !BEFORE_COMPILE.contains(t));
+    }
+
+    /** m2e marks its builds with the {@code m2e.version} property; Eclipse's own compiler then builds every source folder. */
+    private boolean insideEclipse() {
+        return session != null && (session.getUserProperties().containsKey("m2e.version")
+                || session.getSystemProperties().containsKey("m2e.version"));
+    }
+
+    private void compileGenerated(OutputState state, String generation, Path sources) throws MojoExecutionException {
+        long start = System.nanoTime();
+        Path classes = Path.of(project.getBuild().getOutputDirectory()).toAbsolutePath().normalize();
+        List<Path> classpath = new ArrayList<>();
+        try {
+            for (String element : project.getCompileClasspathElements()) {
+                Path path = Path.of(element).toAbsolutePath().normalize();
+                if (!path.equals(classes)) {
+                    classpath.add(path);
+                }
+            }
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("airgen: the compile class path is not resolved: " + e.getMessage(), e);
+        }
+        GeneratedClasses compiled = new GeneratedClasses(state.dir());
+        try {
+            String javaRelease = GeneratedClasses.release(release, Runtime.version().feature());
+            String fingerprint = GeneratedClasses.fingerprint(generation, javaRelease, classpath);
+            GeneratedClasses.Outcome outcome = compiled.sync(fingerprint, sources, classes, javaRelease, classpath);
+            if (outcome.compiled()) {
+                getLog().info(String.format("airgen: compiled the generated sources: %d class files, %d written, %d stale deleted (%d ms)",
+                        outcome.classes(), outcome.written(), outcome.deleted(), millisSince(start)));
+            } else {
+                getLog().info(String.format("airgen: generated classes up to date (%d class files, %d ms)",
+                        outcome.classes(), millisSince(start)));
+            }
+            CompilerStatus status = new CompilerStatus(Path.of(project.getBuild().getDirectory()));
+            if (outcome.written() + outcome.deleted() > 0) {
+                if (status.forget() > 0) {
+                    getLog().info("airgen: the generated classes changed: maven-compiler-plugin compiles this module's own sources again");
+                }
+            } else if (status.claimsAny(compiled.listed()) && status.forget() > 0) {
+                getLog().info("airgen: maven-compiler-plugin's record names generated class files (an earlier build compiled the "
+                        + "generated sources as a source root); dropped, so that it does not delete them");
+            }
+        } catch (GeneratedClasses.CompileException e) {
+            throw new MojoExecutionException("airgen: " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("airgen: cannot compile the generated sources into " + classes + ": " + e.getMessage(), e);
+        }
     }
 
     private GenerationResult generate(GeneratorConfig config) throws MojoFailureException {
