@@ -206,6 +206,15 @@ public final class Keywords {
     /** Object-level keywords that constrain combinations of properties rather than their shape. */
     public static final Set<String> CROSS_FIELD = withRole(Role.CROSS_FIELD);
 
+    /**
+     * Keywords whose schemas apply to the very value of the schema that holds them (not to a member or an
+     * element of it), in table order: {@code allOf}, {@code oneOf}, {@code anyOf}, {@code not}, {@code if},
+     * {@code then}, {@code else}.
+     */
+    public static final List<String> IN_PLACE = TABLE.stream()
+            .filter(k -> k.checks() == null && (k.holds() == Holds.SCHEMA || k.holds() == Holds.SCHEMA_LIST))
+            .map(Keyword::name).toList();
+
     /** Keywords that narrow what a schema accepts without describing a new shape. */
     public static final Set<String> NARROWING = withRole(Role.NARROWING);
 

@@ -1,8 +1,8 @@
 package dev.airgen.schema.violation;
 
 import com.networknt.schema.SchemaLocation;
-import dev.airgen.schema.keyword.Keywords;
 import com.networknt.schema.path.NodePath;
+import dev.airgen.schema.keyword.Keywords;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -65,7 +65,7 @@ public final class ViolationMapper {
     public List<Finding> map(List<com.networknt.schema.Error> errors) {
         List<String> composite = new ArrayList<>();
         for (com.networknt.schema.Error e : errors) {
-            if ("oneOf".equals(e.getKeyword()) || "anyOf".equals(e.getKeyword())) {
+            if (Keywords.ALTERNATIVES.contains(e.getKeyword())) {
                 composite.add(e.getEvaluationPath().toString());
             }
         }
@@ -338,16 +338,15 @@ public final class ViolationMapper {
                 }
             }
         }
-        for (String applicator : List.of("allOf", "anyOf", "oneOf")) {
-            JsonNode list = schema.get(applicator);
-            if (list != null && list.isArray()) {
-                for (JsonNode branch : list) {
+        for (String inPlace : Keywords.IN_PLACE) {
+            JsonNode value = schema.get(inPlace);
+            if (value != null && value.isArray()) {
+                for (JsonNode branch : value) {
                     collectNames(branch, at, out, depth + 1);
                 }
+            } else {
+                collectNames(value, at, out, depth + 1);
             }
-        }
-        for (String single : List.of("not", "if", "then", "else")) {
-            collectNames(schema.get(single), at, out, depth + 1);
         }
     }
 

@@ -61,4 +61,11 @@ class KeywordsTest {
         }
         assertThat(Keywords.ANNOTATIONS).contains("x-response-schema", "readOnly").doesNotContain("const", "enum");
     }
+
+    @Test
+    void inPlaceKeywordsApplyToTheValueItselfNeverToAMemberOrElement() {
+        assertThat(Keywords.IN_PLACE).containsExactly("allOf", "oneOf", "anyOf", "not", "if", "then", "else");
+        assertThat(Keywords.IN_PLACE).doesNotContainAnyElementsOf(Keywords.SUBSCHEMA_MAP)
+                .doesNotContain("items", "additionalProperties", "contains", "propertyNames");
+    }
 }
