@@ -243,7 +243,7 @@ final class SnapshotIndex {
         Target arch = targetForArchitecture(JsonNodes.text(cat, "architecture"), air, JsonNodes.text(cat, "slug"));
         String catalogType = JsonNodes.text(cat, "taskType");
         // A training model names the architecture it trains, not one whose inference schema it runs.
-        return arch != null && (catalogType == null || taskTypesOf(arch.requestSchema()).contains(catalogType)) ? arch : null;
+        return arch != null && (catalogType == null || SchemaMap.taskTypes(arch.requestSchema()).contains(catalogType)) ? arch : null;
     }
 
     private static JsonNode response(SnapshotEntry entry) {
@@ -279,11 +279,6 @@ final class SnapshotIndex {
 
     private static String squash(String s) {
         return s.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]", "");
-    }
-
-    /** Every task type a schema accepts (see {@link SchemaMap#taskTypes}). */
-    static Set<String> taskTypesOf(JsonNode schema) {
-        return SchemaMap.taskTypes(schema);
     }
 
     /** Schemas that apply to a task type without a model of its own (modality, operations, utility). */

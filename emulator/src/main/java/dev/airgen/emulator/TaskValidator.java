@@ -10,6 +10,7 @@ import java.util.Set;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
+import dev.airgen.schema.snapshot.SchemaMap;
 import dev.airgen.schema.violation.Finding;
 import dev.airgen.schema.violation.RunwareStyle;
 import dev.airgen.schema.violation.ViolationMapper;
@@ -69,7 +70,7 @@ final class TaskValidator {
         if (arch == null) {
             return check(snapshot, task, snapshot.targetsForTaskType(taskType));
         }
-        java.util.Set<String> served = SnapshotIndex.taskTypesOf(arch.requestSchema());
+        java.util.Set<String> served = SchemaMap.taskTypes(arch.requestSchema());
         if (!served.isEmpty() && !served.contains(taskType)) {
             return failed(ErrorItem.param(400, "invalidTaskType", "The model '" + TaskEngine.abbreviate(air) + "' is "
                     + match.reason() + " (" + match.architecture() + "), which runs " + String.join(", ", served)
