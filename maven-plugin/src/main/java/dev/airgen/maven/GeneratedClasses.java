@@ -52,6 +52,8 @@ final class GeneratedClasses {
     }
 
     private final Path stateDir;
+    /** The list file as this instance last read or wrote it; null until asked for. */
+    private List<String> listed;
 
     GeneratedClasses(Path stateDir) {
         this.stateDir = stateDir;
@@ -154,6 +156,7 @@ final class GeneratedClasses {
         }
         deleteTree(staging);
         Files.write(stateDir.resolve(LIST), produced, StandardCharsets.UTF_8);
+        listed = List.copyOf(produced);
         Files.writeString(stateDir.resolve(FINGERPRINT), fingerprint + "\n", StandardCharsets.UTF_8);
         return new Outcome(true, produced.size(), written, deleted);
     }
@@ -195,9 +198,13 @@ final class GeneratedClasses {
 
     /** The class files the last compilation produced, relative to the output folder. */
     List<String> listed() throws IOException {
-        Path list = stateDir.resolve(LIST);
-        return Files.isRegularFile(list) ? Files.readAllLines(list, StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.isBlank()).toList() : List.of();
+        // Read once per build: the up-to-date check, the outcome and the compiler record all ask for it.
+        if (listed == null) {
+            Path list = stateDir.resolve(LIST);
+            listed = Files.isRegularFile(list) ? Files.readAllLines(list, StandardCharsets.UTF_8).stream()
+                    .filter(l -> !l.isBlank()).toList() : List.of();
+        }
+        return listed;
     }
 
     static void deleteTree(Path dir) throws IOException {
