@@ -2,13 +2,14 @@ package dev.airgen.emulator;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /** A thread-safe map that forgets its oldest keys beyond a fixed count, so clients cannot grow it without end. */
 final class BoundedMap<K, V> {
     private final int max;
     private final Map<K, V> entries = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<K> order = new ConcurrentLinkedQueue<>();
+    /** Keys in the order they came; its size is a counter, so forgetting costs nothing per put. */
+    private final LinkedBlockingQueue<K> order = new LinkedBlockingQueue<>();
 
     BoundedMap(int max) {
         this.max = max;
@@ -16,14 +17,27 @@ final class BoundedMap<K, V> {
 
     void put(K key, V value) {
         if (entries.put(key, value) == null) {
-            order.add(key);
-            while (entries.size() > max) {
-                K old = order.poll();
-                if (old == null) {
-                    break;
-                }
-                entries.remove(old);
+            added(key);
+        }
+    }
+
+    /** Puts the value unless the key is there already; returns the value that was there, else null. */
+    V putIfAbsent(K key, V value) {
+        V earlier = entries.putIfAbsent(key, value);
+        if (earlier == null) {
+            added(key);
+        }
+        return earlier;
+    }
+
+    private void added(K key) {
+        order.add(key);
+        while (order.size() > max) {
+            K old = order.poll();
+            if (old == null) {
+                break;
             }
+            entries.remove(old);
         }
     }
 
@@ -37,5 +51,9 @@ final class BoundedMap<K, V> {
 
     Iterable<K> keys() {
         return entries.keySet();
+    }
+
+    Iterable<Map.Entry<K, V>> entries() {
+        return entries.entrySet();
     }
 }

@@ -16,8 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,10 +70,8 @@ final class TaskEngine implements AutoCloseable {
     private final MediaStore media;
     private final ScheduledExecutorService scheduler;
     private final HttpClient webhookClient;
-    private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> jobOrder = new ConcurrentLinkedQueue<>();
-    private final Map<String, Failed> failed = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<String> failedOrder = new ConcurrentLinkedQueue<>();
+    private final BoundedMap<String, Job> jobs = new BoundedMap<>(MAX_KEPT);
+    private final BoundedMap<String, Failed> failed = new BoundedMap<>(MAX_KEPT);
     private final AtomicLong spentMicros = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private final AtomicInteger webhookPosts = new AtomicInteger();
@@ -156,7 +152,7 @@ final class TaskEngine implements AutoCloseable {
         if (!out.errors().isEmpty()) {
             List<ErrorItem> tagged = out.errors().stream().map(e -> e.forTask(taskType, uuid)).toList();
             if (!taskType.equals("getResponse") && !taskType.equals("getTaskDetails")) {
-                remember(failed, failedOrder, owned(ctx, uuid), new Failed(task, tagged));
+                failed.put(owned(ctx, uuid), new Failed(task, tagged));
             }
             return new Outcome(out.data(), tagged, out.job(), out.delivery(), out.webhook());
         }
@@ -227,7 +223,6 @@ final class TaskEngine implements AutoCloseable {
             // A client retrying the very same task (after a lost answer) gets the original job, not a second run.
             job = earlier;
         } else {
-            remember(jobs, jobOrder, owned(ctx, uuid), null);
             if (webhook != null) {
                 job.listen(new WebhookListener(webhook));
             }
@@ -267,14 +262,10 @@ final class TaskEngine implements AutoCloseable {
         }
     }
 
-    /**
-     * The key tasks are kept under: the API key that sent them and their UUID. Another key asking for the same
-     * UUID finds nothing (and may use the UUID for a task of its own), exactly as for a UUID never sent.
-     */
     /** The job with this taskUUID under whichever API key sent it: the emulator's own inspection, never a client path. */
     Job job(String uuid) {
         String suffix = "\n" + uuid;
-        for (Map.Entry<String, Job> e : jobs.entrySet()) {
+        for (Map.Entry<String, Job> e : jobs.entries()) {
             if (e.getKey().endsWith(suffix)) {
                 return e.getValue();
             }
@@ -282,6 +273,10 @@ final class TaskEngine implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The key tasks are kept under: the API key that sent them and their UUID. Another key asking for the same
+     * UUID finds nothing (and may use the UUID for a task of its own), exactly as for a UUID never sent.
+     */
     private static String owned(Ctx ctx, String uuid) {
         return ctx.apiKey() + "\n" + uuid;
     }
@@ -689,19 +684,6 @@ final class TaskEngine implements AutoCloseable {
     }
 
     // ---- helpers ----
-
-    private static <V> void remember(Map<String, V> map, ConcurrentLinkedQueue<String> order, String key, V value) {
-        if (value != null) {
-            map.put(key, value);
-        }
-        order.add(key);
-        while (order.size() > MAX_KEPT) {
-            String old = order.poll();
-            if (old != null) {
-                map.remove(old);
-            }
-        }
-    }
 
     static void sleep(Duration d) {
         if (d.isZero()) {

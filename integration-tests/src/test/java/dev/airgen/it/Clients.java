@@ -16,7 +16,7 @@ final class Clients implements AutoCloseable {
     final RunwareClient webSocket;
 
     Clients() {
-        emulator = RunwareEmulator.builder().apiKeys(API_KEY).taskDuration(Duration.ofMillis(30)).start();
+        emulator = RunwareEmulator.builder().apiKeys(API_KEY).taskDuration(Duration.ofMillis(5)).start();
         rest = client(Transport.REST);
         webSocket = client(Transport.WEBSOCKET);
     }
@@ -27,7 +27,7 @@ final class Clients implements AutoCloseable {
                 .baseUrl(emulator.baseUrl())
                 .webSocketUrl(emulator.webSocketUrl())
                 .transport(transport)
-                .pollingPolicy(new PollingPolicy(Duration.ofMillis(20), 1.5, Duration.ofMillis(200), Duration.ofSeconds(30)))
+                .pollingPolicy(new PollingPolicy(Duration.ofMillis(5), 1.5, Duration.ofMillis(100), Duration.ofSeconds(30)))
                 .timeout(Duration.ofSeconds(30))
                 .build();
     }

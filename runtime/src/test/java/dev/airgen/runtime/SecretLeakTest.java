@@ -88,7 +88,7 @@ class SecretLeakTest {
     }
 
     private static RunOptions quick() {
-        return RunOptions.builder().timeout(Duration.ofMillis(700)).build();
+        return RunOptions.builder().timeout(Duration.ofMillis(400)).build();
     }
 
     @ParameterizedTest

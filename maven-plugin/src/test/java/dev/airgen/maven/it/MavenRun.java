@@ -2,6 +2,7 @@ package dev.airgen.maven.it;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,8 +51,10 @@ public final class MavenRun {
         command.add(settings(basedir.toPath(), userRepo).toString());
         command.addAll(List.of(args));
         Path log = basedir.toPath().resolve(logName);
-        Process process = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(basedir).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putIfAbsent("MAVEN_OPTS", jvmTuning());
+        Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("build did not finish within 5 minutes: " + command);
@@ -62,6 +65,15 @@ public final class MavenRun {
                     + " (expected " + expectedExit + "):\n" + output);
         }
         return output;
+    }
+
+    /**
+     * The HotSpot options ({@code -XX:...}) of the JVM this runs in, the build that runs the tests: its
+     * {@code .mvn/jvm.config} tunes short builds, and the builds started here are as short.
+     */
+    private static String jvmTuning() {
+        return String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("-XX:")).toList());
     }
 
     /** The same repositories as the invoker's settings (see src/it/settings.xml). */
