@@ -95,6 +95,8 @@ final class Requests {
     public void warmUp() {
         if (validate) {
             inBackground("loading the validator", () -> {
+                // First, so that setting up the logging system happens here too, not on the first request's path.
+                Log.trace(() -> "loading the validator ahead of the first request");
                 List<Violation> violations = warmUpViolations();
                 Log.trace(() -> "validator loaded" + (violations.isEmpty() ? "" : "; the warm-up sample broke " + violations));
             });

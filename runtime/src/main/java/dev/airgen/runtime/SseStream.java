@@ -31,8 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class SseStream {
 
-    private static final System.Logger LOG = System.getLogger("dev.airgen.runtime.internal");
-
     private final TransportSettings settings;
     private final java.util.Set<InputStream> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.Set<CompletableFuture<?>> pendingOpens = java.util.concurrent.ConcurrentHashMap.newKeySet();
