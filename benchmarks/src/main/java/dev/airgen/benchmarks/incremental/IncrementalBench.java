@@ -135,7 +135,50 @@ public final class IncrementalBench {
             log.printf(Locale.ROOT, "[incremental]   one schema changed: plugin %.0f ms, total %.1f s, %d rewritten, %d recompiled%n",
                     b.pluginNanos() / 1e6, b.totalNanos() / 1e9, b.rewritten(), b.recompiled());
         }
-        return section(generateOnly, first, noOps, split, edits, changes);
+        // The control: the same project without AIRgen, so the ratio shows what Maven and javac cost by themselves.
+        Path control = control(consumer);
+        build(control);
+        List<Build> controlNoOps = new ArrayList<>();
+        List<Build> controlEdits = new ArrayList<>();
+        for (int i = 0; i < settings.editRuns(); i++) {
+            Build noOp = build(control);
+            controlNoOps.add(noOp);
+            writeControlApp(control, "edit " + (i + 1));
+            Build edited = build(control);
+            controlEdits.add(edited);
+            log.printf(Locale.ROOT, "[incremental]   control without AIRgen: no-op %.1f s, one source edited %.1f s%n",
+                    noOp.totalNanos() / 1e9, edited.totalNanos() / 1e9);
+        }
+        return section(generateOnly, first, noOps, split, edits, changes, controlNoOps, controlEdits);
+    }
+
+    /**
+     * The consumer project without AIRgen: the same pom less the plugin (the runtime stays a dependency), the
+     * same wrapper, and an {@code App.java} that uses no generated class.
+     */
+    private static Path control(Path consumer) throws IOException {
+        Path dir = Files.createDirectories(consumer.resolveSibling("control"));
+        String pom = Files.readString(consumer.resolve("pom.xml"));
+        int start = pom.indexOf("<!-- airgen-plugin: start -->");
+        int end = pom.indexOf("<!-- airgen-plugin: end -->");
+        if (start < 0 || end < start) {
+            throw new IllegalStateException("the consumer pom has no airgen-plugin markers");
+        }
+        Files.writeString(dir.resolve("pom.xml"), pom.substring(0, start) + pom.substring(end));
+        Files.createDirectories(dir.resolve(".mvn/wrapper"));
+        Files.copy(consumer.resolve(".mvn/wrapper/maven-wrapper.properties"), dir.resolve(".mvn/wrapper/maven-wrapper.properties"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(consumer.resolve("mvnw"), dir.resolve("mvnw"), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.COPY_ATTRIBUTES);
+        writeControlApp(dir, "a lighthouse at dusk");
+        return dir;
+    }
+
+    private static void writeControlApp(Path control, String text) throws IOException {
+        Path app = control.resolve(APP);
+        Files.createDirectories(app.getParent());
+        Files.writeString(app, "package bench.consumer.app;\n\npublic final class App {\n    public static String prompt() {\n"
+                + "        return \"" + text + "\";\n    }\n}\n");
     }
 
     /** The consumer's own code: one class that uses a generated one; {@code text} varies between edits. */
@@ -354,7 +397,7 @@ public final class IncrementalBench {
         if (p.exitValue() != 0) {
             throw new IllegalStateException("consumer build failed (exit " + p.exitValue() + "): " + tail(logFile));
         }
-        return new Build(total, pluginNanos(output), changed(sourcesBefore, generatedStamps(consumer)),
+        return new Build(total, output.contains("--- airgen:") ? pluginNanos(output) : 0, changed(sourcesBefore, generatedStamps(consumer)),
                 changed(classesBefore, stamps(consumer.resolve("target/classes"), ".class")), peak, output);
     }
 
@@ -462,7 +505,9 @@ public final class IncrementalBench {
     }
 
     private Section section(Build generateOnly, Build first, List<Build> noOps, long[] split, List<Build> edits,
-                            List<Build> changes) {
+                            List<Build> changes, List<Build> controlNoOps, List<Build> controlEdits) {
+        Stats controlNoOp = Stats.of(controlNoOps.stream().mapToDouble(Build::totalNanos).toArray());
+        Stats controlEdit = Stats.of(controlEdits.stream().mapToDouble(Build::totalNanos).toArray());
         Stats editTotal = Stats.of(edits.stream().mapToDouble(Build::totalNanos).toArray());
         Stats editPlugin = Stats.of(edits.stream().mapToDouble(Build::pluginNanos).toArray());
         Stats plugin = Stats.of(noOps.stream().mapToDouble(Build::pluginNanos).toArray());
@@ -496,6 +541,24 @@ public final class IncrementalBench {
                 .append(" | ").append(changePlugin.format(1e6, "ms")).append(" | ").append(changeTotal.format(1e9, "s"))
                 .append(" | ").append(range(changes, Build::rewritten)).append(" | ").append(range(changes, Build::recompiled))
                 .append(" |\n");
+        md.append("| control: the same project without AIRgen, nothing changed | ").append(controlNoOps.size())
+                .append(" | – | ").append(controlNoOp.format(1e9, "s")).append(" | – | ").append(range(controlNoOps, Build::recompiled))
+                .append(" |\n");
+        md.append("| control: the same project without AIRgen, its `App.java` edited | ").append(controlEdits.size())
+                .append(" | – | ").append(controlEdit.format(1e9, "s")).append(" | – | ").append(range(controlEdits, Build::recompiled))
+                .append(" |\n");
+        double controlRatio = controlEdit.median() / controlNoOp.median();
+        double addedByEdit = (editTotal.median() - total.median()) - (controlEdit.median() - controlNoOp.median());
+        md.append(String.format(Locale.ROOT, "%nThe control (the plugin left out of the pom, the runtime still a dependency, an "
+                + "`App.java` that uses no generated class; a no-op and an edited build taking turns) shows what Maven and javac "
+                + "cost by themselves: editing its one class costs %.2f× its no-op build (%s s vs %s s). With AIRgen, an edit adds "
+                + "%s s to a no-op build against %s s without, so AIRgen's own part of an edit is %s ms: what "
+                + "javac and maven-compiler-plugin do more when the generated classes are there (javac lists the generated "
+                + "package, thousands of class files with the nested types, to resolve the names `App.java` uses; "
+                + "maven-compiler-plugin's incremental bookkeeping walks the larger `target/classes`).%n",
+                controlRatio, Stats.num(controlEdit.median() / 1e9), Stats.num(controlNoOp.median() / 1e9),
+                Stats.num((editTotal.median() - total.median()) / 1e9), Stats.num((controlEdit.median() - controlNoOp.median()) / 1e9),
+                Stats.num(addedByEdit / 1e6)));
         md.append(String.format(Locale.ROOT, "%nOne more no-op build with `-X` splits the plugin's time: %s ms from the goal's "
                 + "header to the end of its configuration (Maven resolving, loading and configuring the plugin in a fresh JVM) "
                 + "and %s ms in the plugin's own execution (debug logging slows both; only the split is meaningful).%n",
@@ -514,8 +577,9 @@ public final class IncrementalBench {
                 editRatio <= EDIT_LIMIT ? String.format(Locale.ROOT, "within the limit; the generated classes are compiled by "
                         + "the plugin once per snapshot change, so javac of maven-compiler-plugin recompiles %s class(es)",
                         range(edits, Build::recompiled))
-                        : String.format(Locale.ROOT, "%.2f× over the limit; classes recompiled per edit: %s", editRatio - EDIT_LIMIT,
-                        range(edits, Build::recompiled)));
+                        : String.format(Locale.ROOT, "%.2f× over the limit; classes recompiled per edit: %s. The same project "
+                        + "without AIRgen: %.2f× (see the control rows)", editRatio - EDIT_LIMIT, range(edits, Build::recompiled),
+                        controlRatio));
         double ms = plugin.median() / 1e6;
         double share = (double) split[0] / (split[0] + split[1]);
         Target t = Target.judged(GOAL, ms < 100, String.format(Locale.ROOT, "%s ms median (%s–%s), whole build %s s",
