@@ -3,6 +3,7 @@ package dev.airgen.runtime;
 import dev.airgen.runtime.types.Json;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -120,13 +121,42 @@ final class RestChannel implements Channel {
             return CompletableFuture.failedFuture(Failures.aborted("client is closed"));
         }
         Duration timeout = Duration.ofNanos(Math.min(remaining, settings.requestTimeout().toNanos()));
-        return settings.http().sendAsync(settings.post(body, "application/json", timeout), HttpResponse.BodyHandlers.ofInputStream())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw Failures.wrap(failure, settings.baseUrl());
-                    }
-                    return read(response);
-                });
+        HttpRequest request = settings.post(body, "application/json", timeout);
+        return exchange(request).handle((response, failure) -> {
+            if (failure != null) {
+                throw Failures.wrap(failure, settings.baseUrl());
+            }
+            return read(response);
+        });
+    }
+
+    /**
+     * Sends one request. On the client's own pool a thread waits for the answer: {@code sendAsync} hands every
+     * answer to CompletableFuture's default executor, which starts a new thread per answer on machines with one
+     * or two processors (the JDK's common pool is not used below three), while a pool thread is reused. A
+     * supplied executor may be bounded or shared with the HTTP client's own work, so there the call stays
+     * asynchronous.
+     */
+    private CompletableFuture<HttpResponse<InputStream>> exchange(HttpRequest request) {
+        if (!settings.executorGrows()) {
+            return settings.http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+        }
+        CompletableFuture<HttpResponse<InputStream>> response = new CompletableFuture<>();
+        try {
+            settings.executor().execute(() -> {
+                try {
+                    response.complete(settings.http().send(request, HttpResponse.BodyHandlers.ofInputStream()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    response.completeExceptionally(Failures.aborted("interrupted while waiting for an answer"));
+                } catch (IOException | RuntimeException e) {
+                    response.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            response.completeExceptionally(e);
+        }
+        return response;
     }
 
     private Answer read(HttpResponse<InputStream> response) {

@@ -113,7 +113,7 @@ public final class RunwareClient implements AutoCloseable {
         }
         String agent = (b.userAgentPrefix == null ? "" : b.userAgentPrefix + " ")
                 + "airgen-runtime/" + VERSION + " (java/" + Runtime.version().feature() + ")";
-        this.settings = new TransportSettings(base, ws, key, http, executor, scheduler, b.requestTimeout, b.retry,
+        this.settings = new TransportSettings(base, ws, key, http, executor, ownedExecutor != null, scheduler, b.requestTimeout, b.retry,
                 b.authTimeout, b.heartbeatInterval, b.pongTimeout, b.maxReconnectAttempts, b.reconnectBaseDelay,
                 b.reconnectMaxDelay, agent, b.dryRun);
         this.channel = transport == Transport.WEBSOCKET ? new WebSocketChannel(settings) : new RestChannel(settings);
@@ -777,7 +777,10 @@ public final class RunwareClient implements AutoCloseable {
             return this;
         }
 
-        /** Runs callbacks and continuations; default: a cached daemon pool owned by the client. */
+        /**
+         * Runs callbacks and continuations; default: a cached daemon pool owned by the client, on whose threads
+         * REST calls also wait for their answers (a supplied executor is never blocked that way).
+         */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
             return this;

@@ -16,6 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param apiKey               the key
  * @param http                 the HTTP client, also used to open WebSockets
  * @param executor             runs callbacks and continuations
+ * @param executorGrows        whether {@code executor} is the client's own cached pool, which adds a thread whenever
+ *                             all are busy: only then may a REST call wait for its answer on one of its threads (a
+ *                             supplied executor may be bounded, or shared with the HTTP client's own work)
  * @param scheduler            runs timers (retries, deadlines, heartbeats)
  * @param requestTimeout       the longest single HTTP call, or the longest wait for a WebSocket answer
  * @param retry                the retry policy for REST calls
@@ -28,7 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param userAgent            the User-Agent header
  * @param dryRun               whether tasks are only validated and priced by the server, not run
  */
-record TransportSettings(URI baseUrl, URI webSocketUrl, Secret apiKey, HttpClient http, Executor executor,
+record TransportSettings(URI baseUrl, URI webSocketUrl, Secret apiKey, HttpClient http, Executor executor, boolean executorGrows,
                                 ScheduledExecutorService scheduler, Duration requestTimeout, RetryPolicy retry,
                                 Duration authTimeout, Duration heartbeatInterval, Duration pongTimeout,
                                 int maxReconnectAttempts, Duration reconnectBaseDelay, Duration reconnectMaxDelay,

@@ -253,6 +253,41 @@ class RestClientTest {
     }
 
     @Test
+    void answersArriveOnTheClientsOwnThreads() throws Exception {
+        ImageRequest request = ImageRequest.of("a slow answer");
+        server.script(exchange -> {
+            try {
+                Thread.sleep(150);   // so that the caller attaches its stage before the answer arrives
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            json(200, "{\"data\":[" + image(request.taskUUID(), 1) + "]}").write(exchange);
+        });
+        String thread = client.runAsync(request).thenApply(r -> Thread.currentThread().getName()).get(10, TimeUnit.SECONDS);
+        // Not a thread started for this one answer, as CompletableFuture's default executor does on small machines.
+        assertThat(thread).startsWith("airgen-runtime-");
+    }
+
+    @Test
+    void aSuppliedSingleThreadExecutorStillGetsAnswers() throws Exception {
+        java.util.concurrent.ExecutorService one = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (RunwareClient c = fastClient(server).executor(one).build()) {
+            ImageRequest first = ImageRequest.of("one");
+            ImageRequest second = ImageRequest.of("two");
+            server.handle(seen -> {
+                String uuid = seen.task().get("taskUUID").asString();
+                return json(200, "{\"data\":[" + image(uuid, uuid.equals(first.taskUUID()) ? 1 : 2) + "]}");
+            });
+            CompletableFuture<List<ImageResult>> a = c.runAsync(first);
+            CompletableFuture<List<ImageResult>> b = c.runAsync(second);
+            assertThat(a.get(10, TimeUnit.SECONDS)).singleElement().satisfies(r -> assertThat(r.imageUUID()).isEqualTo("img-1"));
+            assertThat(b.get(10, TimeUnit.SECONDS)).singleElement().satisfies(r -> assertThat(r.imageUUID()).isEqualTo("img-2"));
+        } finally {
+            one.shutdownNow();
+        }
+    }
+
+    @Test
     void silentServerHitsTheRequestTimeout() {
         server.handle(s -> server.hang());
         // Every attempt to recover the task by its UUID hangs too, so the run ends at its own deadline.
