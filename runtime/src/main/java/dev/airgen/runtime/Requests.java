@@ -104,6 +104,42 @@ final class Requests {
     }
 
     /**
+     * Builds the runtime's JSON mapper and sends a small object of the generated kind through it on
+     * {@code executor}, while the caller's thread goes on building the HTTP client: the mapper and Jackson's
+     * machinery for generated classes take a few hundred milliseconds to set up once, and the first request
+     * needs both. A failure only means no head start.
+     */
+    public void warmUpJson() {
+        inBackground("setting up JSON", () -> {
+            WarmUpObject back = Json.mapper().treeToValue(Json.mapper().valueToTree(new WarmUpObject("warm-up", 1)),
+                    WarmUpObject.class);
+            Log.trace(() -> "JSON set up: " + back);
+        });
+    }
+
+    /** An object shaped as generated classes are (annotated fields, a creator, additional properties). */
+    static final class WarmUpObject extends dev.airgen.runtime.types.GeneratedObject {
+        @com.fasterxml.jackson.annotation.JsonProperty("name")
+        private final String name;
+
+        @com.fasterxml.jackson.annotation.JsonProperty("count")
+        private final Integer count;
+
+        @com.fasterxml.jackson.annotation.JsonCreator
+        WarmUpObject(@com.fasterxml.jackson.annotation.JsonProperty("name") String name,
+                     @com.fasterxml.jackson.annotation.JsonProperty("count") Integer count) {
+            super(null);
+            this.name = name;
+            this.count = count;
+        }
+
+        @Override
+        public String toString() {
+            return describe("WarmUpObject", "name", name, "count", count);
+        }
+    }
+
+    /**
      * The first time a request class is sent, compiles its schema and builds the reader of its result in the
      * background, while the caller's thread turns the request into JSON: each costs tens of milliseconds once.
      */

@@ -100,6 +100,7 @@ public final class RunwareClient implements AutoCloseable {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         this.requests = new Requests(b.validator != null ? b.validator : SchemaValidator.create(), b.validation,
                 context != null ? context : RunwareClient.class.getClassLoader(), executor);
+        requests.warmUpJson();
         this.scheduler = new ScheduledThreadPoolExecutor(1, daemon("airgen-timer-"));
         scheduler.setRemoveOnCancelPolicy(true);
         HttpClient http = b.httpClient;

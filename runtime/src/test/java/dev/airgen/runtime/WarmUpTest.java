@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 
-/** The client loads the validator ahead of the first request, on its executor, only when it validates. */
+/**
+ * The client sets up JSON ahead of the first request, and loads the validator when it validates, on its
+ * executor.
+ */
 class WarmUpTest {
 
     /** Records what the client hands to its executor instead of running it. */
@@ -24,20 +27,34 @@ class WarmUpTest {
     }
 
     @Test
-    void aValidatingClientHandsOneWarmUpToItsExecutor() {
+    void aValidatingClientHandsTwoWarmUpsToItsExecutor() {
         Recording executor = new Recording();
         try (RunwareClient client = RunwareClient.builder().apiKey("k").executor(executor).build()) {
-            assertThat(executor.tasks).hasSize(1);
-            executor.tasks.get(0).run(); // never throws, whatever happens inside
+            assertThat(executor.tasks).as("JSON, then the validator").hasSize(2);
+            executor.tasks.forEach(Runnable::run); // never throws, whatever happens inside
         }
     }
 
     @Test
-    void noWarmUpWhenValidationIsOff() {
+    void withoutValidationOnlyJsonIsWarmedUp() {
         Recording executor = new Recording();
-        try (RunwareClient client = RunwareClient.builder().apiKey("k").executor(executor).validation(false).build()) {
-            assertThat(executor.tasks).isEmpty();
+        SchemaValidator validator = SchemaValidator.create();
+        try (RunwareClient client = RunwareClient.builder().apiKey("k").executor(executor).validation(false)
+                .schemaValidator(validator).build()) {
+            assertThat(executor.tasks).hasSize(1);
+            executor.tasks.get(0).run();
         }
+        assertThat(validator.compiledCount()).isZero();
+    }
+
+    @Test
+    void theJsonWarmUpObjectRoundTripsLikeAGeneratedOne() {
+        String json = dev.airgen.runtime.types.Json.mapper().writeValueAsString(new Requests.WarmUpObject("warm-up", 1));
+        assertThat(json).isEqualTo("{\"name\":\"warm-up\",\"count\":1}");
+        Requests.WarmUpObject back = dev.airgen.runtime.types.Json.mapper()
+                .readValue("{\"name\":\"warm-up\",\"count\":1,\"extra\":true}", Requests.WarmUpObject.class);
+        assertThat(back.toString()).contains("warm-up", "1");
+        assertThat(back.additionalProperties()).containsOnlyKeys("extra");
     }
 
     @Test
