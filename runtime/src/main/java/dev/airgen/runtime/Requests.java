@@ -1,10 +1,13 @@
 package dev.airgen.runtime;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.airgen.runtime.internal.JsonTrees;
 import dev.airgen.runtime.internal.Log;
 import dev.airgen.runtime.internal.SchemaDocuments;
 import dev.airgen.runtime.internal.SchemaIndex;
 import dev.airgen.runtime.internal.Validators;
+import dev.airgen.runtime.types.GeneratedObject;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.JsonValue;
 import dev.airgen.runtime.types.TaskRequest;
@@ -95,8 +98,6 @@ final class Requests {
     public void warmUp() {
         if (validate) {
             inBackground("loading the validator", () -> {
-                // First, so that setting up the logging system happens here too, not on the first request's path.
-                Log.trace(() -> "loading the validator ahead of the first request");
                 List<Violation> violations = warmUpViolations();
                 Log.trace(() -> "validator loaded" + (violations.isEmpty() ? "" : "; the warm-up sample broke " + violations));
             });
@@ -107,7 +108,7 @@ final class Requests {
      * Builds the runtime's JSON mapper and sends a small object of the generated kind through it on
      * {@code executor}, while the caller's thread goes on building the HTTP client: the mapper and Jackson's
      * machinery for generated classes take a few hundred milliseconds to set up once, and the first request
-     * needs both. A failure only means no head start.
+     * needs both. Its trace line sets up the runtime's logger there too. A failure only means no head start.
      */
     public void warmUpJson() {
         inBackground("setting up JSON", () -> {
@@ -118,16 +119,15 @@ final class Requests {
     }
 
     /** An object shaped as generated classes are (annotated fields, a creator, additional properties). */
-    static final class WarmUpObject extends dev.airgen.runtime.types.GeneratedObject {
-        @com.fasterxml.jackson.annotation.JsonProperty("name")
+    static final class WarmUpObject extends GeneratedObject {
+        @JsonProperty("name")
         private final String name;
 
-        @com.fasterxml.jackson.annotation.JsonProperty("count")
+        @JsonProperty("count")
         private final Integer count;
 
-        @com.fasterxml.jackson.annotation.JsonCreator
-        WarmUpObject(@com.fasterxml.jackson.annotation.JsonProperty("name") String name,
-                     @com.fasterxml.jackson.annotation.JsonProperty("count") Integer count) {
+        @JsonCreator
+        WarmUpObject(@JsonProperty("name") String name, @JsonProperty("count") Integer count) {
             super(null);
             this.name = name;
             this.count = count;
