@@ -165,11 +165,7 @@ public final class IncrementalBench {
             throw new IllegalStateException("the consumer pom has no airgen-plugin markers");
         }
         Files.writeString(dir.resolve("pom.xml"), pom.substring(0, start) + pom.substring(end));
-        Files.createDirectories(dir.resolve(".mvn/wrapper"));
-        Files.copy(consumer.resolve(".mvn/wrapper/maven-wrapper.properties"), dir.resolve(".mvn/wrapper/maven-wrapper.properties"),
-                StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(consumer.resolve("mvnw"), dir.resolve("mvnw"), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.COPY_ATTRIBUTES);
+        copyWrapper(consumer, dir);
         writeControlApp(dir, "a lighthouse at dusk");
         return dir;
     }
@@ -304,12 +300,18 @@ public final class IncrementalBench {
                 }
             }
         }
+        copyWrapper(root, dir);
+        return dir;
+    }
+
+    /** The Maven wrapper of {@code from} (script and properties), so {@code dir} builds with the same Maven. */
+    private static void copyWrapper(Path from, Path dir) throws IOException {
         Files.createDirectories(dir.resolve(".mvn/wrapper"));
-        Files.copy(root.resolve(".mvn/wrapper/maven-wrapper.properties"), dir.resolve(".mvn/wrapper/maven-wrapper.properties"));
-        Files.copy(root.resolve("mvnw"), dir.resolve("mvnw"));
+        Files.copy(from.resolve(".mvn/wrapper/maven-wrapper.properties"), dir.resolve(".mvn/wrapper/maven-wrapper.properties"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(from.resolve("mvnw"), dir.resolve("mvnw"), StandardCopyOption.REPLACE_EXISTING);
         Files.setPosixFilePermissions(dir.resolve("mvnw"), EnumSet.of(PosixFilePermission.OWNER_READ,
                 PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
-        return dir;
     }
 
     /** Rewrites one property description of one model, a different text each time. */
