@@ -139,7 +139,8 @@ public final class BenchmarkRunner {
             case "cli" -> List.of(dev.airgen.benchmarks.generation.CliGenerationBench.GOAL);
             case "coldstart" -> List.of(dev.airgen.benchmarks.coldstart.ColdStartBench.GOAL);
             case "incremental" -> List.of(dev.airgen.benchmarks.incremental.IncrementalBench.GOAL,
-                    dev.airgen.benchmarks.incremental.IncrementalBench.GOAL_EDIT);
+                    dev.airgen.benchmarks.incremental.IncrementalBench.GOAL_EDIT,
+                    dev.airgen.benchmarks.incremental.IncrementalBench.GOAL_EDIT_LAYOUT);
             default -> List.of();
         };
     }
