@@ -134,8 +134,13 @@ final class Requests {
         }
 
         @Override
+        protected Object[] jsonProperties() {
+            return new Object[] {"name", name, "count", count};
+        }
+
+        @Override
         public String toString() {
-            return describe("WarmUpObject", "name", name, "count", count);
+            return describe("WarmUpObject", jsonProperties());
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.airgen.generator.emit;
 
 import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -342,12 +343,14 @@ public final class JavaEmitter {
         type.addMethod(equalsMethod(name, equalsParts));
         type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(int.class).addStatement("return $T.hash($L)", OBJECTS, String.join(", ", withExtra(equalsParts))).build());
-        CodeBlock.Builder describe = CodeBlock.builder().add("return describe($L", JavaText.stringLiteral(displayName(name)));
+        CodeBlock.Builder properties = CodeBlock.builder().add("return new Object[] {");
         for (int i = 0; i < describeArgs.size(); i += 2) {
-            describe.add(", $L, $N", JavaText.stringLiteral(describeArgs.get(i)), describeArgs.get(i + 1));
+            properties.add(i == 0 ? "$L, $N" : ", $L, $N", JavaText.stringLiteral(describeArgs.get(i)), describeArgs.get(i + 1));
         }
+        type.addMethod(jsonProperties(properties.add("}").build()));
         type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(String.class).addStatement(describe.add(")").build()).build());
+                .returns(String.class).addStatement("return describe($L, jsonProperties())", JavaText.stringLiteral(displayName(name)))
+                .build());
 
         builderType.addField(FieldSpec.builder(ParameterizedTypeName.get(MAP, ClassName.get(String.class), JSON_VALUE),
                 "additionalProperties", Modifier.PRIVATE).initializer("new $T<>()", LinkedHashMap.class).build());
@@ -679,9 +682,16 @@ public final class JavaEmitter {
                         .addStatement("return o instanceof Unknown other && additionalProperties().equals(other.additionalProperties())").build())
                 .addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                         .returns(int.class).addStatement("return additionalProperties().hashCode()").build())
+                .addMethod(jsonProperties(CodeBlock.of("return new Object[0]")))
                 .addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                         .returns(String.class).addStatement("return describe($L)", JavaText.stringLiteral(displayName(unknown))).build())
                 .build());
         return type;
+    }
+
+    /** The pairs of JSON name and value the runtime's mapper writes a generated object from. */
+    private static MethodSpec jsonProperties(CodeBlock returnStatement) {
+        return MethodSpec.methodBuilder("jsonProperties").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
+                .returns(ArrayTypeName.of(nullable(ClassName.get(Object.class)))).addStatement(returnStatement).build();
     }
 }

@@ -15,7 +15,7 @@ public final class Names {
 
     /** Names that generated classes already use for their own members. */
     public static final Set<String> RESERVED_MEMBERS = Set.of("builder", "toBuilder", "build", "additionalProperties",
-            "putAdditionalProperty", "resultType", "requestSchema", "describe", "equals", "hashCode", "toString",
+            "putAdditionalProperty", "resultType", "requestSchema", "describe", "jsonProperties", "equals", "hashCode", "toString",
             "getClass", "notify", "notifyAll", "wait", "clone", "finalize", "variant", "isUnknown", "asJson", "value",
             "isKnown", "of", "knownValues", "get", "holds");
 

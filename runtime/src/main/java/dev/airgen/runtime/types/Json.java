@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,6 +17,7 @@ import org.jspecify.annotations.Nullable;
 public final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
+            .addModule(new SimpleModule("airgen-generated-objects").addSerializer(GeneratedObject.class, new GeneratedObjectSerializer()))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
