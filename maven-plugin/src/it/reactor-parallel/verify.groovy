@@ -36,4 +36,8 @@ assert (again =~ /airgen: compiled the generated sources: \d+ class files/).size
 expected.each { module, type ->
     assert new File(basedir, "${module}/target/classes/${type}.class").isFile() : "${module}: ${type}"
 }
+// The application module compiled against the images module's generated classes, and only its own class.
+def appClasses = new File(basedir, 'app/target/classes')
+assert new File(appClasses, 'com/example/app/App.class').isFile() : again
+assert !new File(appClasses, 'com/example/images').exists()
 return true
