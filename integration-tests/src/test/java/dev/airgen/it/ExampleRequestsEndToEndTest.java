@@ -3,7 +3,6 @@ package dev.airgen.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.airgen.schema.snapshot.BundledSnapshot;
 import com.example.runware.RunwareCatalog;
 import dev.airgen.runtime.RunwareClient;
 import dev.airgen.runtime.RunwareException;
@@ -13,8 +12,6 @@ import dev.airgen.runtime.types.ModelInfo;
 import dev.airgen.runtime.types.TaskRequest;
 import dev.airgen.runtime.types.TaskResult;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,32 +38,22 @@ class ExampleRequestsEndToEndTest extends EmulatorClientsTest {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     static Stream<Arguments> examples() throws IOException {
-        Path folder = BundledSnapshot.locate(ExampleRequestsEndToEndTest.class.getClassLoader()).orElseThrow()
-                .getParent().resolve("examples");
         List<Arguments> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.sorted().toList()) {
-                JsonNode examples = JSON.readTree(Files.readAllBytes(file));
-                JsonNode valid = examples.path("valid");
-                for (int i = 0; i < valid.size(); i++) {
-                    if (!STATEFUL.contains(valid.get(i).path("taskType").asString())) {
-                        for (Transport transport : Transport.values()) {
-                            out.add(Arguments.of(file.getFileName() + "#" + i, valid.get(i), transport, examples.path("target")));
-                        }
-                    }
+        for (ExampleCorpus.Example example : ExampleCorpus.all()) {
+            if (STATEFUL.contains(example.request().path("taskType").asString())) {
+                continue;
+            }
+            if (!example.documented()) {
+                for (Transport transport : Transport.values()) {
+                    out.add(Arguments.of(example.name(), example.request(), transport, example.target()));
                 }
+            } else {
                 // Requests a public source documents: each is sent once, the transports taking turns, so the
                 // suite's time stays bounded as the corpus grows (the valid examples cover both transports).
-                JsonNode documented = examples.path("documented");
-                for (int i = 0; i < documented.size(); i++) {
-                    JsonNode request = documented.get(i).path("request");
-                    if (!STATEFUL.contains(request.path("taskType").asString())) {
-                        Transport transport = "stream".equals(request.path("deliveryMethod").asString(""))
-                                ? Transport.REST // streaming is REST only
-                                : Transport.values()[i % Transport.values().length];
-                        out.add(Arguments.of(file.getFileName() + " documented#" + i, request, transport, examples.path("target")));
-                    }
-                }
+                Transport transport = "stream".equals(example.request().path("deliveryMethod").asString(""))
+                        ? Transport.REST // streaming is REST only
+                        : Transport.values()[example.index() % Transport.values().length];
+                out.add(Arguments.of(example.name(), example.request(), transport, example.target()));
             }
         }
         return out.stream();

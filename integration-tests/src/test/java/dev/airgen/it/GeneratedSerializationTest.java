@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.TaskRequest;
-import dev.airgen.schema.snapshot.BundledSnapshot;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -30,24 +25,7 @@ class GeneratedSerializationTest {
     private static final JsonMapper ANNOTATIONS = JsonMapper.builder().build();
 
     static Stream<Arguments> requests() throws IOException {
-        Path folder = BundledSnapshot.locate(GeneratedSerializationTest.class.getClassLoader()).orElseThrow()
-                .getParent().resolve("examples");
-        List<Arguments> out = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.sorted().toList()) {
-                JsonNode examples = ANNOTATIONS.readTree(Files.readAllBytes(file));
-                JsonNode valid = examples.path("valid");
-                for (int i = 0; i < valid.size(); i++) {
-                    out.add(Arguments.of(file.getFileName() + "#" + i, valid.get(i), examples.path("target")));
-                }
-                JsonNode documented = examples.path("documented");
-                for (int i = 0; i < documented.size(); i++) {
-                    out.add(Arguments.of(file.getFileName() + " documented#" + i, documented.get(i).path("request"),
-                            examples.path("target")));
-                }
-            }
-        }
-        return out.stream();
+        return ExampleCorpus.all().stream().map(e -> Arguments.of(e.name(), e.request(), e.target()));
     }
 
     @ParameterizedTest(name = "{0}")
