@@ -25,7 +25,7 @@ final class GeneratedObjectSerializer extends StdSerializer<GeneratedObject> {
             Object property = properties[i + 1];
             if (property != null) {
                 g.writeName((String) properties[i]);
-                context.writeValue(g, property);
+                write(property, g, context);
             }
         }
         for (Map.Entry<String, JsonValue> extra : value.additionalProperties().entrySet()) {
@@ -37,5 +37,22 @@ final class GeneratedObjectSerializer extends StdSerializer<GeneratedObject> {
             }
         }
         g.writeEndObject();
+    }
+
+    /** The scalar types of generated properties directly, as Jackson's own serializers for them write them; the rest through Jackson. */
+    private static void write(Object value, JsonGenerator g, SerializationContext context) {
+        if (value instanceof String text) {
+            g.writeString(text);
+        } else if (value instanceof Integer number) {
+            g.writeNumber(number.intValue());
+        } else if (value instanceof Long number) {
+            g.writeNumber(number.longValue());
+        } else if (value instanceof Double number) {
+            g.writeNumber(number.doubleValue());
+        } else if (value instanceof Boolean flag) {
+            g.writeBoolean(flag);
+        } else {
+            context.writeValue(g, value);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.airgen.runtime.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,45 @@ class GeneratedObjectSerializerTest {
                 "{\"name\":\"x\",\"onlyInPairs\":\"listed\",\"nested\":[{\"onlyInPairs\":\"listed\"}],\"z\":[1,\"two\"],\"a\":null}");
         // Any other mapper goes by the annotations.
         assertThat(JsonMapper.builder().build().writeValueAsString(outer)).isEqualTo("{\"name\":\"x\",\"z\":[1,\"two\"],\"a\":null}");
+    }
+
+    /** Shaped like a generated class (a property creator), holding each scalar type generated properties use. */
+    static final class Scalars extends GeneratedObject {
+        @JsonProperty("text")
+        private final String text;
+        @JsonProperty("count")
+        private final Integer count;
+        @JsonProperty("seed")
+        private final Long seed;
+        @JsonProperty("scale")
+        private final Double scale;
+        @JsonProperty("flag")
+        private final Boolean flag;
+
+        @JsonCreator
+        Scalars(@JsonProperty("text") String text, @JsonProperty("count") Integer count, @JsonProperty("seed") Long seed,
+                @JsonProperty("scale") Double scale, @JsonProperty("flag") Boolean flag) {
+            super(null);
+            this.text = text;
+            this.count = count;
+            this.seed = seed;
+            this.scale = scale;
+            this.flag = flag;
+        }
+
+        @Override
+        protected Object[] jsonProperties() {
+            return new Object[] {"text", text, "count", count, "seed", seed, "scale", scale, "flag", flag};
+        }
+    }
+
+    @Test
+    void scalarsAreWrittenAsJacksonWritesThem() {
+        JsonMapper annotations = JsonMapper.builder().build();
+        for (double scale : new double[] {1.0, 3.5, 1e-7, 1e21, -0.0, Double.MAX_VALUE}) {
+            Scalars value = new Scalars("a \"quoted\" line\n\u2028", -7, 1L << 40, scale, false);
+            assertThat(Json.mapper().writeValueAsString(value)).isEqualTo(annotations.writeValueAsString(value));
+        }
     }
 
     @Test
