@@ -258,7 +258,7 @@ public final class JavaEmitter {
         StringBuilder requiredFormat = new StringBuilder("$T.requireAll($L");
         requiredArgs.add(VALUES);
         requiredArgs.add(JavaText.stringLiteral(displayName(name)));
-        List<String> describeArgs = new ArrayList<>();
+        List<String> jsonPairs = new ArrayList<>();
         List<String> equalsParts = new ArrayList<>();
         NameScope builderMethods = NameScope.forMembers(Names.RESERVED_MEMBERS);
         members.values().forEach(builderMethods::claim);
@@ -317,8 +317,8 @@ public final class JavaEmitter {
                 accessor.returns(ParameterizedTypeName.get(OPTIONAL, javaType)).addStatement("return $T.ofNullable($N)", OPTIONAL, member);
             }
             type.addMethod(accessor.build());
-            describeArgs.add(p.name());
-            describeArgs.add(member);
+            jsonPairs.add(p.name());
+            jsonPairs.add(member);
             equalsParts.add(member);
             if (isRequest && p.name().equals("taskUUID")) {
                 builderCtor.addStatement("this.taskUUID = $T.randomUUID().toString()", UUID);
@@ -344,8 +344,8 @@ public final class JavaEmitter {
         type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(int.class).addStatement("return $T.hash($L)", OBJECTS, String.join(", ", withExtra(equalsParts))).build());
         CodeBlock.Builder properties = CodeBlock.builder().add("return new Object[] {");
-        for (int i = 0; i < describeArgs.size(); i += 2) {
-            properties.add(i == 0 ? "$L, $N" : ", $L, $N", JavaText.stringLiteral(describeArgs.get(i)), describeArgs.get(i + 1));
+        for (int i = 0; i < jsonPairs.size(); i += 2) {
+            properties.add(i == 0 ? "$L, $N" : ", $L, $N", JavaText.stringLiteral(jsonPairs.get(i)), jsonPairs.get(i + 1));
         }
         type.addMethod(jsonProperties(properties.add("}").build()));
         type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
