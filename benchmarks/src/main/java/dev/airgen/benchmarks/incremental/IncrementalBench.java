@@ -208,12 +208,7 @@ public final class IncrementalBench {
                 """);
         Path bindings = Files.createDirectories(dir.resolve("bindings"));
         Files.copy(consumer.resolve("pom.xml"), bindings.resolve("pom.xml"), StandardCopyOption.REPLACE_EXISTING);
-        Path schemas = Files.createDirectories(bindings.resolve("src/main/airgen"));
-        try (Stream<Path> files = Files.list(consumer.resolve("src/main/airgen"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, schemas.resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        copyTree(consumer.resolve("src/main/airgen"), bindings.resolve("src/main/airgen"));
         Path app = Files.createDirectories(dir.resolve("app"));
         String pom = withoutPlugin(Files.readString(consumer.resolve("pom.xml")))
                 .replace("<artifactId>airgen-consumer</artifactId>", "<artifactId>airgen-consumer-app</artifactId>")
@@ -577,11 +572,11 @@ public final class IncrementalBench {
         Stats controlEdit = totals(control.edits());
         Stats editNoOp = totals(edited.noOps());
         Stats editTotal = totals(edited.edits());
-        Stats editPlugin = Stats.of(edited.edits().stream().mapToDouble(Build::pluginNanos).toArray());
-        Stats plugin = Stats.of(noOps.stream().mapToDouble(Build::pluginNanos).toArray());
-        Stats total = Stats.of(noOps.stream().mapToDouble(Build::totalNanos).toArray());
-        Stats changePlugin = Stats.of(changes.stream().mapToDouble(Build::pluginNanos).toArray());
-        Stats changeTotal = Stats.of(changes.stream().mapToDouble(Build::totalNanos).toArray());
+        Stats editPlugin = plugins(edited.edits());
+        Stats plugin = plugins(noOps);
+        Stats total = totals(noOps);
+        Stats changePlugin = plugins(changes);
+        Stats changeTotal = totals(changes);
         StringBuilder md = new StringBuilder();
         md.append("A consumer project (the bundled snapshot copied into it, `airgen:generate` bound by default, "
                         + "`maven-compiler-plugin` ").append("as pinned in the root pom) built with `./mvnw -B compile` through "
@@ -613,11 +608,11 @@ public final class IncrementalBench {
                 .append(" | ").append(range(changes, Build::rewritten)).append(" | ").append(range(changes, Build::recompiled))
                 .append(" |\n");
         md.append("| bindings-module layout, nothing changed (both modules) | ").append(layout.noOps().size()).append(" | ")
-                .append(Stats.of(layout.noOps().stream().mapToDouble(Build::pluginNanos).toArray()).format(1e6, "ms")).append(" | ")
+                .append(plugins(layout.noOps()).format(1e6, "ms")).append(" | ")
                 .append(totals(layout.noOps()).format(1e9, "s")).append(" | ").append(range(layout.noOps(), Build::rewritten))
                 .append(" | – |\n");
         md.append("| bindings-module layout, the application module's `App.java` edited | ").append(layout.edits().size()).append(" | ")
-                .append(Stats.of(layout.edits().stream().mapToDouble(Build::pluginNanos).toArray()).format(1e6, "ms")).append(" | ")
+                .append(plugins(layout.edits()).format(1e6, "ms")).append(" | ")
                 .append(totals(layout.edits()).format(1e9, "s")).append(" | ").append(range(layout.edits(), Build::rewritten))
                 .append(" | – |\n");
         md.append("| control: the same project without AIRgen, nothing changed | ").append(control.noOps().size())
@@ -686,6 +681,10 @@ public final class IncrementalBench {
 
     private static Stats totals(List<Build> builds) {
         return Stats.of(builds.stream().mapToDouble(Build::totalNanos).toArray());
+    }
+
+    private static Stats plugins(List<Build> builds) {
+        return Stats.of(builds.stream().mapToDouble(Build::pluginNanos).toArray());
     }
 
     private static String perPair(double[] ratios) {
