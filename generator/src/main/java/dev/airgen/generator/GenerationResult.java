@@ -12,12 +12,24 @@ import java.util.List;
  *
  * @param files  sources and resources
  * @param report counts for logs
- * @param api    the public Java API of the generated sources, for comparing generations
+ * @param api    the public Java API of the generated sources, for comparing generations; null from a
+ *               {@link Generator#filesOnly()} generator
  */
 public record GenerationResult(List<GeneratedFile> files, GenerationReport report, dev.airgen.generator.api.ApiSurface api) {
 
     public GenerationResult {
         files = List.copyOf(files);
+    }
+
+    /**
+     * @throws IllegalStateException when the generator did not list the API ({@link Generator#filesOnly()})
+     */
+    @Override
+    public dev.airgen.generator.api.ApiSurface api() {
+        if (api == null) {
+            throw new IllegalStateException("this generation did not list the Java API: use new Generator(), not Generator.filesOnly()");
+        }
+        return api;
     }
 
     public List<GeneratedFile> sources() {

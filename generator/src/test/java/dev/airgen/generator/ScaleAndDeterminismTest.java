@@ -1,6 +1,7 @@
 package dev.airgen.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.airgen.generator.emit.GeneratedFile;
 import dev.airgen.generator.testing.Compiled;
@@ -57,7 +58,10 @@ class ScaleAndDeterminismTest {
         Path shuffled = Snapshots.write(dir.resolve("b"), Map.of("schema-map.json", Snapshots.JSON.writeValueAsString(shuffle(bundle)),
                 "catalog.json", "[{\"air\":\"civitai:5@6\",\"architecture\":\"sdxl\"},{\"air\":\"synth:1@1\",\"name\":\"One\"}]"));
         GenerationResult first = new Generator().generate(GeneratorConfig.of(ordered, "dev.airgen.test.order"));
-        GenerationResult again = new Generator().generate(GeneratorConfig.of(ordered, "dev.airgen.test.order"));
+        // Without the API listing, the files are the same bytes; only the listing is missing.
+        GenerationResult again = Generator.filesOnly().generate(GeneratorConfig.of(ordered, "dev.airgen.test.order"));
+        assertThat(first.api().types()).isNotEmpty();
+        assertThatThrownBy(again::api).isInstanceOf(IllegalStateException.class).hasMessageContaining("Generator.filesOnly()");
         GenerationResult reordered = new Generator().generate(GeneratorConfig.of(shuffled, "dev.airgen.test.order"));
         assertThat(paths(again)).isEqualTo(paths(first));
         assertThat(paths(reordered)).isEqualTo(paths(first));

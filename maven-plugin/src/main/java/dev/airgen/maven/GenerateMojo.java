@@ -294,7 +294,7 @@ public class GenerateMojo extends AbstractMojo {
         List<File> markerFiles = markerFiles(config.snapshot());
         markerFiles.forEach(buildContext::removeMessages);
         try {
-            return new Generator().generate(config);
+            return Generator.filesOnly().generate(config);
         } catch (SchemaException e) {
             File where = messageFile(config.snapshot(), e.file());
             buildContext.addMessage(where, 0, 0, e.getMessage(), BuildContext.SEVERITY_ERROR, null);

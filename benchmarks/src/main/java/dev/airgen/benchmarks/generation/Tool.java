@@ -64,7 +64,7 @@ public enum Tool {
     abstract String run(Inputs input, Path out) throws IOException;
 
     private static String airgen(Path snapshot, Path out) throws IOException {
-        GenerationResult result = new Generator().generate(GeneratorConfig.of(snapshot, PACKAGE));
+        GenerationResult result = Generator.filesOnly().generate(GeneratorConfig.of(snapshot, PACKAGE));
         result.writeTo(out.resolve("java"), out.resolve("resources"));
         return result.report().toString();
     }

@@ -89,7 +89,7 @@ public final class Main {
             }
         }
         try {
-            GenerationResult result = new Generator().generate(new GeneratorConfig(snapshot, packageName, includes, excludes));
+            GenerationResult result = Generator.filesOnly().generate(new GeneratorConfig(snapshot, packageName, includes, excludes));
             int written = result.writeTo(target.resolve("java"), target.resolve("resources"));
             result.report().warnings().forEach(w -> err.println("AIRgen warning: " + w));
             out.println("AIRgen: " + result.report() + "; " + written + " files written under " + target);

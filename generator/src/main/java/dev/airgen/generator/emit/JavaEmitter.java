@@ -74,16 +74,19 @@ public final class JavaEmitter {
 
     private final TypeNames names;
     private final java.util.function.Function<dev.airgen.schema.resolve.Origin, String> describe;
+    private final boolean readApi;
     /** Read by the threads writing source text while specifications are still being added: concurrent. */
     private final Map<ClassName, String> schemaLocations = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param describe how a schema location is shown in generated comments: stable under reordering of the
      *                 snapshot (array indices of a bundle are replaced by the model they belong to)
+     * @param readApi  whether each emitted class also carries its public API ({@link EmittedClass#api()})
      */
-    public JavaEmitter(TypeNames names, java.util.function.Function<dev.airgen.schema.resolve.Origin, String> describe) {
+    public JavaEmitter(TypeNames names, java.util.function.Function<dev.airgen.schema.resolve.Origin, String> describe, boolean readApi) {
         this.names = names;
         this.describe = describe;
+        this.readApi = readApi;
     }
 
     /**
@@ -128,7 +131,7 @@ public final class JavaEmitter {
 
     private java.util.function.Supplier<EmittedClass> file(ClassName name, TypeSpec spec, dev.airgen.schema.resolve.Origin origin) {
         String comment = JavaText.lineComment(describe.apply(origin));
-        return () -> EmittedClass.of(name, spec, schemaLocations, HEADER, comment);
+        return () -> EmittedClass.of(name, spec, readApi ? schemaLocations : null, HEADER, comment);
     }
 
     private TypeSpec.Builder typeSpec(NamedType type, ClassName name) {
