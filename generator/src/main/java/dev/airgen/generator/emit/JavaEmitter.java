@@ -245,18 +245,18 @@ public final class JavaEmitter {
             type.addSuperinterface(names.of(union));
         }
         ClassName builder = name.nestedClass("Builder");
-        MethodSpec.Builder creator = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-                .addAnnotation(JSON_CREATOR).addStatement("super(null)");
-        MethodSpec.Builder fromBuilder = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-                .addParameter(builder, "b").addStatement("super(b.additionalProperties)");
+        MethodSpec.Builder creator = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addAnnotation(JSON_CREATOR);
+        Statements creatorBody = new Statements().plain("super(null)");
+        MethodSpec.Builder fromBuilder = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).addParameter(builder, "b");
+        Statements fromBuilderBody = new Statements().plain("super(b.additionalProperties)");
         TypeSpec.Builder builderType = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Builds {@link $T}; {@link #build()} names every missing required property at once.\n", name);
         MethodSpec.Builder builderCtor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE);
         MethodSpec.Builder toBuilder = MethodSpec.methodBuilder("toBuilder").addModifiers(Modifier.PUBLIC).returns(builder)
                 .addJavadoc(isRequest ? "A builder holding this request's values, to derive a changed copy; the copy is a new task\n"
                         + "with a fresh {@code taskUUID} unless one is set on the builder.\n"
-                        : "A builder holding this object's values, to derive a changed copy.\n")
-                .addStatement("$T b = new $T()", builder, builder);
+                        : "A builder holding this object's values, to derive a changed copy.\n");
+        Statements toBuilderBody = new Statements().add("$T b = new $T()", builder, builder);
         List<Object> requiredArgs = new ArrayList<>();
         StringBuilder requiredFormat = new StringBuilder("$T.requireAll($L");
         requiredArgs.add(VALUES);
@@ -279,24 +279,28 @@ public final class JavaEmitter {
                     .addAnnotation(AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$L", JavaText.stringLiteral(p.name())).build()).build());
             creator.addParameter(ParameterSpec.builder(nullable(javaType), member)
                     .addAnnotation(AnnotationSpec.builder(JSON_PROPERTY).addMember("value", "$L", JavaText.stringLiteral(p.name())).build()).build());
-            creator.addStatement(collection ? "this.$N = $T.$L($N)" : "this.$N = $N", collection
-                    ? new Object[] {member, VALUES, node instanceof ArrayType ? "list" : "map", member}
-                    : new Object[] {member, member});
+            if (collection) {
+                creatorBody.add("this.$N = $T.$L($N)", member, VALUES, node instanceof ArrayType ? "list" : "map", member);
+            } else {
+                creatorBody.plain("this." + member + " = " + member);
+            }
             String constantName = null;
             if (constant) {
                 constantName = Names.constant(p.name());
                 type.addField(FieldSpec.builder(javaType, constantName, Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                         .addJavadoc("The fixed value of {@code $L}.\n", Javadocs.escape(p.name()))
                         .initializer(literal(((ConstType) node).value(), ((ConstType) node).kind())).build());
-                fromBuilder.addStatement("this.$N = $N", member, constantName);
+                fromBuilderBody.plain("this." + member + " = " + constantName);
             } else {
-                fromBuilder.addStatement(collection ? "this.$N = $T.$L(b.$N)" : "this.$N = b.$N", collection
-                        ? new Object[] {member, VALUES, node instanceof ArrayType ? "list" : "map", member}
-                        : new Object[] {member, member});
+                if (collection) {
+                    fromBuilderBody.add("this.$N = $T.$L(b.$N)", member, VALUES, node instanceof ArrayType ? "list" : "map", member);
+                } else {
+                    fromBuilderBody.plain("this." + member + " = b." + member);
+                }
                 builderType.addField(nullable(javaType), member, Modifier.PRIVATE);
                 if (!(isRequest && p.name().equals("taskUUID"))) {
                     // A derived request is a new task: its builder keeps the fresh taskUUID it was made with.
-                    toBuilder.addStatement("b.$N = this.$N", member, member);
+                    toBuilderBody.plain("b." + member + " = this." + member);
                 }
                 addSetters(builderType, builder, p, member, node, javaType, builderMethods);
                 if (p.required()) {
@@ -312,7 +316,7 @@ public final class JavaEmitter {
                 accessor.addAnnotation(Override.class);
             }
             if (direct && p.nullable()) {
-                accessor.returns(nullable(javaType)).addStatement("return $N", member);
+                accessor.returns(nullable(javaType)).addCode(new Statements().plain("return " + member).build());
             } else if (direct) {
                 accessor.returns(javaType).addStatement("return $T.required($N, $L, $L)", VALUES, member,
                         JavaText.stringLiteral(displayName(name)), JavaText.stringLiteral(p.name()));
@@ -336,13 +340,13 @@ public final class JavaEmitter {
             type.addMethod(MethodSpec.methodBuilder("requestSchema").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                     .returns(String.class).addStatement("return SCHEMA_RESOURCE").build());
         }
-        type.addMethod(creator.build());
-        type.addMethod(fromBuilder.build());
+        type.addMethod(creator.addCode(creatorBody.build()).build());
+        type.addMethod(fromBuilder.addCode(fromBuilderBody.build()).build());
         type.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
                 .addJavadoc("A new builder" + (isRequest ? " with a fresh random {@code taskUUID}" : "") + ".\n")
                 .addStatement("return new $T()", builder).build());
-        toBuilder.addStatement("b.additionalProperties = new $T<>(additionalProperties())", LinkedHashMap.class).addStatement("return b");
-        type.addMethod(toBuilder.build());
+        toBuilderBody.add("b.additionalProperties = new $T<>(additionalProperties())", LinkedHashMap.class).plain("return b");
+        type.addMethod(toBuilder.addCode(toBuilderBody.build()).build());
         type.addMethod(equalsMethod(name, equalsParts));
         type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(int.class).addStatement("return $T.hash($L)", OBJECTS, String.join(", ", withExtra(equalsParts))).build());
@@ -407,12 +411,10 @@ public final class JavaEmitter {
                     .addStatement("this.$N = $T.of($N)", member, JSON_VALUE, member).addStatement("return this").build());
             return;
         }
-        builderType.addMethod(setter(builder, member, doc).addParameter(parameter, member)
-                .addStatement(node instanceof ArrayType || node instanceof MapType ? "this.$N = $T.$L($N)" : "this.$N = $N",
-                        node instanceof ArrayType || node instanceof MapType
-                                ? new Object[] {member, VALUES, node instanceof ArrayType ? "list" : "map", member}
-                                : new Object[] {member, member})
-                .addStatement("return this").build());
+        Statements body = node instanceof ArrayType || node instanceof MapType
+                ? new Statements().add("this.$N = $T.$L($N)", member, VALUES, node instanceof ArrayType ? "list" : "map", member)
+                : new Statements().plain("this." + member + " = " + member);
+        builderType.addMethod(setter(builder, member, doc).addParameter(parameter, member).addCode(body.plain("return this").build()).build());
         ObjectType wrapped = providerWrapper(p, node);
         if (wrapped != null) {
             Property inner = wrapped.properties().get(0);
@@ -696,5 +698,40 @@ public final class JavaEmitter {
     private static MethodSpec jsonProperties(CodeBlock returnStatement) {
         return MethodSpec.methodBuilder("jsonProperties").addAnnotation(Override.class).addModifiers(Modifier.PROTECTED)
                 .returns(ArrayTypeName.of(nullable(ClassName.get(Object.class)))).addStatement(returnStatement).build();
+    }
+
+    /**
+     * The statements of one method body. JavaPoet splits every piece of text it writes into lines, so runs of
+     * statements that name no type are handed to it as one piece: the same source text, written with far fewer
+     * calls (emitting the sources is most of a generation's time).
+     */
+    private static final class Statements {
+        private final CodeBlock.Builder code = CodeBlock.builder();
+        private final StringBuilder plain = new StringBuilder();
+
+        /** A statement that names no type and holds no JavaPoet escape, written as it is and ended with {@code ;}. */
+        Statements plain(String statement) {
+            plain.append(statement).append(";\n");
+            return this;
+        }
+
+        /** A statement in JavaPoet's format ({@code $T} for a type to import, {@code $N} for a name). */
+        Statements add(String format, Object... args) {
+            flush();
+            code.addStatement(format, args);
+            return this;
+        }
+
+        CodeBlock build() {
+            flush();
+            return code.build();
+        }
+
+        private void flush() {
+            if (!plain.isEmpty()) {
+                code.add("$L", plain.toString());
+                plain.setLength(0);
+            }
+        }
     }
 }
