@@ -51,22 +51,45 @@ public final class EmbeddedIds {
      * @param base    its base URI
      */
     public static <R> void walk(JsonNode root, R handle, URI base, Visitor<R> visitor) {
-        walk(root, handle, base, "", false, visitor);
+        walk(root, handle, base, null, false, visitor);
     }
 
-    private static <R> void walk(JsonNode node, R resource, URI base, String pointer, boolean nameMap, Visitor<R> visitor) {
+    /**
+     * Where a walk is, as a chain of tokens up to the resource root (null there): most nodes hold no
+     * {@code $id} or {@code $anchor}, so the pointer text is only built for those that do.
+     */
+    private record Location(Location parent, String token) {
+        String pointer() {
+            StringBuilder out = new StringBuilder();
+            append(out);
+            return out.toString();
+        }
+
+        private void append(StringBuilder out) {
+            if (parent != null) {
+                parent.append(out);
+            }
+            out.append('/').append(token);
+        }
+    }
+
+    private static String pointer(Location at) {
+        return at == null ? "" : at.pointer();
+    }
+
+    private static <R> void walk(JsonNode node, R resource, URI base, Location at, boolean nameMap, Visitor<R> visitor) {
         if (node.isObject()) {
             if (!nameMap) {
                 JsonNode id = node.get("$id");
-                if (!pointer.isEmpty() && id != null && id.isString() && !id.asString().startsWith("#")) {
+                if (at != null && id != null && id.isString() && !id.asString().startsWith("#")) {
                     URI absolute = stripFragment(base.resolve(id.asString()));
-                    R embedded = visitor.resource(resource, pointer, node, absolute);
-                    walk(node, embedded, absolute, "", false, visitor);
+                    R embedded = visitor.resource(resource, at.pointer(), node, absolute);
+                    walk(node, embedded, absolute, null, false, visitor);
                     return;
                 }
                 JsonNode anchor = node.get("$anchor");
                 if (anchor != null && anchor.isString()) {
-                    visitor.anchor(resource, base, pointer, anchor.asString());
+                    visitor.anchor(resource, base, pointer(at), anchor.asString());
                 }
             }
             for (Map.Entry<String, JsonNode> field : node.properties()) {
@@ -74,11 +97,17 @@ public final class EmbeddedIds {
                 if (!nameMap && Keywords.DATA.contains(key)) {
                     continue;
                 }
-                walk(field.getValue(), resource, base, pointer + "/" + escape(key), !nameMap && Keywords.SUBSCHEMA_MAP.contains(key), visitor);
+                JsonNode value = field.getValue();
+                if (value.isContainer()) {
+                    walk(value, resource, base, new Location(at, escape(key)), !nameMap && Keywords.SUBSCHEMA_MAP.contains(key), visitor);
+                }
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                walk(node.get(i), resource, base, pointer + "/" + i, false, visitor);
+                JsonNode item = node.get(i);
+                if (item.isContainer()) {
+                    walk(item, resource, base, new Location(at, Integer.toString(i)), false, visitor);
+                }
             }
         }
     }
