@@ -216,12 +216,15 @@ public final class Generator {
             SchemaDocument response = task.responseSchema().document();
             labels.putIfAbsent(response.file() + "#" + response.pointer(), response.file() + "[" + task.entry().key() + " response]");
         }
+        // The longest task schema location that the text starts with, trying the text and then each shorter
+        // pointer (a whole-file location, "file#", is already stable and keeps its text).
         return origin -> {
             String text = origin.toString();
-            for (Map.Entry<String, String> label : labels.entrySet()) {
-                String prefix = label.getKey();
-                if (!prefix.endsWith("#") && text.startsWith(prefix) && (text.length() == prefix.length() || text.charAt(prefix.length()) == '/')) {
-                    return label.getValue() + "#" + text.substring(prefix.length());
+            int hash = text.indexOf('#');
+            for (int end = text.length(); end > hash + 1; end = text.lastIndexOf('/', end - 1)) {
+                String label = labels.get(text.substring(0, end));
+                if (label != null) {
+                    return label + "#" + text.substring(end);
                 }
             }
             return text;
