@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 /**
@@ -18,9 +19,16 @@ final class SourceWriters implements AutoCloseable {
 
     private final ExecutorService pool;
     private final List<Future<EmittedClass>> pending = new ArrayList<>();
+    /**
+     * Specifications handed over but not yet written. Building them is faster than writing them, and a backlog
+     * of specifications (large object graphs) survives one young collection after another, each of which then
+     * copies it: unbounded, copying it took half of a whole-snapshot run. So the caller waits instead.
+     */
+    private final Semaphore unwritten;
 
     SourceWriters() {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        this.unwritten = new Semaphore(2 * threads);
         this.pool = Executors.newFixedThreadPool(threads, work -> {
             Thread thread = new Thread(work, "airgen-source-writer");
             thread.setDaemon(true);
@@ -28,8 +36,21 @@ final class SourceWriters implements AutoCloseable {
         });
     }
 
+    /** Hands a class over for writing; waits while the writers are {@code 2 × threads} classes behind. */
     void submit(Supplier<EmittedClass> write) {
-        pending.add(pool.submit(write::get));
+        try {
+            unwritten.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the generated sources", e);
+        }
+        pending.add(pool.submit(() -> {
+            try {
+                return write.get();
+            } finally {
+                unwritten.release();
+            }
+        }));
     }
 
     /** Every submitted class, in submission order; a failure of one is thrown as it was thrown. */
