@@ -88,6 +88,57 @@ class CommandLineJarIT {
         assertThat(run).contains("valid request accepted").contains("invalid request refused: [width]");
     }
 
+    @Test
+    void aPlainJavaDashJarRunsInASecondJvmForAShortRunAndPassesItsExitStatusThrough() throws Exception {
+        Path jar = Path.of(System.getProperty("airgen.cliJar"));
+        List<String> generate = List.of("-jar", jar.toString(), "--out", dir.resolve("forked").toString(), "--package", "com.example.fork",
+                "--include", "runware:101@1");
+        Run forked = watch(generate);
+        assertThat(forked.exit()).as(forked.output()).isZero();
+        assertThat(forked.children()).as("command lines of the processes it started")
+                .anySatisfy(args -> assertThat(args).contains("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString()));
+        assertThat(forked.output()).contains("1 catalog models");
+        assertThat(dir.resolve("forked/java/com/example/fork")).isDirectory();
+
+        // A usage error in the second JVM is this command's exit status and message.
+        Run usage = watch(List.of("-jar", jar.toString(), "--out"));
+        assertThat(usage.exit()).isEqualTo(2);
+        assertThat(usage.output()).contains("missing value after --out");
+
+        // A JVM option: the user chose how to run it, so it runs in that JVM.
+        List<String> here = new ArrayList<>(List.of("-Dairgen.cli.fork=false"));
+        here.addAll(generate);
+        Run inPlace = watch(here);
+        assertThat(inPlace.exit()).as(inPlace.output()).isZero();
+        assertThat(inPlace.children()).isEmpty();
+    }
+
+    /**
+     * A finished {@code java} run: its exit status, its output, and the command lines seen of the processes it
+     * started (a child shows its parent's command line until it has started its own program).
+     */
+    private record Run(int exit, String output, java.util.Set<List<String>> children) {
+    }
+
+    private Run watch(List<String> arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(arguments);
+        Path log = Files.createTempFile(dir, "java", ".log");
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        java.util.Set<List<String>> children = new java.util.LinkedHashSet<>();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (process.isAlive() && System.nanoTime() < deadline) {
+            process.children().forEach(child -> children.add(child.info().arguments().map(List::of).orElse(List.of())));
+            Thread.sleep(5);
+        }
+        if (!process.waitFor(1, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("did not finish within 2 minutes: " + command);
+        }
+        return new Run(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8), children);
+    }
+
     /** A repository holding each listed jar: AIRgen's own from this build, the others from the build's own repository. */
     private Path repositoryWith(List<String> coordinates) throws IOException {
         Path source = Path.of(System.getProperty("airgen.repository"));
@@ -116,17 +167,8 @@ class CommandLineJarIT {
     }
 
     private String java(List<String> arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(arguments);
-        Path log = Files.createTempFile(dir, "java", ".log");
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(2, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            throw new AssertionError("did not finish within 2 minutes: " + command);
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        assertThat(process.exitValue()).as(command + "\n" + output).isZero();
-        return output;
+        Run run = watch(arguments);
+        assertThat(run.exit()).as(arguments + "\n" + run.output()).isZero();
+        return run.output();
     }
 }

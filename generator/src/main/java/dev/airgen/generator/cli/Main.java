@@ -21,12 +21,22 @@ import java.util.List;
  */
 public final class Main {
 
+    /**
+     * The JVM options a plain {@code java -jar} run starts its second JVM with ({@link Relaunch}): the client
+     * compiler alone, and the serial collector with its small default young generation.
+     */
+    public static final List<String> SHORT_RUN_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private Main() {
     }
 
-    /** Exits with a non-zero status on failure only, so that running it inside another JVM (exec:java) is safe. */
+    /**
+     * Exits with a non-zero status on failure only, so that running it inside another JVM (exec:java) is safe.
+     * Started as a plain {@code java -jar}, it runs the command in a JVM with options suited to a short run
+     * ({@link Relaunch}).
+     */
     public static void main(String[] args) {
-        int code = run(args, System.out, System.err);
+        int code = Relaunch.forThisJvm(args).flatMap(Relaunch::run).orElseGet(() -> run(args, System.out, System.err));
         if (code != 0) {
             System.exit(code);
         }

@@ -1,0 +1,107 @@
+package dev.airgen.generator.cli;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Runs the command in a second JVM started with options suited to a short run, when the first one was started
+ * as a plain {@code java -jar airgen-generator-*-cli.jar ...}.
+ *
+ * <p>A generation runs its code once, in a JVM that starts cold: with the default options most of its CPU time
+ * goes to the optimizing JIT compiler and to the default collector growing its heap, which on a small machine
+ * doubles the time of a whole-snapshot run (see docs/benchmarks.md, "Generation by the command-line jar").
+ * Options cannot be set from inside a running JVM, and a jar cannot name them, so the command starts itself
+ * again with {@link Main#SHORT_RUN_OPTIONS}, passing its arguments, standard streams and exit status through.
+ *
+ * <p>Any JVM option on the command line (or in {@code JAVA_TOOL_OPTIONS} or {@code JDK_JAVA_OPTIONS}) means the
+ * user chose how to run the JVM, and the command runs where it was started; {@code -Dairgen.cli.fork=false} is
+ * the option to give for that alone. So does the command when it is not the JVM's main program (started from
+ * another tool, {@code exec:java}, a test).
+ */
+final class Relaunch {
+
+    private Relaunch() {
+    }
+
+    /**
+     * The command that runs {@code args} in a new JVM, or empty when this JVM should run them.
+     *
+     * @param jvmOptions  the options this JVM was started with ({@code RuntimeMXBean.getInputArguments()})
+     * @param launchedAs  what the launcher ran: the {@code sun.java.command} property, {@code "<jar> <args>"} for
+     *                    {@code java -jar}, or null when unknown
+     * @param jar         the jar this class was loaded from, or null when it was not loaded from a jar
+     * @param java        the {@code java} executable of this JVM
+     */
+    static Optional<List<String>> command(List<String> jvmOptions, String launchedAs, Path jar, Path java, String[] args) {
+        if (!jvmOptions.isEmpty() || launchedAs == null || jar == null || !Files.isRegularFile(java)) {
+            return Optional.empty();
+        }
+        // "<jar> <args>": the jar's path may hold spaces, so it ends at the first ".jar" followed by a space or the end.
+        int end = launchedAs.indexOf(".jar ");
+        end = end >= 0 ? end + 4 : launchedAs.endsWith(".jar") ? launchedAs.length() : -1;
+        try {
+            if (end < 0 || !Files.isSameFile(Path.of(launchedAs.substring(0, end)), jar)) {
+                return Optional.empty();
+            }
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        command.addAll(Main.SHORT_RUN_OPTIONS);
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        return Optional.of(command);
+    }
+
+    /** {@link #command} for this JVM. */
+    static Optional<List<String>> forThisJvm(String[] args) {
+        Path jar;
+        try {
+            Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            jar = Files.isRegularFile(location) ? location : null;
+        } catch (Exception e) { // no code source, or not a file URI
+            jar = null;
+        }
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        Path java = Files.isRegularFile(bin.resolve("java")) ? bin.resolve("java") : bin.resolve("java.exe");
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        return command(options, System.getProperty("sun.java.command"), jar, java, args);
+    }
+
+    /**
+     * Runs the command with this process's standard streams and waits for it; stops it if this JVM is stopped
+     * first.
+     *
+     * @return its exit status, or empty when it could not be started (the caller then runs the command itself)
+     */
+    static Optional<Integer> run(List<String> command) {
+        Process process;
+        try {
+            process = new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        Thread stop = new Thread(process::destroy, "airgen-cli-stop");
+        Runtime.getRuntime().addShutdownHook(stop);
+        try {
+            return Optional.of(process.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroy();
+            return Optional.of(130);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stop);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+        }
+    }
+}
