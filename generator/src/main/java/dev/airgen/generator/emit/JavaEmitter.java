@@ -94,20 +94,25 @@ public final class JavaEmitter {
      * classes, plus one per holder of shared schema files.
      */
     public List<EmittedClass> emit(List<TaskModel> tasks, Map<TaskModel, String> schemaResources) {
-        // Specifications are built here, in order (naming state is shared); their text is written meanwhile.
+        // Each top-level class is specified and written by a task of its own: naming is done, so a class reads
+        // nothing another one writes, and the classes come back in this order.
         try (SourceWriters files = new SourceWriters()) {
             for (TaskModel task : tasks) {
                 ClassName name = names.request(task);
-                SchemaLimits.checkClass(task.request(), name.simpleName());
-                schemaLocations.put(name, describe.apply(task.request().origin()));
-                TypeSpec.Builder spec = objectClass(task.request(), name, task, schemaResources.get(task));
-                files.submit(file(name, withNested(spec, name).build(), task.request().origin()));
+                files.submit(() -> {
+                    SchemaLimits.checkClass(task.request(), name.simpleName());
+                    schemaLocations.put(name, describe.apply(task.request().origin()));
+                    TypeSpec.Builder spec = objectClass(task.request(), name, task, schemaResources.get(task));
+                    return file(name, withNested(spec, name).build(), task.request().origin());
+                });
             }
             for (ClassName holder : names.holders()) {
-                TypeSpec.Builder spec = TypeSpec.classBuilder(holder).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-                        .addJavadoc("Types declared by a schema file that several tasks share.\n")
-                        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-                files.submit(file(holder, withNested(spec, holder).build(), names.nestedIn(holder).get(0).origin()));
+                files.submit(() -> {
+                    TypeSpec.Builder spec = TypeSpec.classBuilder(holder).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                            .addJavadoc("Types declared by a schema file that several tasks share.\n")
+                            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+                    return file(holder, withNested(spec, holder).build(), names.nestedIn(holder).get(0).origin());
+                });
             }
             return files.inOrder();
         }
@@ -129,9 +134,9 @@ public final class JavaEmitter {
         return spec;
     }
 
-    private java.util.function.Supplier<EmittedClass> file(ClassName name, TypeSpec spec, dev.airgen.schema.resolve.Origin origin) {
+    private EmittedClass file(ClassName name, TypeSpec spec, dev.airgen.schema.resolve.Origin origin) {
         String comment = JavaText.lineComment(describe.apply(origin));
-        return () -> EmittedClass.of(name, spec, readApi ? schemaLocations : null, HEADER, comment);
+        return EmittedClass.of(name, spec, readApi ? schemaLocations : null, HEADER, comment);
     }
 
     private TypeSpec.Builder typeSpec(NamedType type, ClassName name) {
