@@ -1,26 +1,49 @@
 package dev.airgen.benchmarks;
 
+import com.sun.management.GarbageCollectionNotificationInfo;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.management.Notification;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
 
 /**
  * Heap probes for one measured run: peak use above the idle heap (from the memory pools' own peak
- * counters, so no sampling thread competes for a core) and bytes allocated by the calling thread.
+ * counters, so no sampling thread competes for a core) and the bytes every thread allocated.
+ *
+ * <p>Allocation is counted from the heap itself, not per thread, since a tool may work on threads that are
+ * gone by the end of the run: the bytes each collection freed during the run, plus what the heap grew by.
  */
-public final class Heap {
+public final class Heap implements AutoCloseable {
 
     private static final List<MemoryPoolMXBean> HEAP_POOLS = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(p -> p.getType() == MemoryType.HEAP)
             .toList();
+    private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
 
     private final long idle;
-    private final long allocatedBefore;
+    private final long collectionsBefore;
+    /** Each collector's count at the start: reports of earlier collections (they arrive late) are not this run's. */
+    private final java.util.Map<String, Long> countsBefore = new java.util.HashMap<>();
+    private final AtomicLong freed = new AtomicLong();
+    private final AtomicLong collectionsSeen = new AtomicLong();
+    private final NotificationListener listener = this::collected;
 
-    private Heap(long idle, long allocatedBefore) {
+    private Heap(long idle, long collectionsBefore) {
         this.idle = idle;
-        this.allocatedBefore = allocatedBefore;
+        this.collectionsBefore = collectionsBefore;
+        for (GarbageCollectorMXBean collector : COLLECTORS) {
+            countsBefore.put(collector.getName(), collector.getCollectionCount());
+            if (collector instanceof NotificationEmitter emitter) {
+                emitter.addNotificationListener(listener, null, null);
+            }
+        }
     }
 
     /** Collects garbage, then starts watching from the idle heap. */
@@ -32,7 +55,7 @@ public final class Heap {
             pool.resetPeakUsage();
             used += pool.getUsage().getUsed();
         }
-        return new Heap(used, allocated());
+        return new Heap(used, collections());
     }
 
     /**
@@ -48,17 +71,65 @@ public final class Heap {
         return Math.max(0, peak - idle);
     }
 
-    /** Bytes the calling thread allocated since {@link #start()}, or -1 when the JVM does not count them. */
-    public long allocatedSinceStart() {
-        long now = allocated();
-        return now < 0 || allocatedBefore < 0 ? -1 : now - allocatedBefore;
+    /**
+     * Bytes all threads allocated since {@link #start()}: freed by the collections since then plus the heap's
+     * growth. Waits (a little) for the collectors' reports; -1 when they do not all arrive.
+     */
+    public long allocatedSinceStart() throws InterruptedException {
+        long expected = collections() - collectionsBefore;
+        for (int i = 0; i < 200 && collectionsSeen.get() < expected; i++) {
+            Thread.sleep(5);
+        }
+        if (collectionsSeen.get() < expected) {
+            return -1;
+        }
+        long used = 0;
+        for (MemoryPoolMXBean pool : HEAP_POOLS) {
+            used += pool.getUsage().getUsed();
+        }
+        return freed.get() + used - idle;
     }
 
-    private static long allocated() {
-        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
-                && threads.isThreadAllocatedMemorySupported()) {
-            return threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+    /** Stops listening to the collectors. */
+    @Override
+    public void close() {
+        for (GarbageCollectorMXBean collector : COLLECTORS) {
+            if (collector instanceof NotificationEmitter emitter) {
+                try {
+                    emitter.removeNotificationListener(listener);
+                } catch (javax.management.ListenerNotFoundException ignored) {
+                    // not registered on this one
+                }
+            }
         }
-        return -1;
+    }
+
+    private void collected(Notification notification, Object handback) {
+        if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+            return;
+        }
+        GarbageCollectionNotificationInfo report = GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+        var info = report.getGcInfo();
+        if (info.getId() <= countsBefore.getOrDefault(report.getGcName(), Long.MAX_VALUE)) {
+            return;
+        }
+        long before = 0;
+        long after = 0;
+        for (MemoryPoolMXBean pool : HEAP_POOLS) {
+            MemoryUsage b = info.getMemoryUsageBeforeGc().get(pool.getName());
+            MemoryUsage a = info.getMemoryUsageAfterGc().get(pool.getName());
+            before += b == null ? 0 : b.getUsed();
+            after += a == null ? 0 : a.getUsed();
+        }
+        freed.addAndGet(before - after);
+        collectionsSeen.incrementAndGet();
+    }
+
+    private static long collections() {
+        long n = 0;
+        for (GarbageCollectorMXBean collector : COLLECTORS) {
+            n += Math.max(0, collector.getCollectionCount());
+        }
+        return n;
     }
 }

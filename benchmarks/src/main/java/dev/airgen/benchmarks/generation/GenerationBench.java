@@ -70,7 +70,7 @@ public final class GenerationBench {
         this.log = log;
     }
 
-    public Section run() throws IOException {
+    public Section run() throws IOException, InterruptedException {
         List<Inputs> inputs = List.of(Inputs.synthetic(work, settings.syntheticModels()), Inputs.bundled(work));
         StringBuilder md = new StringBuilder();
         md.append("Each tool runs in this JVM: ").append(settings.warmups()).append(" warm-up round(s), then ")
@@ -80,8 +80,9 @@ public final class GenerationBench {
                 .append(" warm-up + ").append(settings.javacRuns()).append(" measured compile(s). Peak heap is the "
                         + "sum of the heap pools' peak use during a run, above the idle heap; garbage counts, and with this "
                         + "runner's large heap G1 lets young garbage pile up to the young generation's size before it "
-                        + "collects, so similar peaks for all tools say little about their live data. Allocated (bytes the "
-                        + "generating thread allocated) compares the tools' memory work better. Types are class files "
+                        + "collects, so similar peaks for all tools say little about their live data. Allocated (bytes all "
+                        + "threads allocated during the run: what the collections freed plus the heap's growth) compares the "
+                        + "tools' memory work better. Types are class files "
                         + "other than builders and anonymous classes (so jsonschema2pojo's nested enums count). Distinct types count "
                         + "a declaration once when another declaration of the same output has the same code after removing "
                         + "comments, `@JsonPropertyDescription` texts, `__N` name suffixes (jsonschema2pojo's way of naming "
@@ -99,7 +100,7 @@ public final class GenerationBench {
         return new Section("Generation", md.toString(), targets);
     }
 
-    private Map<Tool, Result> measure(Inputs input) throws IOException {
+    private Map<Tool, Result> measure(Inputs input) throws IOException, InterruptedException {
         Tool[] tools = Tool.values();
         Map<Tool, List<Run>> runs = new EnumMap<>(Tool.class);
         Map<Tool, Path> lastOut = new EnumMap<>(Tool.class);
@@ -110,12 +111,17 @@ public final class GenerationBench {
             for (int i = 0; i < tools.length; i++) {
                 Tool tool = tools[(i + round) % tools.length];
                 Path out = fresh(input, tool, "gen");
-                Heap heap = Heap.start();
-                long start = System.nanoTime();
-                String summary = tool.run(input, out);
-                long took = System.nanoTime() - start;
-                long peak = heap.peakAboveIdle();
-                long allocated = heap.allocatedSinceStart();
+                long took;
+                long peak;
+                long allocated;
+                String summary;
+                try (Heap heap = Heap.start()) {
+                    long start = System.nanoTime();
+                    summary = tool.run(input, out);
+                    took = System.nanoTime() - start;
+                    peak = heap.peakAboveIdle();
+                    allocated = heap.allocatedSinceStart();
+                }
                 if (measured) {
                     runs.computeIfAbsent(tool, t -> new ArrayList<>()).add(new Run(took, peak, allocated));
                 }
