@@ -355,11 +355,12 @@ public final class JavaEmitter {
         type.addMethod(equalsMethod(name, equalsParts));
         type.addMethod(MethodSpec.methodBuilder("hashCode").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(int.class).addStatement("return $T.hash($L)", OBJECTS, String.join(", ", withExtra(equalsParts))).build());
-        CodeBlock.Builder properties = CodeBlock.builder().add("return new Object[] {");
+        // Names and literals only, so one piece of text (see Statements).
+        StringBuilder properties = new StringBuilder("return new Object[] {");
         for (int i = 0; i < jsonPairs.size(); i += 2) {
-            properties.add(i == 0 ? "$L, $N" : ", $L, $N", JavaText.stringLiteral(jsonPairs.get(i)), jsonPairs.get(i + 1));
+            properties.append(i == 0 ? "" : ", ").append(JavaText.stringLiteral(jsonPairs.get(i))).append(", ").append(jsonPairs.get(i + 1));
         }
-        type.addMethod(jsonProperties(properties.add("}").build()));
+        type.addMethod(jsonProperties(CodeBlock.of("$L", properties.append('}'))));
         type.addMethod(MethodSpec.methodBuilder("toString").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
                 .returns(String.class).addStatement("return describe($L, jsonProperties())", JavaText.stringLiteral(displayName(name)))
                 .build());
