@@ -71,7 +71,12 @@ final class Relaunch {
         }
         Path bin = Path.of(System.getProperty("java.home"), "bin");
         Path java = Files.isRegularFile(bin.resolve("java")) ? bin.resolve("java") : bin.resolve("java.exe");
-        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        List<String> options;
+        try {
+            options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        } catch (LinkageError | RuntimeException e) { // a runtime image without java.management: run here
+            return Optional.empty();
+        }
         return command(options, System.getProperty("sun.java.command"), jar, java, args);
     }
 
