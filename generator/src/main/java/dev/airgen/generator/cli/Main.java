@@ -123,6 +123,8 @@ public final class Main {
                 + " [--include GLOB]... [--exclude GLOB]...\n"
                 + "       java -jar airgen-generator-cli.jar --runtime-classpath [--repository MAVEN_REPOSITORY]\n"
                 + "  --snapshot defaults to the snapshot this jar bundles; --runtime-classpath prints the artifacts the\n"
-                + "  generated code needs, or with --repository (e.g. ~/.m2/repository) their jars as a class path";
+                + "  generated code needs, or with --repository (e.g. ~/.m2/repository) their jars as a class path.\n"
+                + "  Started with no JVM option, the command runs in a second JVM with " + String.join(" ", SHORT_RUN_OPTIONS) + ";\n"
+                + "  any JVM option (java -Dairgen.cli.fork=false -jar ...) keeps it in the JVM you started.";
     }
 }
