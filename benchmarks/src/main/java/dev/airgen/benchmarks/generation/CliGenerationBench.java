@@ -52,20 +52,26 @@ public final class CliGenerationBench {
 
     public Section run() throws Exception {
         Path jar = cliJar();
-        List<Double> seconds = new ArrayList<>();
-        List<Double> optionsGiven = new ArrayList<>();
+        // The command as shipped; the short-run options given by hand (one JVM); the JVM's defaults in one JVM
+        // (which the second JVM avoids).
+        List<List<String>> commandLines = List.of(List.of(), SHORT_RUN_OPTIONS, List.of("-Dairgen.cli.fork=false"));
+        List<String> labels = List.of("", "options given, one JVM: ", "JVM defaults, one JVM: ");
+        List<List<Double>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         Path out = work.resolve("cli-out");
-        // The two command lines take turns, so drift between runs does not favour either.
+        // The command lines take turns, starting with a different one each round, so drift favours none.
         for (int i = 0; i < settings.warmups() + settings.runs(); i++) {
-            for (boolean withOptions : new boolean[] {i % 2 == 1, i % 2 == 0}) {
-                double s = runCli(jar, out, withOptions ? SHORT_RUN_OPTIONS : List.of());
-                log.printf(Locale.ROOT, "[cli] %s%s%.2f s%n", i < settings.warmups() ? "warm-up " : "",
-                        withOptions ? "options given, one JVM: " : "", s);
+            for (int k = 0; k < commandLines.size(); k++) {
+                int which = (i + k) % commandLines.size();
+                double s = runCli(jar, out, commandLines.get(which));
+                log.printf(Locale.ROOT, "[cli] %s%s%.2f s%n", i < settings.warmups() ? "warm-up " : "", labels.get(which), s);
                 if (i >= settings.warmups()) {
-                    (withOptions ? optionsGiven : seconds).add(s);
+                    series.get(which).add(s);
                 }
             }
         }
+        List<Double> seconds = series.get(0);
+        List<Double> optionsGiven = series.get(1);
+        List<Double> defaults = series.get(2);
         Path sources = out.resolve("java");
         List<Path> files = Javac.javaFiles(sources);
         long lines = 0;
@@ -94,7 +100,7 @@ public final class CliGenerationBench {
             }
             log.printf(Locale.ROOT, "[cli] javac: %.2f s wall, %.2f s CPU%n", wall.get(i), cpu.get(i));
         }
-        return section(seconds, optionsGiven, files.size(), lines, classFiles, nested, wall, cpu);
+        return section(seconds, optionsGiven, defaults, files.size(), lines, classFiles, nested, wall, cpu);
     }
 
     /** One run of the jar in a fresh JVM; seconds from starting the process to its exit. */
@@ -120,10 +126,11 @@ public final class CliGenerationBench {
         }
     }
 
-    private Section section(List<Double> seconds, List<Double> optionsGiven, int sourceFiles, long lines, int classFiles, int nested,
-                            List<Double> wall, List<Double> cpu) {
+    private Section section(List<Double> seconds, List<Double> optionsGiven, List<Double> defaults, int sourceFiles, long lines,
+                            int classFiles, int nested, List<Double> wall, List<Double> cpu) {
         Stats s = Stats.of(seconds.stream().mapToDouble(Double::doubleValue).toArray());
         Stats o = Stats.of(optionsGiven.stream().mapToDouble(Double::doubleValue).toArray());
+        Stats d = Stats.of(defaults.stream().mapToDouble(Double::doubleValue).toArray());
         Stats w = Stats.of(wall.stream().mapToDouble(Double::doubleValue).toArray());
         Stats c = Stats.of(cpu.stream().mapToDouble(Double::doubleValue).toArray());
         StringBuilder md = new StringBuilder();
@@ -131,8 +138,9 @@ public final class CliGenerationBench {
                 + "with no other option (every model of the bundled snapshot), a fresh JVM per run started with no JVM "
                 + "option, which runs the command in a second JVM started with `" + String.join(" ", SHORT_RUN_OPTIONS) + "` "
                 + "(see README, \"Without Maven\"); %d warm-up run(s) then %d measured; time from starting the first process "
-                + "to its exit. The same command with those options given on the command line (so it runs in the one JVM) "
-                + "runs as many times, the two taking turns. Then javac (in the runner's "
+                + "to its exit. The same command with those options given on the command line (so it runs in the one JVM), "
+                + "and with `-Dairgen.cli.fork=false` alone (the JVM's default options in one JVM, which the second JVM "
+                + "avoids), run as many times, the three taking turns. Then javac (in the runner's "
                 + "JVM, `--release 17 -proc:none`, against the runtime) compiles what the last run wrote, %d time(s); CPU is "
                 + "the runner process's CPU time during the compilation (javac, its garbage collection and JIT).%n%n",
                 settings.warmups(), settings.runs(), settings.compiles()));
@@ -140,6 +148,8 @@ public final class CliGenerationBench {
         md.append("| CLI process, whole snapshot, `java -jar` | ").append(s.format(1, "s")).append(" |\n");
         md.append("| CLI process, whole snapshot, `java ").append(String.join(" ", SHORT_RUN_OPTIONS)).append(" -jar` (one JVM) | ")
                 .append(o.format(1, "s")).append(" |\n");
+        md.append("| CLI process, whole snapshot, `java -Dairgen.cli.fork=false -jar` (JVM defaults, one JVM) | ")
+                .append(d.format(1, "s")).append(" |\n");
         md.append("| javac on the output, wall | ").append(w.format(1, "s")).append(" |\n");
         md.append("| javac on the output, CPU | ").append(c.format(1, "s")).append(" |\n\n");
         md.append(String.format(Locale.ROOT, "The output, with every type a request uses nested in that request's class: "
@@ -149,8 +159,10 @@ public final class CliGenerationBench {
         String measured = String.format(Locale.ROOT, "%s s median (%s–%s)", Stats.num(s.median()), Stats.num(s.min()), Stats.num(s.max()));
         String note = (met ? String.format(Locale.ROOT, "%.0f%% under the limit", (1 - s.median() / LIMIT_SECONDS) * 100)
                 : String.format(Locale.ROOT, "%s s over the limit", Stats.num(s.median() - LIMIT_SECONDS)))
-                + String.format(Locale.ROOT, "; with `%s` given on the command line (one JVM), %s s median (%s–%s)",
-                        String.join(" ", SHORT_RUN_OPTIONS), Stats.num(o.median()), Stats.num(o.min()), Stats.num(o.max()));
+                + String.format(Locale.ROOT, "; with `%s` given on the command line (one JVM), %s s median (%s–%s); "
+                        + "with the JVM's defaults in one JVM, %s s median (%s–%s)",
+                        String.join(" ", SHORT_RUN_OPTIONS), Stats.num(o.median()), Stats.num(o.min()), Stats.num(o.max()),
+                        Stats.num(d.median()), Stats.num(d.min()), Stats.num(d.max()));
         return new Section("Generation by the command-line jar", md.toString(), List.of(Target.judged(GOAL, met, measured, note)));
     }
 }
