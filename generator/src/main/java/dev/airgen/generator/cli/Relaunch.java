@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Runs the command in a second JVM started with options suited to a short run, when the first one was started
@@ -29,16 +30,23 @@ final class Relaunch {
     }
 
     /**
+     * Set in the second JVM's environment: that JVM runs the command itself without asking the JVM for its
+     * options (which loads java.management, some 40 ms of every run's start).
+     */
+    static final String CHILD_VARIABLE = "AIRGEN_CLI_SECOND_JVM";
+
+    /**
      * The command that runs {@code args} in a new JVM, or empty when this JVM should run them.
      *
-     * @param jvmOptions  the options this JVM was started with ({@code RuntimeMXBean.getInputArguments()})
+     * @param jvmOptions  the options this JVM was started with ({@code RuntimeMXBean.getInputArguments()}), asked
+     *                    for only when the other conditions hold
      * @param launchedAs  what the launcher ran: the {@code sun.java.command} property, {@code "<jar> <args>"} for
      *                    {@code java -jar}, or null when unknown
      * @param jar         the jar this class was loaded from, or null when it was not loaded from a jar
      * @param java        the {@code java} executable of this JVM
      */
-    static Optional<List<String>> command(List<String> jvmOptions, String launchedAs, Path jar, Path java, String[] args) {
-        if (!jvmOptions.isEmpty() || launchedAs == null || jar == null || !Files.isRegularFile(java)) {
+    static Optional<List<String>> command(Supplier<List<String>> jvmOptions, String launchedAs, Path jar, Path java, String[] args) {
+        if (launchedAs == null || jar == null || !Files.isRegularFile(java)) {
             return Optional.empty();
         }
         // "<jar> <args>": the jar's path may hold spaces, so it ends at the first ".jar" followed by a space or the end.
@@ -51,6 +59,9 @@ final class Relaunch {
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
+        if (!jvmOptions.get().isEmpty()) {
+            return Optional.empty();
+        }
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(Main.SHORT_RUN_OPTIONS);
@@ -60,8 +71,11 @@ final class Relaunch {
         return Optional.of(command);
     }
 
-    /** {@link #command} for this JVM. */
+    /** {@link #command} for this JVM; empty at once in the second JVM. */
     static Optional<List<String>> forThisJvm(String[] args) {
+        if (System.getenv(CHILD_VARIABLE) != null) {
+            return Optional.empty();
+        }
         Path jar;
         try {
             Path location = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -71,13 +85,16 @@ final class Relaunch {
         }
         Path bin = Path.of(System.getProperty("java.home"), "bin");
         Path java = Files.isRegularFile(bin.resolve("java")) ? bin.resolve("java") : bin.resolve("java.exe");
-        List<String> options;
+        return command(Relaunch::jvmOptions, System.getProperty("sun.java.command"), jar, java, args);
+    }
+
+    /** This JVM's options; on a runtime image without java.management, a non-empty list (run here). */
+    private static List<String> jvmOptions() {
         try {
-            options = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        } catch (LinkageError | RuntimeException e) { // a runtime image without java.management: run here
-            return Optional.empty();
+            return ManagementFactory.getRuntimeMXBean().getInputArguments();
+        } catch (LinkageError | RuntimeException e) {
+            return List.of("(unknown)");
         }
-        return command(options, System.getProperty("sun.java.command"), jar, java, args);
     }
 
     /**
@@ -89,7 +106,9 @@ final class Relaunch {
     static Optional<Integer> run(List<String> command) {
         Process process;
         try {
-            process = new ProcessBuilder(command).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            builder.environment().put(CHILD_VARIABLE, "1");
+            process = builder.start();
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
