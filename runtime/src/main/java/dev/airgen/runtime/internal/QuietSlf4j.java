@@ -14,13 +14,13 @@ public final class QuietSlf4j {
     private static final String VERBOSITY = "slf4j.internal.verbosity";
     private static final String PROVIDER = "slf4j.provider";
 
-    private static volatile boolean done;
+    private static boolean done;
 
     private QuietSlf4j() {
     }
 
-    /** Runs once, before networknt's classes are first loaded. */
-    public static void apply() {
+    /** Runs once, before networknt's classes are first initialised; a second caller waits for the first. */
+    public static synchronized void apply() {
         if (done) {
             return;
         }

@@ -10,10 +10,7 @@ import tools.jackson.databind.JsonNode;
 /** Schema documents read from the class path, each once per class loader. */
 public final class SchemaDocuments {
 
-    private record Key(ClassLoader loader, String resource) {
-    }
-
-    private static final Map<Key, JsonNode> CACHE = new ConcurrentHashMap<>();
+    private static final Map<ResourceKey, JsonNode> CACHE = new ConcurrentHashMap<>();
 
     private SchemaDocuments() {
     }
@@ -25,10 +22,10 @@ public final class SchemaDocuments {
      */
     public static JsonNode read(ClassLoader loader, String resource) {
         String name = resource.startsWith("/") ? resource.substring(1) : resource;
-        return CACHE.computeIfAbsent(new Key(loader, name), SchemaDocuments::load);
+        return CACHE.computeIfAbsent(new ResourceKey(loader, name), SchemaDocuments::load);
     }
 
-    private static JsonNode load(Key key) {
+    private static JsonNode load(ResourceKey key) {
         try (InputStream in = key.loader().getResourceAsStream(key.resource())) {
             if (in == null) {
                 throw new IllegalArgumentException("schema resource /" + key.resource() + " is not on the classpath");

@@ -9,6 +9,7 @@ import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.resource.InputStreamSource;
 import dev.airgen.runtime.internal.JsonTrees;
 import dev.airgen.runtime.internal.QuietSlf4j;
+import dev.airgen.runtime.internal.ResourceKey;
 import dev.airgen.runtime.internal.SchemaDocuments;
 import dev.airgen.runtime.internal.Validators;
 import dev.airgen.runtime.types.Json;
@@ -49,8 +50,6 @@ public final class SchemaValidator {
     private static final String CLASSPATH = "classpath:";
 
     static {
-        // Before networknt's classes load: they log through SLF4J, which warns on stderr when unbound.
-        QuietSlf4j.apply();
         Validators.register(SchemaValidator.class, new Validators.Access<SchemaValidator, Violation>() {
             @Override
             public List<Violation> validate(SchemaValidator validator, @Nullable ClassLoader loader, String resource, JsonNode instance) {
@@ -65,8 +64,8 @@ public final class SchemaValidator {
     }
 
     private final Map<String, String> prefixes;
-    private final Map<CacheKey, Compiled> cache = new ConcurrentHashMap<>();
-    private final Map<CacheKey, Compiled> byGivenName = new ConcurrentHashMap<>();
+    private final Map<ResourceKey, Compiled> cache = new ConcurrentHashMap<>();
+    private final Map<ResourceKey, Compiled> byGivenName = new ConcurrentHashMap<>();
 
     private SchemaValidator(Builder builder) {
         this.prefixes = Map.copyOf(builder.prefixes);
@@ -126,10 +125,10 @@ public final class SchemaValidator {
 
     private Compiled compiled(ClassLoader loader, String resource) {
         // Looked up by the name as given first: normalizing allocates, and this runs for every request.
-        CacheKey asGiven = new CacheKey(loader, resource);
+        ResourceKey asGiven = new ResourceKey(loader, resource);
         Compiled compiled = byGivenName.get(asGiven);
         if (compiled == null) {
-            compiled = cache.computeIfAbsent(new CacheKey(loader, normalize(resource)), this::compile);
+            compiled = cache.computeIfAbsent(new ResourceKey(loader, normalize(resource)), this::compile);
             byGivenName.putIfAbsent(asGiven, compiled);
         }
         return compiled;
@@ -144,10 +143,13 @@ public final class SchemaValidator {
         return resource.startsWith("/") ? resource.substring(1) : resource;
     }
 
-    private Compiled compile(CacheKey key) {
-        JsonNode root = SchemaDocuments.read(key.loader, key.resource);
+    private Compiled compile(ResourceKey key) {
+        // Before networknt's classes are initialised: they log through SLF4J, which warns on stderr when
+        // unbound. Here rather than when this class loads, so that building a client does not wait for it.
+        QuietSlf4j.apply();
+        JsonNode root = SchemaDocuments.read(key.loader(), key.resource());
         String baseIri = root.path("$id").isString() ? stripFragment(root.get("$id").asString())
-                : CLASSPATH + "/" + key.resource;
+                : CLASSPATH + "/" + key.resource();
         Map<String, JsonNode> documents = new LinkedHashMap<>();
         documents.put(baseIri, root);
         EmbeddedIds.walk(root, baseIri, URI.create(baseIri), (enclosing, pointer, node, id) -> {
@@ -162,13 +164,13 @@ public final class SchemaValidator {
                         .build())
                 .schemaLoader(loader -> loader
                         .fetchRemoteResources(false)
-                        .resourceLoaders(r -> r.add(iri -> offline(key.loader, documents, iri)))));
+                        .resourceLoaders(r -> r.add(iri -> offline(key.loader(), documents, iri)))));
         try {
             Schema schema = registry.getSchema(SchemaLocation.of(baseIri), root);
             schema.initializeValidators();
-            return new Compiled(key.resource, schema, ViolationMapper.over(documents));
+            return new Compiled(key.resource(), schema, ViolationMapper.over(documents));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("schema resource /" + key.resource + " cannot be compiled offline: "
+            throw new IllegalArgumentException("schema resource /" + key.resource() + " cannot be compiled offline: "
                     + e.getMessage(), e);
         }
     }
@@ -233,9 +235,6 @@ public final class SchemaValidator {
         public SchemaValidator build() {
             return new SchemaValidator(this);
         }
-    }
-
-    private record CacheKey(ClassLoader loader, String resource) {
     }
 
     /** A compiled document: networknt's schema, which decides, and the mapper that names the parameters of its errors. */
