@@ -128,11 +128,14 @@ public final class ClientBench {
                         + "answer names its task; it neither validates nor parses. The bare REST client uses `sendAsync`, which on "
                         + "machines with fewer than three processors hands every answer to a thread started for it "
                         + "(CompletableFuture's default executor); the AIRgen client waits for its answers on threads of its "
-                        + "own pool instead. On this machine %s.%n%n",
+                        + "own pool instead. CPU per task is the CPU time the clients' JVM used during a measured window "
+                        + "(every thread, the JIT and the collector included; the other clients are idle meanwhile) divided "
+                        + "by the tasks it ended: it shows what each client costs, and other load on the machine moves it "
+                        + "far less than throughput. On this machine %s.%n%n",
                 settings.jitWarmupSeconds(), JIT_WARMUP_IN_FLIGHT, settings.warmupSeconds(), settings.measureSeconds(),
                 settings.maxTasks(), settings.rounds(), cpus));
-        md.append("| transport | in flight | client | tasks/s | p50 latency | p99 latency | failed | throughput vs bare | p50 vs bare |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| transport | in flight | client | tasks/s | p50 latency | p99 latency | failed | throughput vs bare | p50 vs bare | CPU per task |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
         List<Target> targets = new ArrayList<>();
         for (Transport transport : new Transport[] {Transport.REST, Transport.WEBSOCKET}) {
             for (int inFlight : settings.inFlight()) {
@@ -153,6 +156,7 @@ public final class ClientBench {
                             .append(" | ").append(failed)
                             .append(" | ").append(client == Client.BARE ? "–" : String.format(Locale.ROOT, "%.2f×", t.median() / bareTps.median()))
                             .append(" | ").append(client == Client.BARE ? "–" : String.format(Locale.ROOT, "%.2f×", p50 / bareP50))
+                            .append(" | ").append(Stats.num(cpu(ws).median())).append(" µs")
                             .append(" |\n");
                 }
                 targets.add(overheadTarget(transport, inFlight, windows));
@@ -176,12 +180,19 @@ public final class ClientBench {
         Stats o = Stats.of(overheads);
         double overhead = o.median();
         double overheadNoValidation = Stats.of(withoutValidation).median();
-        String spread = String.format(Locale.ROOT, "per round %s", java.util.Arrays.stream(overheads)
-                .mapToObj(v -> String.format(Locale.ROOT, "%+.1f%%", v * 100)).collect(java.util.stream.Collectors.joining(", ")));
+        String spread = "per round " + percents(overheads);
         String noise = o.min() < 0.05 && o.max() >= 0.05 ? " Caution: the rounds fall on both sides of the limit, so this "
                 + "run cannot settle the target firmly." : "";
-        String measured = String.format(Locale.ROOT, "overhead %+.1f%% (median of %d rounds; %s); with validation off %+.1f%%",
-                overhead * 100, overheads.length, spread, overheadNoValidation * 100);
+        double[] cpuOverheads = pairedCpu(windows, transport, inFlight, Client.AIRGEN);
+        Stats c = Stats.of(cpuOverheads);
+        String measured = String.format(Locale.ROOT, "overhead %+.1f%% (median of %d rounds; %s); with validation off %+.1f%%; "
+                        + "CPU per task %+.1f%% (per round %s), with validation off %+.1f%%",
+                overhead * 100, overheads.length, spread, overheadNoValidation * 100, c.median() * 100, percents(cpuOverheads),
+                Stats.of(pairedCpu(windows, transport, inFlight, Client.AIRGEN_NO_VALIDATION)).median() * 100);
+        if (!noise.isEmpty() && (c.min() >= 0.05 || c.max() < 0.05)) {
+            noise += String.format(Locale.ROOT, " The CPU per task, %s 5%% more than the bare client's in every round, points %s.",
+                    c.min() >= 0.05 ? "at least" : "less than", c.min() >= 0.05 ? "to a miss" : "to the limit being met");
+        }
         String why = overhead < 0.05
                 ? (overhead < 0 ? "within the limit (the AIRgen client was faster than the bare one in most rounds)." : "within the limit.") + noise
                 : String.format(Locale.ROOT, "%.1f points over the 5%% limit. With validation off the overhead is %+.1f%%, so %s. "
@@ -200,6 +211,26 @@ public final class ClientBench {
             out[i] = 1 - mine.get(i).tasksPerSecond() / bare.get(i).tasksPerSecond();
         }
         return out;
+    }
+
+    /** {@code client CPU per task ÷ bare CPU per task − 1} for each round. */
+    private static double[] pairedCpu(Map<Key, List<Load.Window>> windows, Transport transport, int inFlight, Client client) {
+        List<Load.Window> mine = windows.get(new Key(transport, inFlight, client));
+        List<Load.Window> bare = windows.get(new Key(transport, inFlight, Client.BARE));
+        double[] out = new double[Math.min(mine.size(), bare.size())];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = mine.get(i).cpuMicrosPerTask() / bare.get(i).cpuMicrosPerTask() - 1;
+        }
+        return out;
+    }
+
+    private static String percents(double[] fractions) {
+        return java.util.Arrays.stream(fractions).mapToObj(v -> String.format(Locale.ROOT, "%+.1f%%", v * 100))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static Stats cpu(List<Load.Window> ws) {
+        return Stats.of(ws.stream().mapToDouble(Load.Window::cpuMicrosPerTask).toArray());
     }
 
     private static Stats tps(List<Load.Window> ws) {

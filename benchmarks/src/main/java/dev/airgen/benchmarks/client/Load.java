@@ -1,5 +1,6 @@
 package dev.airgen.benchmarks.client;
 
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,10 +15,19 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Load {
 
-    /** One measured window. */
-    record Window(int completed, int failed, double seconds, long[] latencies, String firstFailure) {
+    /**
+     * One measured window; {@code cpuNanos} is the CPU time this whole JVM used during it (every thread: the
+     * client under test, the JIT and the collector; the other clients are idle meanwhile).
+     */
+    record Window(int completed, int failed, double seconds, long[] latencies, String firstFailure, long cpuNanos) {
         double tasksPerSecond() {
             return completed / seconds;
+        }
+
+        /** CPU time per task ended (answered or failed), in microseconds. */
+        double cpuMicrosPerTask() {
+            int ended = completed + failed;
+            return ended == 0 ? Double.NaN : cpuNanos / 1e3 / ended;
         }
 
         long percentile(double q) {
@@ -36,6 +46,7 @@ final class Load {
         AtomicReference<String> firstFailure = new AtomicReference<>();
         AtomicLong lastEnd = new AtomicLong();
         CountDownLatch slotsDone = new CountDownLatch(inFlight);
+        long cpuBegin = processCpuNanos();
         long begin = System.nanoTime();
         long end = begin + durationNanos;
         class Slot {
@@ -66,10 +77,18 @@ final class Load {
             throw new IllegalStateException(inFlight + " slots did not finish within 60 s after the window; "
                     + completed.get() + " completed, " + failed.get() + " failed");
         }
+        long cpu = processCpuNanos() - cpuBegin;
         int n = completed.get();
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
         double seconds = (Math.max(lastEnd.get(), begin + 1) - begin) / 1e9;
-        return new Window(n, failed.get(), seconds, sorted, firstFailure.get());
+        return new Window(n, failed.get(), seconds, sorted, firstFailure.get(), cpu);
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 }
