@@ -90,16 +90,20 @@ final class Requests {
     static final String WARM_UP_SCHEMA = "dev/airgen/runtime/internal/warm-up.schema.json";
 
     /**
-     * Loads the validator (networknt's dialect, keywords and format checks, the runtime's logger) on
-     * {@code executor} by validating a small schema of the runtime's own, so that the first request of an
-     * application does not wait for it: on a machine with a free core, the loading overlaps the
-     * application's own start. Does nothing when validation is off; a failure only means no head start.
+     * Loads the validator (networknt's dialect, keywords and format checks) on {@code executor} by validating
+     * a small schema of the runtime's own, so that the first request of an application does not wait for it:
+     * on a machine with a free core, the loading overlaps the application's own start. Does nothing when
+     * validation is off; a failure only means no head start. It logs only when the sample breaks the schema
+     * (they have drifted apart): a request that goes well logs nothing, so the JDK's logging is not set up on
+     * the way to the first one.
      */
     public void warmUp() {
         if (validate) {
             inBackground("loading the validator", () -> {
                 List<Violation> violations = warmUpViolations();
-                Log.trace(() -> "validator loaded" + (violations.isEmpty() ? "" : "; the warm-up sample broke " + violations));
+                if (!violations.isEmpty()) {
+                    Log.debug(() -> "the validator's warm-up sample broke its schema: " + violations);
+                }
             });
         }
     }
@@ -108,14 +112,11 @@ final class Requests {
      * Builds the runtime's JSON mapper and sends a small object of the generated kind through it on
      * {@code executor}, while the caller's thread goes on building the HTTP client: the mapper and Jackson's
      * machinery for generated classes take a few hundred milliseconds to set up once, and the first request
-     * needs both. Its trace line sets up the runtime's logger there too. A failure only means no head start.
+     * needs both. A failure only means no head start.
      */
     public void warmUpJson() {
-        inBackground("setting up JSON", () -> {
-            WarmUpObject back = Json.mapper().treeToValue(Json.mapper().valueToTree(new WarmUpObject("warm-up", 1)),
-                    WarmUpObject.class);
-            Log.trace(() -> "JSON set up: " + back);
-        });
+        inBackground("setting up JSON", () -> Json.mapper().treeToValue(
+                Json.mapper().valueToTree(new WarmUpObject("warm-up", 1)), WarmUpObject.class));
     }
 
     /** An object shaped as generated classes are (annotated fields, a creator, additional properties). */

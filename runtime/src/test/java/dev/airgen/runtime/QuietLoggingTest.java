@@ -62,11 +62,16 @@ class QuietLoggingTest {
     }
 
     private Run runApp(String... jvmOptions) throws IOException, InterruptedException {
+        return runApp(List.of(jvmOptions), List.of());
+    }
+
+    private Run runApp(List<String> jvmOptions, List<String> appArguments) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(jvmOptions));
+        command.addAll(jvmOptions);
         command.addAll(List.of("-cp", runtimeOnlyClassPath(), QuietApp.class.getName(),
                 emulator.baseUrl().toString(), emulator.webSocketUrl().toString(), KEY));
+        command.addAll(appArguments);
         Path out = dir.resolve("out.txt");
         Path err = dir.resolve("err.txt");
         Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -81,6 +86,23 @@ class QuietLoggingTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("REST results: 1", "WEBSOCKET results: 1", "REST refused: [positivePrompt, width, height]");
         assertThat(run.err()).as("standard error").isEmpty();
+    }
+
+    /**
+     * Setting up the JDK's logging costs tens of milliseconds of a fresh JVM's CPU, which a first request would
+     * pay for nothing: requests that go well (and one refused offline) log nothing, so the runtime's logger is
+     * never even created.
+     */
+    @Test
+    void requestsThatGoWellNeverSetUpTheRuntimesLogger() throws Exception {
+        Path classes = dir.resolve("classes.log");
+        Run run = runApp(List.of("-Xlog:class+load=info:file=" + classes.toString().replace('\\', '/')), List.of("REST"));
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("REST results: 1", "REST refused:").doesNotContain("WEBSOCKET");
+        String loaded = Files.readString(classes);
+        assertThat(loaded).as("the class-loading log").contains("dev.airgen.runtime.RunwareClient ");
+        assertThat(loaded).as("the runtime's logger").doesNotContain("dev.airgen.runtime.internal.Log ");
+        assertThat(loaded).as("the JDK's logging").doesNotContain("java.util.logging.LogManager ");
     }
 
     @Test

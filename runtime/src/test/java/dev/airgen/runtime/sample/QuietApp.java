@@ -11,7 +11,7 @@ import java.time.Duration;
  * An application that uses only the runtime (no logging backend, no SLF4J provider): it validates and sends
  * a request over each transport and has one refused offline. Run in a child JVM by the logging test.
  *
- * <p>Arguments: REST URL, WebSocket URL, API key.
+ * <p>Arguments: REST URL, WebSocket URL, API key, and optionally the one transport to use (both otherwise).
  */
 public final class QuietApp {
 
@@ -19,7 +19,8 @@ public final class QuietApp {
     }
 
     public static void main(String[] args) {
-        for (Transport transport : Transport.values()) {
+        Transport[] transports = args.length > 3 ? new Transport[] {Transport.valueOf(args[3])} : Transport.values();
+        for (Transport transport : transports) {
             try (RunwareClient client = RunwareClient.builder().apiKey(args[2]).transport(transport)
                     .baseUrl(args[0]).webSocketUrl(args[1])
                     .pollingPolicy(new PollingPolicy(Duration.ofMillis(20), 1.5, Duration.ofMillis(100), Duration.ofSeconds(20)))
