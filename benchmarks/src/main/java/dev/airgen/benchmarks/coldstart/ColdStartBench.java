@@ -17,13 +17,13 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Time from a fresh JVM's start to the answer of its first request, AIRgen client against java.net.http and
- * Jackson alone sending the same bytes, both against the emulator in its own JVM. The two programs take
- * turns; each figure is a median over fresh JVMs.
+ * Time from a fresh JVM's start to its first request sent (the target, as the performance issue defines it)
+ * and to its answer, AIRgen client against java.net.http and Jackson alone sending the same bytes, both
+ * against the emulator in its own JVM. The two programs take turns; each figure is a median over fresh JVMs.
  */
 public final class ColdStartBench {
 
-    public static final String GOAL = "Cold start: JVM start to the first validated request answered, at most 100 ms more than bare java.net.http + Jackson";
+    public static final String GOAL = "Cold start: JVM start to the first validated request sent, at most 100 ms more than bare java.net.http + Jackson";
     static final double LIMIT_MS = 100;
 
     /** How many JVMs to start. */
@@ -48,10 +48,8 @@ public final class ColdStartBench {
     }
 
     public Section run() throws Exception {
-        List<Double> airgen = new ArrayList<>();
-        List<Double> bare = new ArrayList<>();
-        List<Double> airgenWall = new ArrayList<>();
-        List<Double> bareWall = new ArrayList<>();
+        Figures airgen = new Figures();
+        Figures bare = new Figures();
         Path request = work.resolve("first-request.json");
         String[] template = Driver.template();
         Files.writeString(request, template[0] + UUID.randomUUID() + template[1], StandardCharsets.UTF_8);
@@ -63,18 +61,33 @@ public final class ColdStartBench {
                     boolean airgenTurn = (turn == 0) == (i % 2 == 0);
                     double[] ms = airgenTurn ? child("airgen", url) : child("bare", url, request.toString());
                     if (measured) {
-                        (airgenTurn ? airgen : bare).add(ms[0]);
-                        (airgenTurn ? airgenWall : bareWall).add(ms[1]);
+                        (airgenTurn ? airgen : bare).add(ms);
                     }
-                    log.printf(Locale.ROOT, "[cold start] %s%s: %.0f ms to the answer, %.0f ms until the process ended%n",
-                            measured ? "" : "warm-up ", airgenTurn ? "AIRgen" : "bare", ms[0], ms[1]);
+                    log.printf(Locale.ROOT, "[cold start] %s%s: %.0f ms to the request sent, %.0f ms to the answer, %.0f ms until "
+                            + "the process ended%n", measured ? "" : "warm-up ", airgenTurn ? "AIRgen" : "bare", ms[0], ms[1], ms[2]);
                 }
             }
         }
-        return section(airgen, bare, airgenWall, bareWall);
+        return section(airgen, bare);
     }
 
-    /** Runs {@link FirstRequest} in a fresh JVM: its own figure, and the parent's wall time to the process's end. */
+    /** What each fresh JVM of one program measured, in milliseconds: to the request sent, to the answer, to the process's end. */
+    private static final class Figures {
+        final List<Double> sent = new ArrayList<>();
+        final List<Double> answered = new ArrayList<>();
+        final List<Double> process = new ArrayList<>();
+
+        void add(double[] ms) {
+            sent.add(ms[0]);
+            answered.add(ms[1]);
+            process.add(ms[2]);
+        }
+    }
+
+    /**
+     * Runs {@link FirstRequest} in a fresh JVM: its own figures (to the request sent, to the answer) and the
+     * parent's wall time to the process's end.
+     */
     private static double[] child(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), FirstRequest.class.getName()));
@@ -87,42 +100,62 @@ public final class ColdStartBench {
             throw new IOException(args[0] + " run failed: " + out);
         }
         double wall = (System.nanoTime() - t0) / 1e6;
+        double sent = Double.NaN;
+        double answered = Double.NaN;
         for (String line : out.split("\\R")) {
-            if (line.startsWith(FirstRequest.PREFIX)) {
-                return new double[] {Double.parseDouble(line.substring(FirstRequest.PREFIX.length())), wall};
+            if (line.startsWith(FirstRequest.SENT_PREFIX)) {
+                sent = Double.parseDouble(line.substring(FirstRequest.SENT_PREFIX.length()));
+            } else if (line.startsWith(FirstRequest.PREFIX)) {
+                answered = Double.parseDouble(line.substring(FirstRequest.PREFIX.length()));
             }
         }
-        throw new IOException(args[0] + " printed no figure: " + out);
+        if (Double.isNaN(sent) || Double.isNaN(answered)) {
+            throw new IOException(args[0] + " did not print both figures: " + out);
+        }
+        return new double[] {sent, answered, wall};
     }
 
-    private Section section(List<Double> airgen, List<Double> bare, List<Double> airgenWall, List<Double> bareWall) {
-        Stats a = Stats.of(airgen.stream().mapToDouble(Double::doubleValue).toArray());
-        Stats b = Stats.of(bare.stream().mapToDouble(Double::doubleValue).toArray());
-        Stats aw = Stats.of(airgenWall.stream().mapToDouble(Double::doubleValue).toArray());
-        Stats bw = Stats.of(bareWall.stream().mapToDouble(Double::doubleValue).toArray());
-        double[] diffs = new double[airgen.size()];
+    private static Stats stats(List<Double> values) {
+        return Stats.of(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** AIRgen minus bare, pair by pair (the pairs ran back to back). */
+    private static Stats differences(List<Double> airgen, List<Double> bare) {
+        double[] diffs = new double[Math.min(airgen.size(), bare.size())];
         for (int i = 0; i < diffs.length; i++) {
             diffs[i] = airgen.get(i) - bare.get(i);
         }
-        Stats d = Stats.of(diffs);
+        return Stats.of(diffs);
+    }
+
+    private Section section(Figures airgen, Figures bare) {
+        Stats sentDiff = differences(airgen.sent, bare.sent);
+        Stats answerDiff = differences(airgen.answered, bare.answered);
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "Each program runs in a fresh JVM (default options, the benchmark class path) and "
                 + "sends one FLUX task (the hot-path request) to the emulator over REST, then exits. The AIRgen program builds "
                 + "the generated request, and its client validates it against the model's schema, sends it and reads the typed "
                 + "result; the bare program reads the bytes the AIRgen client writes for that request, sets a fresh taskUUID "
-                + "with Jackson, posts them with java.net.http and parses the answer with Jackson. \"To the answer\" is "
-                + "measured inside the child from the JVM's start time; \"process\" is the parent's wall time from starting "
-                + "the child to its exit. %d warm-up pair(s), then %d pairs taking turns (the first of each pair alternates); "
-                + "medians (min–max).%n%n", settings.warmups(), settings.rounds()));
-        md.append("| program | JVM start to the answer | process start to exit |\n|---|---|---|\n");
-        md.append("| AIRgen client (validation on) | ").append(a.format(1, "ms")).append(" | ").append(aw.format(1, "ms")).append(" |\n");
-        md.append("| bare java.net.http + Jackson, same bytes | ").append(b.format(1, "ms")).append(" | ").append(bw.format(1, "ms")).append(" |\n");
-        md.append("| difference, pair by pair | ").append(d.format(1, "ms")).append(" | – |\n");
-        boolean met = d.median() <= LIMIT_MS;
-        String measured = String.format(Locale.ROOT, "+%s ms median per pair (AIRgen %s ms vs bare %s ms)",
-                Stats.num(d.median()), Stats.num(a.median()), Stats.num(b.median()));
-        String note = met ? String.format(Locale.ROOT, "%s ms under the limit", Stats.num(LIMIT_MS - d.median()))
-                : String.format(Locale.ROOT, "%s ms over the limit", Stats.num(d.median() - LIMIT_MS));
+                + "with Jackson, posts them with java.net.http and parses the answer with Jackson. \"Sent\" is the moment the "
+                + "program hands the request to java.net.http (for the AIRgen client, seen by an HTTP client given to it that "
+                + "passes everything on and notes the time of the first request), \"answer\" the moment it has read the "
+                + "result; both are measured inside the child from the JVM's start time, which the operating system reports "
+                + "with an offset common to both programs, so compare the differences rather than the absolute figures. "
+                + "\"Process\" is the parent's wall time from starting the child to its exit. %d warm-up pair(s), then %d pairs "
+                + "taking turns (the first of each pair alternates); medians (min–max).%n%n", settings.warmups(), settings.rounds()));
+        md.append("| program | JVM start to the request sent | JVM start to the answer | process start to exit |\n|---|---|---|---|\n");
+        md.append("| AIRgen client (validation on) | ").append(stats(airgen.sent).format(1, "ms")).append(" | ")
+                .append(stats(airgen.answered).format(1, "ms")).append(" | ").append(stats(airgen.process).format(1, "ms")).append(" |\n");
+        md.append("| bare java.net.http + Jackson, same bytes | ").append(stats(bare.sent).format(1, "ms")).append(" | ")
+                .append(stats(bare.answered).format(1, "ms")).append(" | ").append(stats(bare.process).format(1, "ms")).append(" |\n");
+        md.append("| difference, pair by pair | ").append(sentDiff.format(1, "ms")).append(" | ").append(answerDiff.format(1, "ms"))
+                .append(" | – |\n");
+        boolean met = sentDiff.median() <= LIMIT_MS;
+        String measured = String.format(Locale.ROOT, "+%s ms median per pair to the request sent (AIRgen %s ms vs bare %s ms); "
+                + "to the answer +%s ms", Stats.num(sentDiff.median()), Stats.num(stats(airgen.sent).median()),
+                Stats.num(stats(bare.sent).median()), Stats.num(answerDiff.median()));
+        String note = met ? String.format(Locale.ROOT, "%s ms under the limit", Stats.num(LIMIT_MS - sentDiff.median()))
+                : String.format(Locale.ROOT, "%s ms over the limit", Stats.num(sentDiff.median() - LIMIT_MS));
         return new Section("Cold start", md.toString(), List.of(Target.judged(GOAL, met, measured, note)));
     }
 }
