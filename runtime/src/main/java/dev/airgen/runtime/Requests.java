@@ -31,8 +31,10 @@ final class Requests {
     private final boolean validate;
     private final ClassLoader schemaLoader;
     private final java.util.concurrent.Executor background;
-    /** Request classes whose schema and result reader have been prepared ahead (see {@link #prepareAhead}). */
+    /** Request classes whose schema has been compiled ahead (see {@link #prepareAhead}). */
     private final java.util.Set<Class<?>> preparedAhead = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Request classes whose result reader has been built ahead (see {@link #prepareResultReader}). */
+    private final java.util.Set<Class<?>> readersPrepared = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile SchemaIndex index;
 
     /** @param background where work that a first request would otherwise wait for is done ahead (the client's executor) */
@@ -109,14 +111,14 @@ final class Requests {
     }
 
     /**
-     * Builds the runtime's JSON mapper and sends a small object of the generated kind through it on
+     * Builds the runtime's JSON mapper and writes a small object of the generated kind with it on
      * {@code executor}, while the caller's thread goes on building the HTTP client: the mapper and Jackson's
-     * machinery for generated classes take a few hundred milliseconds to set up once, and the first request
-     * needs both. A failure only means no head start.
+     * machinery for writing generated classes take a few hundred milliseconds to set up once, and the first
+     * request needs both before it can be sent. Reading is left to {@link #prepareResultReader}, after the
+     * request. A failure only means no head start.
      */
     public void warmUpJson() {
-        inBackground("setting up JSON", () -> Json.mapper().treeToValue(
-                Json.mapper().valueToTree(new WarmUpObject("warm-up", 1)), WarmUpObject.class));
+        inBackground("setting up JSON", () -> Json.mapper().valueToTree(new WarmUpObject("warm-up", 1)));
     }
 
     /** An object shaped as generated classes are (annotated fields, a creator, additional properties). */
@@ -146,24 +148,32 @@ final class Requests {
     }
 
     /**
-     * The first time a request class is sent, compiles its schema and builds the reader of its result in the
-     * background, while the caller's thread turns the request into JSON: each costs tens of milliseconds once.
+     * The first time a request class is sent, compiles its schema in the background while the caller's thread
+     * turns the request into JSON (tens of milliseconds, once).
      */
     private void prepareAhead(TaskRequest<?> request) {
-        if (!preparedAhead.add(request.getClass())) {
+        if (!validate || request.requestSchema() == null || !preparedAhead.add(request.getClass())) {
             return;
         }
         ClassLoader loader = request.getClass().getClassLoader();
         String schema = request.requestSchema();
+        inBackground("compiling the schema of " + request.getClass().getSimpleName(),
+                () -> Validators.compile(validator, loader, schema));
+    }
+
+    /**
+     * The first time a request class has been handed to the transport, builds the reader of its result in the
+     * background (Jackson's deserializer machinery and the class's deserializer: tens of milliseconds, once).
+     * After the request rather than before: the reader is first needed when the answer arrives, so it is
+     * built while the server works, and the request itself never waits for a core meanwhile.
+     */
+    public void prepareResultReader(TaskRequest<?> request) {
         Class<?> result = request.resultType();
-        inBackground("preparing " + request.getClass().getSimpleName(), () -> {
-            if (validate && schema != null) {
-                Validators.compile(validator, loader, schema);
-            }
-            if (result != null) {
-                Json.mapper().readerFor(result);
-            }
-        });
+        if (result == null || !readersPrepared.add(request.getClass())) {
+            return;
+        }
+        inBackground("building the result reader of " + request.getClass().getSimpleName(),
+                () -> Json.mapper().readerFor(result));
     }
 
     /** Runs {@code work} on the background executor; a failure there only means no head start (the caller meets it itself). */

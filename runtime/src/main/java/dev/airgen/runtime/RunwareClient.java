@@ -176,7 +176,9 @@ public final class RunwareClient implements AutoCloseable {
      */
     public <R extends TaskResult> TaskHandle<R> start(TaskRequest<R> request, RunOptions options) {
         checkOpen();
-        return launch(requests.prepare(request, null), options, item -> convert(item, request.resultType()));
+        TaskHandle<R> handle = launch(requests.prepare(request, null), options, item -> convert(item, request.resultType()));
+        requests.prepareResultReader(request);
+        return handle;
     }
 
     /**
@@ -188,7 +190,10 @@ public final class RunwareClient implements AutoCloseable {
      */
     public <R extends TaskResult> TaskHandle<R> submit(TaskRequest<R> request) {
         checkOpen();
-        return launch(requests.prepare(request, "async"), RunOptions.defaults(), item -> convert(item, request.resultType()));
+        TaskHandle<R> handle = launch(requests.prepare(request, "async"), RunOptions.defaults(),
+                item -> convert(item, request.resultType()));
+        requests.prepareResultReader(request);
+        return handle;
     }
 
     /**
@@ -232,6 +237,7 @@ public final class RunwareClient implements AutoCloseable {
             }));
         }
         runner.start(runs);
+        requests.forEach(this.requests::prepareResultReader);
         return CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0])).thenApply(v -> batch.ordered(requests));
     }
 

@@ -98,8 +98,20 @@ class WarmUpTest {
         Recording executor = new Recording();
         SchemaValidator validator = SchemaValidator.create();
         new Requests(validator, false, WarmUpTest.class.getClassLoader(), executor).prepare(ImageRequest.of("x"), null);
-        executor.tasks.forEach(Runnable::run);
+        assertThat(executor.tasks).as("nothing to compile, so nothing handed over").isEmpty();
         assertThat(validator.compiledCount()).isZero();
+    }
+
+    @Test
+    void theResultReaderIsBuiltAfterTheRequestOnceAClass() {
+        Recording executor = new Recording();
+        Requests requests = new Requests(SchemaValidator.create(), true, WarmUpTest.class.getClassLoader(), executor);
+        requests.prepare(ImageRequest.of("a lighthouse"), null);
+        assertThat(executor.tasks).as("preparing the request compiles its schema only").hasSize(1);
+        requests.prepareResultReader(ImageRequest.of("a lighthouse"));
+        requests.prepareResultReader(ImageRequest.of("a harbour"));
+        assertThat(executor.tasks).as("one reader per request class").hasSize(2);
+        executor.tasks.forEach(Runnable::run);
     }
 
     @Test
