@@ -24,7 +24,7 @@ public final class ResourceKey {
         return loader;
     }
 
-    /** The resource name as given (no leading {@code /} once normalized by the caller). */
+    /** The resource name, as the caller chose to spell it (with or without a leading {@code /}). */
     public String resource() {
         return resource;
     }
