@@ -49,6 +49,14 @@ public final class Machine {
         }
     }
 
+    /** CPU time this JVM has used so far (every thread), in nanoseconds; 0 when the platform does not say. */
+    public static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
     /** The one-minute load average, or -1 when unknown. */
     public static double loadOneMinute() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();

@@ -27,6 +27,10 @@ public record Stats(double median, double min, double max, double q1, double q3,
                 quantile(sorted, 0.25), quantile(sorted, 0.75), sorted.length);
     }
 
+    public static Stats of(java.util.Collection<? extends Number> values) {
+        return of(values.stream().mapToDouble(Number::doubleValue).toArray());
+    }
+
     /** The {@code q}-quantile of already sorted values, interpolating between neighbours. */
     public static double quantile(double[] sorted, double q) {
         if (sorted.length == 0) {

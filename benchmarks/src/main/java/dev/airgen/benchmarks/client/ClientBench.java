@@ -204,22 +204,30 @@ public final class ClientBench {
 
     /** {@code 1 − client ÷ bare} tasks/s for each round, the two measured back to back. */
     private static double[] paired(Map<Key, List<Load.Window>> windows, Transport transport, int inFlight, Client client) {
-        List<Load.Window> mine = windows.get(new Key(transport, inFlight, client));
-        List<Load.Window> bare = windows.get(new Key(transport, inFlight, Client.BARE));
-        double[] out = new double[Math.min(mine.size(), bare.size())];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = 1 - mine.get(i).tasksPerSecond() / bare.get(i).tasksPerSecond();
+        double[] ratios = ratios(windows, transport, inFlight, client, Load.Window::tasksPerSecond);
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = 1 - ratios[i];
         }
-        return out;
+        return ratios;
     }
 
     /** {@code client CPU per task ÷ bare CPU per task − 1} for each round. */
     private static double[] pairedCpu(Map<Key, List<Load.Window>> windows, Transport transport, int inFlight, Client client) {
+        double[] ratios = ratios(windows, transport, inFlight, client, Load.Window::cpuMicrosPerTask);
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = ratios[i] - 1;
+        }
+        return ratios;
+    }
+
+    /** {@code client ÷ bare} of one figure for each round, the two measured back to back. */
+    private static double[] ratios(Map<Key, List<Load.Window>> windows, Transport transport, int inFlight, Client client,
+                                   java.util.function.ToDoubleFunction<Load.Window> figure) {
         List<Load.Window> mine = windows.get(new Key(transport, inFlight, client));
         List<Load.Window> bare = windows.get(new Key(transport, inFlight, Client.BARE));
         double[] out = new double[Math.min(mine.size(), bare.size())];
         for (int i = 0; i < out.length; i++) {
-            out[i] = mine.get(i).cpuMicrosPerTask() / bare.get(i).cpuMicrosPerTask() - 1;
+            out[i] = figure.applyAsDouble(mine.get(i)) / figure.applyAsDouble(bare.get(i));
         }
         return out;
     }

@@ -1,6 +1,6 @@
 package dev.airgen.benchmarks.client;
 
-import java.lang.management.ManagementFactory;
+import dev.airgen.benchmarks.Machine;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +46,7 @@ final class Load {
         AtomicReference<String> firstFailure = new AtomicReference<>();
         AtomicLong lastEnd = new AtomicLong();
         CountDownLatch slotsDone = new CountDownLatch(inFlight);
-        long cpuBegin = processCpuNanos();
+        long cpuBegin = Machine.processCpuNanos();
         long begin = System.nanoTime();
         long end = begin + durationNanos;
         class Slot {
@@ -77,18 +77,11 @@ final class Load {
             throw new IllegalStateException(inFlight + " slots did not finish within 60 s after the window; "
                     + completed.get() + " completed, " + failed.get() + " failed");
         }
-        long cpu = processCpuNanos() - cpuBegin;
+        long cpu = Machine.processCpuNanos() - cpuBegin;
         int n = completed.get();
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
         double seconds = (Math.max(lastEnd.get(), begin + 1) - begin) / 1e9;
         return new Window(n, failed.get(), seconds, sorted, firstFailure.get(), cpu);
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
     }
 }

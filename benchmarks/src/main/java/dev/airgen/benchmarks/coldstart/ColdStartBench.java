@@ -115,10 +115,6 @@ public final class ColdStartBench {
         return new double[] {sent, answered, wall};
     }
 
-    private static Stats stats(List<Double> values) {
-        return Stats.of(values.stream().mapToDouble(Double::doubleValue).toArray());
-    }
-
     /** AIRgen minus bare, pair by pair (the pairs ran back to back). */
     private static Stats differences(List<Double> airgen, List<Double> bare) {
         double[] diffs = new double[Math.min(airgen.size(), bare.size())];
@@ -144,16 +140,16 @@ public final class ColdStartBench {
                 + "\"Process\" is the parent's wall time from starting the child to its exit. %d warm-up pair(s), then %d pairs "
                 + "taking turns (the first of each pair alternates); medians (min–max).%n%n", settings.warmups(), settings.rounds()));
         md.append("| program | JVM start to the request sent | JVM start to the answer | process start to exit |\n|---|---|---|---|\n");
-        md.append("| AIRgen client (validation on) | ").append(stats(airgen.sent).format(1, "ms")).append(" | ")
-                .append(stats(airgen.answered).format(1, "ms")).append(" | ").append(stats(airgen.process).format(1, "ms")).append(" |\n");
-        md.append("| bare java.net.http + Jackson, same bytes | ").append(stats(bare.sent).format(1, "ms")).append(" | ")
-                .append(stats(bare.answered).format(1, "ms")).append(" | ").append(stats(bare.process).format(1, "ms")).append(" |\n");
+        md.append("| AIRgen client (validation on) | ").append(Stats.of(airgen.sent).format(1, "ms")).append(" | ")
+                .append(Stats.of(airgen.answered).format(1, "ms")).append(" | ").append(Stats.of(airgen.process).format(1, "ms")).append(" |\n");
+        md.append("| bare java.net.http + Jackson, same bytes | ").append(Stats.of(bare.sent).format(1, "ms")).append(" | ")
+                .append(Stats.of(bare.answered).format(1, "ms")).append(" | ").append(Stats.of(bare.process).format(1, "ms")).append(" |\n");
         md.append("| difference, pair by pair | ").append(sentDiff.format(1, "ms")).append(" | ").append(answerDiff.format(1, "ms"))
                 .append(" | – |\n");
         boolean met = sentDiff.median() <= LIMIT_MS;
         String measured = String.format(Locale.ROOT, "+%s ms median per pair to the request sent (AIRgen %s ms vs bare %s ms); "
-                + "to the answer +%s ms", Stats.num(sentDiff.median()), Stats.num(stats(airgen.sent).median()),
-                Stats.num(stats(bare.sent).median()), Stats.num(answerDiff.median()));
+                + "to the answer +%s ms", Stats.num(sentDiff.median()), Stats.num(Stats.of(airgen.sent).median()),
+                Stats.num(Stats.of(bare.sent).median()), Stats.num(answerDiff.median()));
         String note = met ? String.format(Locale.ROOT, "%s ms under the limit", Stats.num(LIMIT_MS - sentDiff.median()))
                 : String.format(Locale.ROOT, "%s ms over the limit", Stats.num(sentDiff.median() - LIMIT_MS));
         return new Section("Cold start", md.toString(), List.of(Target.judged(GOAL, met, measured, note)));

@@ -5,7 +5,7 @@ import dev.airgen.benchmarks.Stats;
 import dev.airgen.benchmarks.Target;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
+import dev.airgen.benchmarks.Machine;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,26 +52,23 @@ public final class CliGenerationBench {
 
     public Section run() throws Exception {
         Path jar = cliJar();
-        // The command as shipped; the short-run options given by hand (one JVM); the JVM's defaults in one JVM
-        // (which the second JVM avoids).
-        List<List<String>> commandLines = List.of(List.of(), SHORT_RUN_OPTIONS, List.of("-Dairgen.cli.fork=false"));
-        List<String> labels = List.of("", "options given, one JVM: ", "JVM defaults, one JVM: ");
-        List<List<Double>> series = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        CommandLine shipped = new CommandLine("", List.of());
+        CommandLine optionsGiven = new CommandLine("options given, one JVM: ", SHORT_RUN_OPTIONS);
+        CommandLine defaults = new CommandLine("JVM defaults, one JVM: ", List.of("-Dairgen.cli.fork=false"));
+        List<CommandLine> commandLines = List.of(shipped, optionsGiven, defaults);
         Path out = work.resolve("cli-out");
         // The command lines take turns, starting with a different one each round, so drift favours none.
         for (int i = 0; i < settings.warmups() + settings.runs(); i++) {
             for (int k = 0; k < commandLines.size(); k++) {
-                int which = (i + k) % commandLines.size();
-                double s = runCli(jar, out, commandLines.get(which));
-                log.printf(Locale.ROOT, "[cli] %s%s%.2f s%n", i < settings.warmups() ? "warm-up " : "", labels.get(which), s);
+                CommandLine line = commandLines.get((i + k) % commandLines.size());
+                double s = runCli(jar, out, line.jvmOptions());
+                log.printf(Locale.ROOT, "[cli] %s%s%.2f s%n", i < settings.warmups() ? "warm-up " : "", line.label(), s);
                 if (i >= settings.warmups()) {
-                    series.get(which).add(s);
+                    line.seconds().add(s);
                 }
             }
         }
-        List<Double> seconds = series.get(0);
-        List<Double> optionsGiven = series.get(1);
-        List<Double> defaults = series.get(2);
+        List<Double> seconds = shipped.seconds();
         Path sources = out.resolve("java");
         List<Path> files = Javac.javaFiles(sources);
         long lines = 0;
@@ -84,13 +81,12 @@ public final class CliGenerationBench {
         List<Double> cpu = new ArrayList<>();
         int classFiles = 0;
         int nested = 0;
-        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         for (int i = 0; i < settings.compiles(); i++) {
             Path classes = work.resolve("cli-classes");
             GenerationBench.delete(classes);
-            long c0 = os.getProcessCpuTime();
+            long c0 = Machine.processCpuNanos();
             long w = Javac.compile(sources, classes);
-            cpu.add((os.getProcessCpuTime() - c0) / 1e9);
+            cpu.add((Machine.processCpuNanos() - c0) / 1e9);
             wall.add(w / 1e9);
             try (Stream<Path> walk = Files.walk(classes)) {
                 List<String> names = walk.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class")).toList();
@@ -100,7 +96,17 @@ public final class CliGenerationBench {
             }
             log.printf(Locale.ROOT, "[cli] javac: %.2f s wall, %.2f s CPU%n", wall.get(i), cpu.get(i));
         }
-        return section(seconds, optionsGiven, defaults, files.size(), lines, classFiles, nested, wall, cpu);
+        return section(seconds, optionsGiven.seconds(), defaults.seconds(), files.size(), lines, classFiles, nested, wall, cpu);
+    }
+
+    /**
+     * One way of starting the command (the command as shipped; the short-run options given by hand, one JVM; the
+     * JVM's defaults in one JVM, which the second JVM avoids) and the seconds its measured runs took.
+     */
+    private record CommandLine(String label, List<String> jvmOptions, List<Double> seconds) {
+        CommandLine(String label, List<String> jvmOptions) {
+            this(label, jvmOptions, new ArrayList<>());
+        }
     }
 
     /** One run of the jar in a fresh JVM; seconds from starting the process to its exit. */
@@ -128,11 +134,11 @@ public final class CliGenerationBench {
 
     private Section section(List<Double> seconds, List<Double> optionsGiven, List<Double> defaults, int sourceFiles, long lines,
                             int classFiles, int nested, List<Double> wall, List<Double> cpu) {
-        Stats s = Stats.of(seconds.stream().mapToDouble(Double::doubleValue).toArray());
-        Stats o = Stats.of(optionsGiven.stream().mapToDouble(Double::doubleValue).toArray());
-        Stats d = Stats.of(defaults.stream().mapToDouble(Double::doubleValue).toArray());
-        Stats w = Stats.of(wall.stream().mapToDouble(Double::doubleValue).toArray());
-        Stats c = Stats.of(cpu.stream().mapToDouble(Double::doubleValue).toArray());
+        Stats s = Stats.of(seconds);
+        Stats o = Stats.of(optionsGiven);
+        Stats d = Stats.of(defaults);
+        Stats w = Stats.of(wall);
+        Stats c = Stats.of(cpu);
         StringBuilder md = new StringBuilder();
         md.append(String.format(Locale.ROOT, "`java -jar airgen-generator-*-cli.jar --out DIR --package bench.cli.runware` "
                 + "with no other option (every model of the bundled snapshot), a fresh JVM per run started with no JVM "

@@ -67,7 +67,7 @@ public final class HotPathBench {
                     scores.add(it.getPrimaryResult().getScore());
                 }
             }
-            Stats s = Stats.of(scores.stream().mapToDouble(Double::doubleValue).toArray());
+            Stats s = Stats.of(scores);
             byName.put(name, s);
             log.printf(Locale.ROOT, "[jmh]   %s: %s%n", name, s.format(1000, "µs"));
         }
