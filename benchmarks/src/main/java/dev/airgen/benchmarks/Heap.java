@@ -28,16 +28,14 @@ public final class Heap implements AutoCloseable {
     private static final List<GarbageCollectorMXBean> COLLECTORS = ManagementFactory.getGarbageCollectorMXBeans();
 
     private final long idle;
-    private final long collectionsBefore;
     /** Each collector's count at the start: reports of earlier collections (they arrive late) are not this run's. */
     private final java.util.Map<String, Long> countsBefore = new java.util.HashMap<>();
     private final AtomicLong freed = new AtomicLong();
     private final AtomicLong collectionsSeen = new AtomicLong();
     private final NotificationListener listener = this::collected;
 
-    private Heap(long idle, long collectionsBefore) {
+    private Heap(long idle) {
         this.idle = idle;
-        this.collectionsBefore = collectionsBefore;
         for (GarbageCollectorMXBean collector : COLLECTORS) {
             countsBefore.put(collector.getName(), collector.getCollectionCount());
             if (collector instanceof NotificationEmitter emitter) {
@@ -55,7 +53,7 @@ public final class Heap implements AutoCloseable {
             pool.resetPeakUsage();
             used += pool.getUsage().getUsed();
         }
-        return new Heap(used, collections());
+        return new Heap(used);
     }
 
     /**
@@ -76,7 +74,10 @@ public final class Heap implements AutoCloseable {
      * growth. Waits (a little) for the collectors' reports; -1 when they do not all arrive.
      */
     public long allocatedSinceStart() throws InterruptedException {
-        long expected = collections() - collectionsBefore;
+        long expected = 0;
+        for (GarbageCollectorMXBean collector : COLLECTORS) {
+            expected += Math.max(0, collector.getCollectionCount()) - Math.max(0, countsBefore.get(collector.getName()));
+        }
         for (int i = 0; i < 200 && collectionsSeen.get() < expected; i++) {
             Thread.sleep(5);
         }
@@ -123,13 +124,5 @@ public final class Heap implements AutoCloseable {
         }
         freed.addAndGet(before - after);
         collectionsSeen.incrementAndGet();
-    }
-
-    private static long collections() {
-        long n = 0;
-        for (GarbageCollectorMXBean collector : COLLECTORS) {
-            n += Math.max(0, collector.getCollectionCount());
-        }
-        return n;
     }
 }
