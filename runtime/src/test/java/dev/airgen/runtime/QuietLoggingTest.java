@@ -66,10 +66,15 @@ class QuietLoggingTest {
     }
 
     private Run runApp(List<String> jvmOptions, List<String> appArguments) throws IOException, InterruptedException {
+        return runApp(jvmOptions, appArguments, runtimeOnlyClassPath());
+    }
+
+    private Run runApp(List<String> jvmOptions, List<String> appArguments, String classPath)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", runtimeOnlyClassPath(), QuietApp.class.getName(),
+        command.addAll(List.of("-cp", classPath, QuietApp.class.getName(),
                 emulator.baseUrl().toString(), emulator.webSocketUrl().toString(), KEY));
         command.addAll(appArguments);
         Path out = dir.resolve("out.txt");
@@ -85,6 +90,21 @@ class QuietLoggingTest {
         Run run = runApp();
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("REST results: 1", "WEBSOCKET results: 1", "REST refused: [positivePrompt, width, height]");
+        assertThat(run.err()).as("standard error").isEmpty();
+        assertThat(run.out()).as("SLF4J told to use its no-operation provider rather than search for one")
+                .contains("slf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider");
+    }
+
+    /** With a backend declared on the class path, SLF4J is left to find it: no property is set. */
+    @Test
+    void anApplicationWithAnSlf4jBackendKeepsIt() throws Exception {
+        Path backend = dir.resolve("backend");
+        Path services = backend.resolve("META-INF/services/org.slf4j.spi.SLF4JServiceProvider");
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, "org.slf4j.helpers.NOP_FallbackServiceProvider\n", StandardCharsets.UTF_8);
+        Run run = runApp(List.of(), List.of("REST"), backend + File.pathSeparator + runtimeOnlyClassPath());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("REST results: 1", "slf4j.provider=null");
         assertThat(run.err()).as("standard error").isEmpty();
     }
 

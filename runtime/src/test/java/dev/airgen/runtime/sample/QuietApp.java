@@ -12,6 +12,7 @@ import java.time.Duration;
  * a request over each transport and has one refused offline. Run in a child JVM by the logging test.
  *
  * <p>Arguments: REST URL, WebSocket URL, API key, and optionally the one transport to use (both otherwise).
+ * It ends by printing the SLF4J provider property as the run left it.
  */
 public final class QuietApp {
 
@@ -33,5 +34,6 @@ public final class QuietApp {
                 }
             }
         }
+        System.out.println("slf4j.provider=" + System.getProperty("slf4j.provider"));
     }
 }
