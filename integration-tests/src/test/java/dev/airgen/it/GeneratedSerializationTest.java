@@ -2,6 +2,7 @@ package dev.airgen.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.airgen.runtime.internal.access.TypesAccess;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.TaskRequest;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The runtime's mapper writes generated objects from the name/value pairs each one lists, not from its
  * annotations; any other Jackson mapper reads the annotations. Both must write the same bytes, in the same
  * order, for every example and documented request of every model, each carrying a property its schema does
- * not declare (an additional property, written last) as well.
+ * not declare (an additional property, written last) as well. The tree the client validates and sends
+ * ({@link TypesAccess#tree}) is the one Jackson builds from the annotations, node for node.
  */
 class GeneratedSerializationTest {
 
@@ -38,6 +40,7 @@ class GeneratedSerializationTest {
         String fromPairs = Json.mapper().writeValueAsString(request);
         assertThat(fromPairs).as(name).isEqualTo(ANNOTATIONS.writeValueAsString(request));
         assertThat(Json.mapper().valueToTree(request).toString()).as(name).isEqualTo(fromPairs);
+        assertThat(TypesAccess.tree(request)).as(name).isEqualTo(ANNOTATIONS.valueToTree(request));
         assertThat(fromPairs).as(name).endsWith(",\"undeclaredByAnySchema\":{\"kept\":true,\"empty\":null,\"list\":[1,\"two\"]}}");
     }
 }

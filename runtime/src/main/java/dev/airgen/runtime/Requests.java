@@ -1,12 +1,11 @@
 package dev.airgen.runtime;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.airgen.runtime.internal.JsonTrees;
 import dev.airgen.runtime.internal.Log;
 import dev.airgen.runtime.internal.SchemaDocuments;
 import dev.airgen.runtime.internal.SchemaIndex;
 import dev.airgen.runtime.internal.Validators;
+import dev.airgen.runtime.internal.access.TypesAccess;
 import dev.airgen.runtime.types.GeneratedObject;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.JsonValue;
@@ -111,26 +110,23 @@ final class Requests {
     }
 
     /**
-     * Builds the runtime's JSON mapper and writes a small object of the generated kind with it on
+     * Builds the runtime's JSON mapper, the tree of a small object of the generated kind and its bytes on
      * {@code executor}, while the caller's thread goes on building the HTTP client: the mapper and Jackson's
-     * machinery for writing generated classes take a few hundred milliseconds to set up once, and the first
-     * request needs both before it can be sent. Reading is left to {@link #prepareResultReader}, after the
-     * request. A failure only means no head start.
+     * machinery for writing trees take a few hundred milliseconds to set up once, and the first request needs
+     * both before it can be sent. Reading is left to {@link #prepareResultReader}, after the request. A failure
+     * only means no head start.
      */
     public void warmUpJson() {
-        inBackground("setting up JSON", () -> Json.mapper().valueToTree(new WarmUpObject("warm-up", 1)));
+        inBackground("setting up JSON",
+                () -> Json.mapper().writeValueAsBytes(TypesAccess.tree(new WarmUpObject("warm-up", 1))));
     }
 
-    /** An object shaped as generated classes are (annotated fields, a creator, additional properties). */
+    /** An object of the generated kind: it lists its properties as name/value pairs. */
     static final class WarmUpObject extends GeneratedObject {
-        @JsonProperty("name")
         private final String name;
-
-        @JsonProperty("count")
         private final Integer count;
 
-        @JsonCreator
-        WarmUpObject(@JsonProperty("name") String name, @JsonProperty("count") Integer count) {
+        WarmUpObject(String name, Integer count) {
             super(null);
             this.name = name;
             this.count = count;
@@ -233,7 +229,7 @@ final class Requests {
     }
 
     private static ObjectNode toJson(TaskRequest<?> request) {
-        JsonNode tree = Json.mapper().valueToTree(request);
+        JsonNode tree = TypesAccess.tree(request);
         if (!(tree instanceof ObjectNode json)) {
             throw new IllegalArgumentException(request.getClass().getName() + " does not serialize to a JSON object");
         }

@@ -1,5 +1,6 @@
 package dev.airgen.runtime.internal;
 
+import dev.airgen.runtime.internal.access.TypesAccess;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.JsonValue;
 import java.util.List;
@@ -12,7 +13,7 @@ public final class JsonTrees {
     }
 
     public static JsonNode toNode(JsonValue value) {
-        return Json.mapper().valueToTree(value.raw());
+        return TypesAccess.tree(value);
     }
 
     public static JsonValue toValue(JsonNode node) {

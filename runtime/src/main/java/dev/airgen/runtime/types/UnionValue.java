@@ -77,7 +77,7 @@ public abstract class UnionValue {
     }
 
     @com.fasterxml.jackson.annotation.JsonValue
-    private Object jsonValue() {
+    @Nullable Object jsonValue() {
         return value;
     }
 
