@@ -93,7 +93,8 @@ final class Requests {
     /**
      * Loads the validator (networknt's dialect, keywords and format checks) on {@code executor} by validating
      * a small schema of the runtime's own, so that the first request of an application does not wait for it:
-     * on a machine with a free core, the loading overlaps the application's own start. Does nothing when
+     * on a machine with a free core, the loading overlaps the application's own start (the client calls it before
+     * it builds its HTTP client, which takes a few hundred milliseconds of a fresh JVM too). Does nothing when
      * validation is off; a failure only means no head start. It logs only when the sample breaks the schema
      * (they have drifted apart): a request that goes well logs nothing, so the JDK's logging is not set up on
      * the way to the first one.

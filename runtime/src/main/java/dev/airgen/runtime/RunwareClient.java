@@ -101,6 +101,7 @@ public final class RunwareClient implements AutoCloseable {
         this.requests = new Requests(b.validator != null ? b.validator : SchemaValidator.create(), b.validation,
                 context != null ? context : RunwareClient.class.getClassLoader(), executor);
         requests.warmUpJson();
+        requests.warmUp();
         this.scheduler = new ScheduledThreadPoolExecutor(1, daemon("airgen-timer-"));
         scheduler.setRemoveOnCancelPolicy(true);
         HttpClient http = b.httpClient;
@@ -122,7 +123,6 @@ public final class RunwareClient implements AutoCloseable {
         this.sse = new SseStream(settings);
         boolean allowInsecure = b.allowInsecureHttp;
         this.media = new Media(settings, url -> Urls.check(url, "download URL", "https", "http", allowInsecure));
-        requests.warmUp();
     }
 
     /** A builder with production endpoints, REST transport and validation on. */
