@@ -29,7 +29,7 @@ public final class ColdStartBench {
     /** How many JVMs to start. */
     public record Settings(int warmups, int rounds) {
         public static Settings full() {
-            return new Settings(2, 15);
+            return new Settings(2, 25);
         }
 
         public static Settings quick() {
@@ -133,8 +133,9 @@ public final class ColdStartBench {
                 + "the generated request, and its client validates it against the model's schema, sends it and reads the typed "
                 + "result; the bare program reads the bytes the AIRgen client writes for that request, sets a fresh taskUUID "
                 + "with Jackson, posts them with java.net.http and parses the answer with Jackson. \"Sent\" is the moment the "
-                + "program hands the request to java.net.http (for the AIRgen client, seen by an HTTP client given to it that "
-                + "passes everything on and notes the time of the first request), \"answer\" the moment it has read the "
+                + "program hands the request to java.net.http, noted by a proxy selector that both programs give their HTTP "
+                + "client (it chooses a direct connection; java.net.http asks it for a route as a request is handed over), so "
+                + "that the AIRgen client builds its own HTTP client as an application's would; \"answer\" the moment it has read the "
                 + "result; both are measured inside the child from the JVM's start time, which the operating system reports "
                 + "with an offset common to both programs, so compare the differences rather than the absolute figures. "
                 + "\"Process\" is the parent's wall time from starting the child to its exit. %d warm-up pair(s), then %d pairs "

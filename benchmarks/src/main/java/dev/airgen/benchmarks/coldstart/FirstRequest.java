@@ -51,15 +51,15 @@ public final class FirstRequest {
 
     /** Sends through the client; returns when (epoch milliseconds) the client handed the validated request to java.net.http. */
     private static long airgen(URI rest) {
-        SendRecorder http = new SendRecorder(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build());
+        SendRecorder sends = new SendRecorder();
         try (RunwareClient client = RunwareClient.builder().apiKey(API_KEY).baseUrl(rest).allowInsecureHttp(true)
-                .httpClient(http).retryPolicy(RetryPolicy.NONE).requestTimeout(Duration.ofSeconds(30)).build()) {
+                .proxy(sends).retryPolicy(RetryPolicy.NONE).requestTimeout(Duration.ofSeconds(30)).build()) {
             List<BflFlux1DevRequest.Result> results = client.run(Requests.flux());
             if (results.size() != 1 || results.get(0).imageUUID() == null) {
                 throw new IllegalStateException("expected one image, got " + results);
             }
         }
-        return http.firstSendMillis();
+        return sends.firstSendMillis();
     }
 
     /** Sends the prepared bytes; returns when (epoch milliseconds) they were handed to java.net.http. */
@@ -68,9 +68,10 @@ public final class FirstRequest {
         ArrayNode body = (ArrayNode) mapper.readTree(request.toFile());
         String uuid = UUID.randomUUID().toString();
         ((ObjectNode) body.get(0)).put("taskUUID", uuid);
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+        SendRecorder sends = new SendRecorder();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).proxy(sends).build();
         byte[] bytes = mapper.writeValueAsBytes(body);
-        long sent = System.currentTimeMillis();
+        long before = System.currentTimeMillis();
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(rest).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .header("Authorization", "Bearer " + API_KEY)
@@ -79,6 +80,10 @@ public final class FirstRequest {
         JsonNode answer = mapper.readTree(response.body());
         if (response.statusCode() != 200 || !uuid.equals(answer.path("data").path(0).path("taskUUID").asString())) {
             throw new IllegalStateException("HTTP " + response.statusCode() + ": " + answer);
+        }
+        long sent = sends.firstSendMillis();
+        if (sent < before) {
+            throw new IllegalStateException("java.net.http asked for a route before the request was sent");
         }
         return sent;
     }

@@ -1,104 +1,37 @@
 package dev.airgen.benchmarks.coldstart;
 
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
+import java.net.Proxy;
 import java.net.ProxySelector;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
- * An HTTP client that hands everything to another one and notes the wall-clock time of the first request
- * handed to it: for the AIRgen program, the moment its client sends the validated request.
+ * A proxy selector that always chooses a direct connection and notes the wall-clock time at which java.net.http
+ * first asks it for a route, which it does as a request is handed to it (inside {@code send}/{@code sendAsync},
+ * before any connection). Given to the HTTP client of both programs, it marks the moment each sends its first
+ * request without changing how either builds its client: the AIRgen program lets its client build its own HTTP
+ * client, as an application would.
  */
-final class SendRecorder extends HttpClient {
+final class SendRecorder extends ProxySelector {
 
-    private final HttpClient delegate;
     private final AtomicLong firstSend = new AtomicLong();
-
-    SendRecorder(HttpClient delegate) {
-        this.delegate = delegate;
-    }
 
     /** Milliseconds since the epoch when the first request was handed over; 0 before that. */
     long firstSendMillis() {
         return firstSend.get();
     }
 
-    private void sending() {
+    @Override
+    public List<Proxy> select(URI uri) {
         firstSend.compareAndSet(0, System.currentTimeMillis());
+        return List.of(Proxy.NO_PROXY);
     }
 
     @Override
-    public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
-            throws IOException, InterruptedException {
-        sending();
-        return delegate.send(request, handler);
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        sending();
-        return delegate.sendAsync(request, handler);
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-            HttpResponse.PushPromiseHandler<T> push) {
-        sending();
-        return delegate.sendAsync(request, handler, push);
-    }
-
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return delegate.cookieHandler();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-        return delegate.connectTimeout();
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return delegate.followRedirects();
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return delegate.proxy();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        return delegate.sslContext();
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        return delegate.sslParameters();
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return delegate.authenticator();
-    }
-
-    @Override
-    public Version version() {
-        return delegate.version();
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return delegate.executor();
+    public void connectFailed(URI uri, SocketAddress address, IOException failure) {
+        // A direct connection has no proxy to give up on; the client reports the failure itself.
     }
 }

@@ -9,6 +9,7 @@ import dev.airgen.benchmarks.Requests;
 import dev.airgen.benchmarks.models.BflFlux1DevRequest;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.internal.Validators;
+import dev.airgen.runtime.internal.access.TypesAccess;
 import dev.airgen.runtime.validation.SchemaValidator;
 import dev.airgen.runtime.validation.Violation;
 import java.io.IOException;
@@ -47,8 +48,8 @@ public class HotPaths {
     public void setUp() throws IOException {
         validator = SchemaValidator.create();
         loader = BflFlux1DevRequest.class.getClassLoader();
-        fluxTree = Json.mapper().valueToTree(Requests.flux());
-        klingTree = Json.mapper().valueToTree(Requests.kling());
+        fluxTree = TypesAccess.tree(Requests.flux());
+        klingTree = TypesAccess.tree(Requests.kling());
         fluxDirect = direct(Requests.FLUX_SCHEMA);
         klingDirect = direct(Requests.KLING_SCHEMA);
         fluxResult = Requests.fluxResult();
@@ -95,7 +96,7 @@ public class HotPaths {
     /** What the client does before sending: build, turn into a tree, validate, write. */
     @Benchmark
     public byte[] fluxBuildValidateSerialize() {
-        ObjectNode tree = Json.mapper().valueToTree(Requests.flux());
+        ObjectNode tree = (ObjectNode) TypesAccess.tree(Requests.flux());
         List<Violation> violations = Validators.validate(validator, loader, Requests.FLUX_SCHEMA, tree);
         if (!violations.isEmpty()) {
             throw new IllegalStateException(violations.toString());
@@ -106,7 +107,7 @@ public class HotPaths {
     /** The client's path without validation: what the tree round trip costs on its own. */
     @Benchmark
     public byte[] fluxBuildTreeSerialize() {
-        return Json.mapper().writeValueAsBytes(Json.mapper().<ObjectNode>valueToTree(Requests.flux()));
+        return Json.mapper().writeValueAsBytes(TypesAccess.tree(Requests.flux()));
     }
 
     /** The runtime's validator on a ready tree (schema compiled and cached). */
@@ -135,7 +136,7 @@ public class HotPaths {
 
     @Benchmark
     public byte[] klingBuildValidateSerialize() {
-        ObjectNode tree = Json.mapper().valueToTree(Requests.kling());
+        ObjectNode tree = (ObjectNode) TypesAccess.tree(Requests.kling());
         List<Violation> violations = Validators.validate(validator, loader, Requests.KLING_SCHEMA, tree);
         if (!violations.isEmpty()) {
             throw new IllegalStateException(violations.toString());
@@ -145,7 +146,7 @@ public class HotPaths {
 
     @Benchmark
     public byte[] klingBuildTreeSerialize() {
-        return Json.mapper().writeValueAsBytes(Json.mapper().<ObjectNode>valueToTree(Requests.kling()));
+        return Json.mapper().writeValueAsBytes(TypesAccess.tree(Requests.kling()));
     }
 
     @Benchmark
