@@ -50,8 +50,7 @@ final class Requests {
         prepareAhead(request);
         ObjectNode json = toJson(request);
         ClassLoader loader = request.getClass().getClassLoader();
-        JsonNode schema = SchemaDocuments.read(loader, request.requestSchema());
-        applyDelivery(json, delivery, schema);
+        applyDelivery(json, delivery, () -> SchemaDocuments.asyncByDefault(loader, request.requestSchema()));
         if (validate) {
             check(loader, request.requestSchema(), json);
         }
@@ -74,8 +73,8 @@ final class Requests {
         }
         String model = Envelope.text(json, "model");
         Optional<SchemaIndex.Found> found = schemaIndex().find(model, taskType);
-        JsonNode schema = found.map(f -> SchemaDocuments.read(f.loader(), f.resource())).orElse(null);
-        applyDelivery(json, delivery, schema);
+        applyDelivery(json, delivery,
+                () -> found.isPresent() && SchemaDocuments.asyncByDefault(found.get().loader(), found.get().resource()));
         if (validate) {
             if (found.isPresent()) {
                 check(found.get().loader(), found.get().resource(), json);
@@ -257,12 +256,13 @@ final class Requests {
 
     /**
      * Sets the delivery a call needs ({@code async} for submit, {@code stream} for stream), or, when the
-     * call leaves it open and the request names none, the delivery the model's schema makes the default.
+     * call leaves it open and the request names none, the delivery the model's schema makes the default
+     * ({@code asyncByDefault}, asked only then).
      */
-    private static void applyDelivery(ObjectNode json, String delivery, JsonNode schema) {
+    private static void applyDelivery(ObjectNode json, String delivery, java.util.function.BooleanSupplier asyncByDefault) {
         String current = Envelope.text(json, "deliveryMethod");
         if (delivery == null) {
-            if (current == null && schema != null && SchemaDocuments.defaultsToAsync(schema)) {
+            if (current == null && asyncByDefault.getAsBoolean()) {
                 json.put("deliveryMethod", "async");
             } else if ("stream".equals(current)) {
                 throw new IllegalArgumentException("the request asks for deliveryMethod 'stream': use stream(...)");

@@ -11,6 +11,8 @@ import tools.jackson.databind.JsonNode;
 public final class SchemaDocuments {
 
     private static final Map<ResourceKey, JsonNode> CACHE = new ConcurrentHashMap<>();
+    /** {@link #defaultsToAsync} of each document, asked for every task sent without a delivery. */
+    private static final Map<ResourceKey, Boolean> ASYNC_BY_DEFAULT = new ConcurrentHashMap<>();
 
     private SchemaDocuments() {
     }
@@ -21,8 +23,17 @@ public final class SchemaDocuments {
      * @throws IllegalArgumentException when it is missing or not JSON
      */
     public static JsonNode read(ClassLoader loader, String resource) {
-        String name = resource.startsWith("/") ? resource.substring(1) : resource;
-        return CACHE.computeIfAbsent(new ResourceKey(loader, name), SchemaDocuments::load);
+        return CACHE.computeIfAbsent(key(loader, resource), SchemaDocuments::load);
+    }
+
+    /** {@link #defaultsToAsync} of the document {@link #read} gives, worked out once per document. */
+    public static boolean asyncByDefault(ClassLoader loader, String resource) {
+        return ASYNC_BY_DEFAULT.computeIfAbsent(key(loader, resource),
+                key -> defaultsToAsync(CACHE.computeIfAbsent(key, SchemaDocuments::load)));
+    }
+
+    private static ResourceKey key(ClassLoader loader, String resource) {
+        return new ResourceKey(loader, resource.startsWith("/") ? resource.substring(1) : resource);
     }
 
     private static JsonNode load(ResourceKey key) {
@@ -44,7 +55,7 @@ public final class SchemaDocuments {
      * Whether a request schema makes {@code async} the delivery of a task that names none: its
      * {@code deliveryMethod} defaults to {@code async} or allows nothing else.
      */
-    public static boolean defaultsToAsync(JsonNode schema) {
+    private static boolean defaultsToAsync(JsonNode schema) {
         JsonNode delivery = resolve(schema, schema.path("properties").path("deliveryMethod"), 0);
         if (delivery == null || !delivery.isObject()) {
             return false;
