@@ -1,8 +1,8 @@
 package dev.airgen.runtime.types;
 
+import dev.airgen.runtime.internal.access.TypesAccess;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import dev.airgen.runtime.internal.access.TypesAccess;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
