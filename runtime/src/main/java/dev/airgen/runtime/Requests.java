@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -259,7 +260,7 @@ final class Requests {
      * call leaves it open and the request names none, the delivery the model's schema makes the default
      * ({@code asyncByDefault}, asked only then).
      */
-    private static void applyDelivery(ObjectNode json, String delivery, java.util.function.BooleanSupplier asyncByDefault) {
+    private static void applyDelivery(ObjectNode json, String delivery, BooleanSupplier asyncByDefault) {
         String current = Envelope.text(json, "deliveryMethod");
         if (delivery == null) {
             if (current == null && asyncByDefault.getAsBoolean()) {

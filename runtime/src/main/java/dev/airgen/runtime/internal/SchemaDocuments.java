@@ -23,13 +23,17 @@ public final class SchemaDocuments {
      * @throws IllegalArgumentException when it is missing or not JSON
      */
     public static JsonNode read(ClassLoader loader, String resource) {
-        return CACHE.computeIfAbsent(key(loader, resource), SchemaDocuments::load);
+        return document(key(loader, resource));
     }
 
     /** {@link #defaultsToAsync} of the document {@link #read} gives, worked out once per document. */
     public static boolean asyncByDefault(ClassLoader loader, String resource) {
         return ASYNC_BY_DEFAULT.computeIfAbsent(key(loader, resource),
-                key -> defaultsToAsync(CACHE.computeIfAbsent(key, SchemaDocuments::load)));
+                key -> defaultsToAsync(document(key)));
+    }
+
+    private static JsonNode document(ResourceKey key) {
+        return CACHE.computeIfAbsent(key, SchemaDocuments::load);
     }
 
     private static ResourceKey key(ClassLoader loader, String resource) {

@@ -15,29 +15,35 @@ public final class TypesAccess {
     /** The class whose initialisation installs the builder. */
     private static final String BUILDER = "dev.airgen.runtime.types.JsonTreeBuilder";
 
-    private static volatile @Nullable Function<@Nullable Object, JsonNode> trees;
+    /** Set by the builder's static initialiser; read after that class's initialisation, which orders the two. */
+    private static @Nullable Function<@Nullable Object, JsonNode> installed;
 
     private TypesAccess() {
     }
 
     /** Called once, by the builder's class as it initialises; later calls change nothing. */
-    public static synchronized void installTrees(Function<@Nullable Object, JsonNode> builder) {
-        if (trees == null) {
-            trees = Objects.requireNonNull(builder, "builder");
+    public static void installTrees(Function<@Nullable Object, JsonNode> builder) {
+        if (installed == null) {
+            installed = Objects.requireNonNull(builder, "builder");
         }
     }
 
     /** The JSON tree of {@code value}, as the runtime's mapper would write it. */
     public static JsonNode tree(@Nullable Object value) {
-        Function<@Nullable Object, JsonNode> builder = trees;
-        if (builder == null) {
+        return Trees.BUILDER.apply(value);
+    }
+
+    /** Initialises the builder's class the first time a tree is asked for (thread-safe, as class initialisation is). */
+    private static final class Trees {
+        static final Function<@Nullable Object, JsonNode> BUILDER = load();
+
+        private static Function<@Nullable Object, JsonNode> load() {
             try {
-                Class.forName(BUILDER, true, TypesAccess.class.getClassLoader());
+                Class.forName(TypesAccess.BUILDER, true, TypesAccess.class.getClassLoader());
             } catch (ClassNotFoundException e) {
-                throw new IllegalStateException("the runtime's types package is incomplete: no " + BUILDER, e);
+                throw new IllegalStateException("the runtime's types package is incomplete: no " + TypesAccess.BUILDER, e);
             }
-            builder = Objects.requireNonNull(trees, "the tree builder did not install itself");
+            return Objects.requireNonNull(installed, "the tree builder did not install itself");
         }
-        return builder.apply(value);
     }
 }
