@@ -5,6 +5,7 @@ import dev.airgen.benchmarks.models.BflFlux1DevRequest;
 import dev.airgen.runtime.RetryPolicy;
 import dev.airgen.runtime.RunwareClient;
 import dev.airgen.runtime.Transport;
+import dev.airgen.runtime.internal.access.TypesAccess;
 import dev.airgen.runtime.types.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,7 +71,7 @@ public interface Driver extends AutoCloseable {
     static String[] template() {
         String uuid = UUID.randomUUID().toString();
         String json = Json.mapper().writeValueAsString(Json.mapper().createArrayNode()
-                .add(Json.mapper().valueToTree(Requests.flux().toBuilder().taskUUID(uuid).build())));
+                .add(TypesAccess.tree(Requests.flux().toBuilder().taskUUID(uuid).build())));
         int at = json.indexOf(uuid);
         if (at < 0 || json.indexOf(uuid, at + 1) >= 0) {
             throw new IllegalStateException("taskUUID must occur exactly once in " + json);
