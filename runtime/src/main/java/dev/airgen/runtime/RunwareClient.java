@@ -529,7 +529,8 @@ public final class RunwareClient implements AutoCloseable {
         Objects.requireNonNull(options, "options");
         Duration limit = taskTimeout(task, options);
         CompletableFuture<List<R>> results = new CompletableFuture<>();
-        Map<JsonNode, R> converted = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+        // Sized for the results the task expects: the default size allocates for 21 (most tasks have one).
+        Map<JsonNode, R> converted = java.util.Collections.synchronizedMap(new IdentityHashMap<>(Math.max(1, task.expected())));
         TaskRunner.Run[] run = new TaskRunner.Run[1];
         TaskHandle<R> handle = new TaskHandle<>(task.uuid(), task.taskType(), results, () -> run[0].cancel(),
                 limit.plusSeconds(5));

@@ -17,7 +17,13 @@ import org.jspecify.annotations.Nullable;
 public final class Json {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .addModule(new SimpleModule("airgen-generated-objects").addSerializer(GeneratedObject.class, new GeneratedObjectSerializer()))
+            .addModule(new SimpleModule("airgen-generated-objects") {
+                @Override
+                public void setupModule(SetupContext context) {
+                    super.setupModule(context);
+                    context.addValueInstantiators(new CreatorInstantiators());
+                }
+            }.addSerializer(GeneratedObject.class, new GeneratedObjectSerializer()))
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
