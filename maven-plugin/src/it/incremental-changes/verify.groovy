@@ -28,6 +28,9 @@ assert new File(basedir, 'target/classes/com/example/tiny/AcmeImageRequest.class
 assert new File(basedir, 'target/classes/com/example/tiny/schemas/AcmeImageRequest.json').isFile()
 assert first =~ /airgen: compiled the generated sources: \d+ class files/ : first
 assert first.contains('Compiling 1 source file') : first // the consumer's Formats only
+// The plugin places the generated resources in target/classes itself; maven-resources-plugin does not see them.
+assert first =~ /airgen: placed the generated resources in classes: 8 files, 8 written, 0 stale deleted/ : first
+assert !first.contains('from target/generated-resources/airgen') : first
 def formats = new File(basedir, 'target/classes/com/example/app/Formats.class')
 assert formats.isFile()
 
@@ -36,6 +39,7 @@ pin()
 def unchanged = build('unchanged', 'compile')
 assert unchanged.contains('airgen: inputs unchanged, nothing written (snapshot ')
 assert unchanged.contains('Nothing to compile - all classes are up to date') : unchanged
+assert !unchanged.contains('placed the generated resources') && !unchanged.contains('generated-resources') : unchanged
 assert touched().isEmpty()
 // Invoked directly (execution id default-cli) the goal shares the state of the lifecycle execution.
 assert build('cli', 'airgen:generate').contains('airgen: inputs unchanged, nothing written (snapshot ')
@@ -94,6 +98,9 @@ assert !new File(tiny, 'RunwareCatalog.java').text.contains('acme:audio@1')
 // The plugin compiles the generated sources itself: the removed model's class files go too.
 assert removed =~ /airgen: compiled the generated sources: \d+ class files, \d+ written, [1-9]\d* stale deleted/ : removed
 assert !new File(basedir, 'target/classes/com/example/tiny/AcmeAudioRequest.class').exists()
+assert removed =~ /airgen: placed the generated resources in classes: 6 files, 2 written, 2 stale deleted/ : removed
+assert !new File(basedir, 'target/classes/com/example/tiny/schemas/AcmeAudioRequest.json').exists()
+assert new File(basedir, 'target/classes/com/example/tiny/schemas/AcmeVideoRequest.json').isFile()
 assert new File(basedir, 'target/classes/com/example/tiny/AcmeVideoRequest.class').isFile()
 
 // 6. A generated file deleted by hand is noticed and written again.

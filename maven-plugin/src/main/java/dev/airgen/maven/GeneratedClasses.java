@@ -6,13 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
@@ -52,11 +50,11 @@ final class GeneratedClasses {
     }
 
     private final Path stateDir;
-    /** The list file as this instance last read or wrote it; null until asked for. */
-    private List<String> listed;
+    private final OutputMirror mirror;
 
     GeneratedClasses(Path stateDir) {
         this.stateDir = stateDir;
+        this.mirror = new OutputMirror(stateDir, LIST, FINGERPRINT);
     }
 
     /** Whether this JVM can compile (a JDK, not a bare runtime). */
@@ -108,17 +106,8 @@ final class GeneratedClasses {
      * top-level class file it listed is there).
      */
     boolean upToDate(String fingerprint, Path classes) throws IOException {
-        Path marker = stateDir.resolve(FINGERPRINT);
-        if (!Files.isRegularFile(marker) || !fingerprint.equals(Files.readString(marker, StandardCharsets.UTF_8).trim())) {
-            return false;
-        }
         // Top-level classes only: javac writes a class's nested classes with it, and this runs on every build.
-        for (String name : listed()) {
-            if (name.indexOf('$') < 0 && !Files.isRegularFile(classes.resolve(name))) {
-                return false;
-            }
-        }
-        return true;
+        return mirror.upToDate(fingerprint, classes, name -> name.indexOf('$') < 0);
     }
 
     /** Compiles every source under {@code sources} and brings {@code classes} in line; see the class comment. */
@@ -131,34 +120,9 @@ final class GeneratedClasses {
         deleteTree(staging);
         Files.createDirectories(staging);
         compile(sources, staging, release, classpath);
-
-        Files.deleteIfExists(stateDir.resolve(FINGERPRINT));
-        Set<String> produced = new TreeSet<>();
-        int written = 0;
-        try (Stream<Path> walk = Files.walk(staging)) {
-            for (Path file : walk.filter(Files::isRegularFile).toList()) {
-                String name = staging.relativize(file).toString().replace('\\', '/');
-                produced.add(name);
-                Path target = classes.resolve(name);
-                byte[] bytes = Files.readAllBytes(file);
-                if (!Files.isRegularFile(target) || !Arrays.equals(bytes, Files.readAllBytes(target))) {
-                    Files.createDirectories(target.getParent());
-                    Files.write(target, bytes);
-                    written++;
-                }
-            }
-        }
-        int deleted = 0;
-        for (String name : listed()) {
-            if (!produced.contains(name) && Files.deleteIfExists(classes.resolve(name))) {
-                deleted++;
-            }
-        }
+        OutputMirror.Copied copied = mirror.copy(fingerprint, staging, classes);
         deleteTree(staging);
-        Files.write(stateDir.resolve(LIST), produced, StandardCharsets.UTF_8);
-        listed = List.copyOf(produced);
-        Files.writeString(stateDir.resolve(FINGERPRINT), fingerprint + "\n", StandardCharsets.UTF_8);
-        return new Outcome(true, produced.size(), written, deleted);
+        return new Outcome(true, copied.files(), copied.written(), copied.deleted());
     }
 
     private static void compile(Path sources, Path out, String release, List<Path> classpath)
@@ -198,13 +162,7 @@ final class GeneratedClasses {
 
     /** The class files the last compilation produced, relative to the output folder. */
     List<String> listed() throws IOException {
-        // Read once per build: the up-to-date check, the outcome and the compiler record all ask for it.
-        if (listed == null) {
-            Path list = stateDir.resolve(LIST);
-            listed = Files.isRegularFile(list) ? Files.readAllLines(list, StandardCharsets.UTF_8).stream()
-                    .filter(l -> !l.isBlank()).toList() : List.of();
-        }
-        return listed;
+        return mirror.listed();
     }
 
     static void deleteTree(Path dir) throws IOException {
