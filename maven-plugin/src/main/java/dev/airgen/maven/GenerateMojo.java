@@ -131,8 +131,8 @@ public class GenerateMojo extends AbstractMojo {
     private MavenSession session;
 
     /** In the state folder: the generated resources the plugin placed in the output folder, and for which generation. */
-    static final String RESOURCES_LIST = "resources.txt";
-    static final String RESOURCES_FINGERPRINT = "resources.sha256";
+    private static final String RESOURCES_LIST = "resources.txt";
+    private static final String RESOURCES_FINGERPRINT = "resources.sha256";
 
     private final BuildContext buildContext;
 
@@ -176,8 +176,7 @@ public class GenerateMojo extends AbstractMojo {
             getLog().info(String.format("airgen: inputs unchanged, nothing written (%s, fingerprint %s, %d ms)",
                     describe(explicit), verdict.fingerprint().substring(0, 12), millisSince(start)));
             if (precompile) {
-                placeResources(state, verdict.fingerprint(), resources);
-                compileGenerated(state, verdict.fingerprint(), sources);
+                intoOutputFolder(state, verdict.fingerprint(), sources, resources);
             }
             return;
         }
@@ -212,9 +211,16 @@ public class GenerateMojo extends AbstractMojo {
         getLog().info(String.format("airgen: %d files written, %d unchanged, %d stale deleted (%s, %d ms)",
                 synced.written(), synced.unchanged(), synced.deleted(), describe(explicit), millisSince(start)));
         if (precompile) {
-            placeResources(state, verdict.fingerprint(), resources);
-            compileGenerated(state, verdict.fingerprint(), sources);
+            intoOutputFolder(state, verdict.fingerprint(), sources, resources);
         }
+    }
+
+    /** Puts what the generation produced into the module's output folder: its resources, then its compiled sources. */
+    private void intoOutputFolder(OutputState state, String generation, Path sources, Path resources)
+            throws MojoExecutionException {
+        Path classes = Path.of(project.getBuild().getOutputDirectory()).toAbsolutePath().normalize();
+        placeResources(state, generation, resources, classes);
+        compileGenerated(state, generation, sources, classes);
     }
 
     /**
@@ -223,9 +229,8 @@ public class GenerateMojo extends AbstractMojo {
      * resource root: it looks at every file on every build, a few hundred milliseconds for a whole snapshot's
      * 800 files, while an unchanged generation here only checks that the files it placed are still there.
      */
-    private void placeResources(OutputState state, String generation, Path resources) throws MojoExecutionException {
+    private void placeResources(OutputState state, String generation, Path resources, Path classes) throws MojoExecutionException {
         long start = System.nanoTime();
-        Path classes = Path.of(project.getBuild().getOutputDirectory()).toAbsolutePath().normalize();
         OutputMirror placed = new OutputMirror(state.dir(), RESOURCES_LIST, RESOURCES_FINGERPRINT);
         try {
             if (placed.upToDate(generation, classes, name -> true)) {
@@ -282,9 +287,8 @@ public class GenerateMojo extends AbstractMojo {
                 || session.getSystemProperties().containsKey("m2e.version"));
     }
 
-    private void compileGenerated(OutputState state, String generation, Path sources) throws MojoExecutionException {
+    private void compileGenerated(OutputState state, String generation, Path sources, Path classes) throws MojoExecutionException {
         long start = System.nanoTime();
-        Path classes = Path.of(project.getBuild().getOutputDirectory()).toAbsolutePath().normalize();
         List<Path> classpath = new ArrayList<>();
         try {
             for (String element : project.getCompileClasspathElements()) {

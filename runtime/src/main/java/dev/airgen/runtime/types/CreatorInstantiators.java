@@ -32,12 +32,12 @@ final class CreatorInstantiators implements ValueInstantiators {
     @Override
     public ValueInstantiator modifyValueInstantiator(DeserializationConfig config, BeanDescription.Supplier description,
                                                      ValueInstantiator found) {
-        if (!(found instanceof StdValueInstantiator standard) || found.getClass() != StdValueInstantiator.class
-                || !GeneratedObject.class.isAssignableFrom(found.getValueClass())) {
+        // Jackson's own instantiator only: a subclass (another module's) may create objects its own way.
+        if (found.getClass() != StdValueInstantiator.class || !GeneratedObject.class.isAssignableFrom(found.getValueClass())) {
             return found;
         }
         MethodHandle create = spreading(found.getWithArgsCreator());
-        return create == null ? found : new Prepared(standard, create);
+        return create == null ? found : new Prepared((StdValueInstantiator) found, create);
     }
 
     /**
@@ -51,7 +51,7 @@ final class CreatorInstantiators implements ValueInstantiators {
         }
         Constructor<?> constructor = annotated.getAnnotated();
         try {
-            // Jackson has made the constructor accessible when it chose it as the creator.
+            // Usually accessible already: Jackson opens a private creator when it chooses it.
             if (!constructor.canAccess(null)) {
                 constructor.setAccessible(true);
             }

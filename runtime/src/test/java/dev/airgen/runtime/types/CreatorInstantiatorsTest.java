@@ -113,7 +113,7 @@ class CreatorInstantiatorsTest {
     }
 
     @Test
-    void creatorsWithoutParametersAreLeftToJackson() {
+    void aCreatorThatIsNotAConstructorIsLeftToJackson() {
         assertEquals(null, CreatorInstantiators.spreading(null));
     }
 }
