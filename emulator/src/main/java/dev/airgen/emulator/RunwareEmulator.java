@@ -33,6 +33,9 @@ import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
  */
 public final class RunwareEmulator implements AutoCloseable {
 
+    /** How many tasks' start counts {@link #runs} remembers. */
+    static final int MAX_COUNTED_RUNS = 100_000;
+
     private final Server server;
     private final ServerConnector connector;
     private final Faults faults;
@@ -41,7 +44,8 @@ public final class RunwareEmulator implements AutoCloseable {
     private volatile TaskEngine engine;
     private volatile WsSessions sessions;
     private final Duration sessionBufferTime;
-    private final Map<String, java.util.concurrent.atomic.AtomicInteger> runs = new ConcurrentHashMap<>();
+    /** Starts per task UUID, for the most recently started tasks only: a long-running emulator must not grow. */
+    private final BoundedMap<String, java.util.concurrent.atomic.AtomicInteger> runs = new BoundedMap<>(MAX_COUNTED_RUNS);
     private final Set<String> apiKeys;
     private final long maxRequestBytes;
     private final int maxTasksPerRequest;
@@ -192,7 +196,8 @@ public final class RunwareEmulator implements AutoCloseable {
 
     /**
      * How often the task {@code taskUUID} was started (its work scheduled), over the life of this emulator,
-     * restarts included. A task sent again with the same UUID and body joins the run it already has.
+     * restarts included. A task sent again with the same UUID and body joins the run it already has. Counts are
+     * kept for the 100,000 most recently started tasks; an older one reads 0.
      */
     public int runs(String taskUUID) {
         java.util.concurrent.atomic.AtomicInteger n = runs.get(taskUUID);
@@ -292,7 +297,9 @@ public final class RunwareEmulator implements AutoCloseable {
 
     /** Counts one start of a task's work. */
     void countRun(String taskUUID) {
-        runs.computeIfAbsent(taskUUID, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        java.util.concurrent.atomic.AtomicInteger fresh = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger earlier = runs.putIfAbsent(taskUUID, fresh);
+        (earlier != null ? earlier : fresh).incrementAndGet();
     }
 
     long maxRequestBytes() {

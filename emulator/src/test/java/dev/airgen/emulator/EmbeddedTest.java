@@ -113,4 +113,22 @@ class EmbeddedTest {
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot start");
         }
     }
+
+    @Test
+    void remembersStartCountsOfTheMostRecentTasksOnly() {
+        try (RunwareEmulator e = TestSupport.builder().start()) {
+            e.countRun("first");
+            e.countRun("first");
+            assertThat(e.runs("first")).isEqualTo(2);
+            for (int i = 0; i < RunwareEmulator.MAX_COUNTED_RUNS; i++) {
+                e.countRun("task-" + i);
+            }
+            // The oldest count is gone once as many newer tasks have started; the newest are all there.
+            assertThat(e.runs("first")).isZero();
+            assertThat(e.runs("task-0")).isEqualTo(1);
+            assertThat(e.runs("task-" + (RunwareEmulator.MAX_COUNTED_RUNS - 1))).isEqualTo(1);
+            e.countRun("task-1");
+            assertThat(e.runs("task-1")).isEqualTo(2);
+        }
+    }
 }

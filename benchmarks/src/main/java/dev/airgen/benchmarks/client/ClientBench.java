@@ -116,7 +116,8 @@ public final class ClientBench {
 
     private Section section(Map<Key, List<Load.Window>> windows) {
         StringBuilder md = new StringBuilder();
-        md.append(String.format(Locale.ROOT, "The emulator runs in its own JVM on 127.0.0.1 with a task duration of 0 ms, "
+        md.append(String.format(Locale.ROOT, "The emulator runs in its own JVM on 127.0.0.1 with a task duration of 0 ms "
+                        + "(2 GB heap, 1.5 GB of it young generation, so that its collector does not set the pace), "
                         + "so every answer is immediate and the figures show the cost of the two ends and the loopback. "
                         + "Task: the typical FLUX request from the hot-path section, `deliveryMethod` sync, one image per "
                         + "task. Closed loop with a fixed number of tasks in flight. Each client first runs %.0f s at %d in flight so "
