@@ -149,7 +149,7 @@ final class Requests {
      * turns the request into JSON (tens of milliseconds, once).
      */
     private void prepareAhead(TaskRequest<?> request) {
-        if (!validate || request.requestSchema() == null || !preparedAhead.add(request.getClass())) {
+        if (!validate || request.requestSchema() == null || !firstTime(preparedAhead, request.getClass())) {
             return;
         }
         ClassLoader loader = request.getClass().getClassLoader();
@@ -166,11 +166,16 @@ final class Requests {
      */
     public void prepareResultReader(TaskRequest<?> request) {
         Class<?> result = request.resultType();
-        if (result == null || !readersPrepared.add(request.getClass())) {
+        if (result == null || !firstTime(readersPrepared, request.getClass())) {
             return;
         }
         inBackground("building the result reader of " + request.getClass().getSimpleName(),
                 () -> Json.mapper().readerFor(result));
+    }
+
+    /** Whether {@code type} is new to {@code seen} (and now in it). Looks first: adding locks even when it is there. */
+    private static boolean firstTime(java.util.Set<Class<?>> seen, Class<?> type) {
+        return !seen.contains(type) && seen.add(type);
     }
 
     /** Runs {@code work} on the background executor; a failure there only means no head start (the caller meets it itself). */

@@ -2,6 +2,7 @@ package dev.airgen.runtime;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -51,13 +52,14 @@ public final class TaskHandle<R> {
 
     /** Called by the client for each new result, in arrival order. */
     void result(R result) {
-        List<Consumer<? super R>> listeners;
+        // The list's iterator is a snapshot of the listeners at this moment, taken without copying them.
+        Iterator<Consumer<? super R>> listeners;
         synchronized (arrived) {
             arrived.add(result);
-            listeners = List.copyOf(resultListeners);
+            listeners = resultListeners.iterator();
         }
-        for (Consumer<? super R> listener : listeners) {
-            listener.accept(result);
+        while (listeners.hasNext()) {
+            listeners.next().accept(result);
         }
     }
 

@@ -26,10 +26,11 @@ public final class SchemaDocuments {
         return document(key(loader, resource));
     }
 
-    /** {@link #defaultsToAsync} of the document {@link #read} gives, worked out once per document. */
+    /** {@link #defaultsToAsync} of the document {@link #read} gives, worked out once per name it is asked by. */
     public static boolean asyncByDefault(ClassLoader loader, String resource) {
-        return ASYNC_BY_DEFAULT.computeIfAbsent(key(loader, resource),
-                key -> defaultsToAsync(document(key)));
+        // Keyed by the name as given: asked for every request, and a normalized name is a new string to hash each time.
+        return ASYNC_BY_DEFAULT.computeIfAbsent(new ResourceKey(loader, resource),
+                given -> defaultsToAsync(document(key(loader, resource))));
     }
 
     private static JsonNode document(ResourceKey key) {
