@@ -30,6 +30,17 @@ final class BoundedMap<K, V> {
         return earlier;
     }
 
+    /** The value for the key, made by {@code make} and put (as a new key) when there is none. */
+    V computeIfAbsent(K key, java.util.function.Function<? super K, ? extends V> make) {
+        V value = entries.get(key);
+        if (value != null) {
+            return value;
+        }
+        V fresh = make.apply(key);
+        V earlier = putIfAbsent(key, fresh);
+        return earlier != null ? earlier : fresh;
+    }
+
     private void added(K key) {
         order.add(key);
         while (order.size() > max) {

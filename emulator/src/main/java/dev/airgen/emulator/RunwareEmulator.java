@@ -297,9 +297,7 @@ public final class RunwareEmulator implements AutoCloseable {
 
     /** Counts one start of a task's work. */
     void countRun(String taskUUID) {
-        java.util.concurrent.atomic.AtomicInteger fresh = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger earlier = runs.putIfAbsent(taskUUID, fresh);
-        (earlier != null ? earlier : fresh).incrementAndGet();
+        runs.computeIfAbsent(taskUUID, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
     }
 
     long maxRequestBytes() {

@@ -38,4 +38,15 @@ class BoundedMapTest {
         assertThat(map.keys()).containsExactlyInAnyOrder("a", "b");
         assertThat(map.entries()).extracting(e -> e.getValue()).containsExactlyInAnyOrder(2, 3);
     }
+
+    @Test
+    void computeIfAbsentMakesAValueOnceAndCountsTheKeyOnce() {
+        BoundedMap<String, Integer> map = new BoundedMap<>(2);
+        assertThat(map.computeIfAbsent("a", k -> 1)).isEqualTo(1);
+        assertThat(map.computeIfAbsent("a", k -> 2)).isEqualTo(1);
+        map.put("b", 3);
+        assertThat(map.keys()).containsExactlyInAnyOrder("a", "b");
+        assertThat(map.computeIfAbsent("c", k -> 4)).isEqualTo(4);
+        assertThat(map.keys()).containsExactlyInAnyOrder("b", "c");
+    }
 }
