@@ -14,6 +14,7 @@ import dev.airgen.runtime.internal.SchemaDocuments;
 import dev.airgen.runtime.internal.Validators;
 import dev.airgen.runtime.types.Json;
 import dev.airgen.runtime.types.JsonValue;
+import dev.airgen.schema.keyword.ValidationCopy;
 import dev.airgen.schema.resolve.EmbeddedIds;
 import dev.airgen.schema.violation.Finding;
 import dev.airgen.schema.violation.ViolationMapper;
@@ -150,29 +151,49 @@ public final class SchemaValidator {
         JsonNode root = SchemaDocuments.read(key.loader(), key.resource());
         String baseIri = root.path("$id").isString() ? stripFragment(root.get("$id").asString())
                 : CLASSPATH + "/" + key.resource();
+        Map<String, JsonNode> documents = documents(baseIri, root);
+        Schema schema;
+        try {
+            // Annotations decide nothing, but networknt builds a check for each of them (nearly every
+            // subschema of a task schema has a description): it compiles and checks faster without them.
+            schema = networknt(key.loader(), baseIri, documents(baseIri, ValidationCopy.withoutAnnotations(root)));
+        } catch (RuntimeException withoutAnnotations) {
+            // Only a reference into an annotation's value fails here and not below: the whole document decides.
+            try {
+                schema = networknt(key.loader(), baseIri, documents);
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("schema resource /" + key.resource() + " cannot be compiled offline: "
+                        + e.getMessage(), e);
+            }
+        }
+        // Errors are named from the whole documents: the titles of alternatives say what is allowed.
+        return new Compiled(key.resource(), schema, ViolationMapper.over(documents));
+    }
+
+    /** The document at {@code baseIri} and the documents embedded in it (with an {@code $id} of their own), by IRI. */
+    private static Map<String, JsonNode> documents(String baseIri, JsonNode root) {
         Map<String, JsonNode> documents = new LinkedHashMap<>();
         documents.put(baseIri, root);
         EmbeddedIds.walk(root, baseIri, URI.create(baseIri), (enclosing, pointer, node, id) -> {
             documents.putIfAbsent(id.toString(), node);
             return id.toString();
         });
+        return documents;
+    }
 
+    /** networknt's compiled form of the first of {@code documents}, every validator built now. */
+    private Schema networknt(ClassLoader loader, String baseIri, Map<String, JsonNode> documents) {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09, b -> b
                 .schemaRegistryConfig(SchemaRegistryConfig.builder()
                         .formatAssertionsEnabled(true)
                         .preloadSchema(true)
                         .build())
-                .schemaLoader(loader -> loader
+                .schemaLoader(schemaLoader -> schemaLoader
                         .fetchRemoteResources(false)
-                        .resourceLoaders(r -> r.add(iri -> offline(key.loader(), documents, iri)))));
-        try {
-            Schema schema = registry.getSchema(SchemaLocation.of(baseIri), root);
-            schema.initializeValidators();
-            return new Compiled(key.resource(), schema, ViolationMapper.over(documents));
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("schema resource /" + key.resource() + " cannot be compiled offline: "
-                    + e.getMessage(), e);
-        }
+                        .resourceLoaders(r -> r.add(iri -> offline(loader, documents, iri)))));
+        Schema schema = registry.getSchema(SchemaLocation.of(baseIri), documents.get(baseIri));
+        schema.initializeValidators();
+        return schema;
     }
 
     /** Serves embedded documents, mapped prefixes and classpath IRIs; everything else stays unresolved. */

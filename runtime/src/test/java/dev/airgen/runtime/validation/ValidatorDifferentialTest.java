@@ -32,7 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  * seeded random schemas built from the keywords request schemas use, nested under {@code not},
  * {@code if}/{@code then}/{@code else} and the combinators, and on values chosen to sit on the edges: formats
  * ({@code duration}, {@code regex}, {@code date-time}, {@code uri}, {@code uuid}), signed zeros, numbers past
- * every 64-bit range, fractions next to bounds. Where networknt itself gives up on a value, the runtime must
+ * every 64-bit range, fractions next to bounds. The random schemas carry annotations (descriptions, titles,
+ * defaults and examples that look like schemas) and references into them, which the runtime leaves out of
+ * what it compiles. Where networknt itself gives up on a value, the runtime must
  * refuse it with violations rather than throw.
  */
 class ValidatorDifferentialTest {
@@ -50,6 +52,9 @@ class ValidatorDifferentialTest {
         "{\"type\":\"string\",\"format\":\"duration\"}",
         "{\"type\":\"string\",\"format\":\"regex\"}",
         "{\"not\":{\"type\":\"string\",\"format\":\"duration\"}}",
+        // a reference into an annotation's value: the runtime compiles schemas without their annotations
+        "{\"properties\":{\"a\":{\"$ref\":\"#/$defs/x/examples/0\"}},\"$defs\":{\"x\":{\"examples\":[{\"type\":\"integer\"}]}}}",
+        "{\"properties\":{\"a\":{\"$ref\":\"#/properties/b/default\"},\"b\":{\"default\":{\"maxLength\":1}}}}",
     };
 
     @TempDir
@@ -254,7 +259,26 @@ class ValidatorDifferentialTest {
                 }
             }
         }
+        if (r.nextInt(3) == 0) {
+            annotate(s, r);
+        }
         return s;
+    }
+
+    /** Annotations of every kind, some of them shaped like schemas. */
+    private static void annotate(ObjectNode s, Random r) {
+        s.put("description", "what this is");
+        if (r.nextBoolean()) {
+            s.put("title", "T");
+            s.put("$comment", "c");
+            s.put("deprecated", r.nextBoolean());
+        }
+        if (r.nextBoolean()) {
+            s.set("default", r.nextBoolean() ? randomValue(r, 1) : NODES.objectNode().put("type", "string"));
+        }
+        if (r.nextBoolean()) {
+            s.putArray("examples").add(randomValue(r, 1)).add(NODES.objectNode().put("minimum", 3));
+        }
     }
 
     private static void bound(ObjectNode s, Random r, String keyword) {
