@@ -87,14 +87,12 @@ final class Requests {
         return task(json);
     }
 
-    /** The runtime's own schema, validated by {@link #warmUp}. */
-    static final String WARM_UP_SCHEMA = "dev/airgen/runtime/internal/warm-up.schema.json";
-
     /**
      * Loads the validator (networknt's dialect, keywords and format checks) on {@code executor} by validating
-     * a small schema of the runtime's own, so that the first request of an application does not wait for it:
-     * on a machine with a free core, the loading overlaps the application's own start (the client calls it before
-     * it builds its HTTP client, which takes a few hundred milliseconds of a fresh JVM too). Does nothing when
+     * a small schema of the runtime's own ({@link ValidatorWarmUp}), so that the first request of an application
+     * does not wait for it: on a machine with a free core, the loading overlaps the application's own start (the
+     * client calls it before it builds its HTTP client, which takes a few hundred milliseconds of a fresh JVM too)
+     * and the set-up of JSON ({@link #warmUpJson}), which it does not wait for. Does nothing when
      * validation is off; a failure only means no head start. It logs only when the sample breaks the schema
      * (they have drifted apart): a request that goes well logs nothing, so the JDK's logging is not set up on
      * the way to the first one.
@@ -102,7 +100,7 @@ final class Requests {
     public void warmUp() {
         if (validate) {
             inBackground("loading the validator", () -> {
-                List<Violation> violations = warmUpViolations();
+                List<Violation> violations = ValidatorWarmUp.violations();
                 if (!violations.isEmpty()) {
                     Log.debug(() -> "the validator's warm-up sample broke its schema: " + violations);
                 }
@@ -191,16 +189,6 @@ final class Requests {
         } catch (java.util.concurrent.RejectedExecutionException e) {
             Log.debug(() -> "no head start for " + what + ": the executor refused the task");
         }
-    }
-
-    /** What the warm-up finds wrong with its own sample: nothing, unless the warm-up schema and sample drift apart. */
-    static List<Violation> warmUpViolations() {
-        JsonNode sample = Json.mapper().readTree("{\"taskType\":\"imageInference\",\"taskUUID\":\"" + UUID.randomUUID()
-                + "\",\"model\":\"runware:101@1\",\"width\":1024,\"CFGScale\":3.5,\"outputFormat\":\"PNG\","
-                + "\"lora\":[{\"model\":\"civitai:1@1\",\"weight\":0.8}],\"webhookURL\":\"https://example.com/hook\","
-                + "\"inputs\":{\"seedImage\":\"https://example.com/a.png\",\"frameImages\":[\"x\",{\"image\":\"y\"}]}}");
-        // A validator of its own: the client's keeps only the schemas of requests.
-        return Validators.validate(SchemaValidator.create(), Requests.class.getClassLoader(), WARM_UP_SCHEMA, sample);
     }
 
     /** A task the client builds itself (utilities): sent as it is. */

@@ -61,6 +61,12 @@ public final class SchemaValidator {
             public void compile(SchemaValidator validator, @Nullable ClassLoader loader, String resource) {
                 validator.compiled(loader != null ? loader : SchemaValidator.class.getClassLoader(), resource);
             }
+
+            @Override
+            public List<Violation> validateDocument(SchemaValidator validator, String name, JsonNode schema, JsonNode instance) {
+                QuietSlf4j.apply();
+                return check(validator.compile(SchemaValidator.class.getClassLoader(), name, schema), instance);
+            }
         });
     }
 
@@ -99,7 +105,10 @@ public final class SchemaValidator {
         Objects.requireNonNull(resource, "resource");
         Objects.requireNonNull(instance, "instance");
         ClassLoader cl = loader != null ? loader : SchemaValidator.class.getClassLoader();
-        Compiled compiled = compiled(cl, resource);
+        return check(compiled(cl, resource), instance);
+    }
+
+    private static List<Violation> check(Compiled compiled, JsonNode instance) {
         try {
             List<com.networknt.schema.Error> errors = compiled.schema.validate(instance);
             return errors.isEmpty() ? List.of() : compiled.violations(errors);
@@ -148,26 +157,30 @@ public final class SchemaValidator {
         // Before networknt's classes are initialised: they log through SLF4J, which warns on stderr when
         // unbound. Here rather than when this class loads, so that building a client does not wait for it.
         QuietSlf4j.apply();
-        JsonNode root = SchemaDocuments.read(key.loader(), key.resource());
+        return compile(key.loader(), key.resource(), SchemaDocuments.read(key.loader(), key.resource()));
+    }
+
+    /** Compiles {@code root}, the schema document called {@code resource}; {@code loader} holds what it refers to. */
+    private Compiled compile(ClassLoader loader, String resource, JsonNode root) {
         String baseIri = root.path("$id").isString() ? stripFragment(root.get("$id").asString())
-                : CLASSPATH + "/" + key.resource();
+                : CLASSPATH + "/" + resource;
         Map<String, JsonNode> documents = documents(baseIri, root);
         Schema schema;
         try {
             // Annotations decide nothing, but networknt builds a check for each of them (nearly every
             // subschema of a task schema has a description): it compiles and checks faster without them.
-            schema = networknt(key.loader(), baseIri, documents(baseIri, ValidationCopy.withoutAnnotations(root)));
+            schema = networknt(loader, baseIri, documents(baseIri, ValidationCopy.withoutAnnotations(root)));
         } catch (RuntimeException withoutAnnotations) {
             // Only a reference into an annotation's value fails here and not below: the whole document decides.
             try {
-                schema = networknt(key.loader(), baseIri, documents);
+                schema = networknt(loader, baseIri, documents);
             } catch (RuntimeException e) {
-                throw new IllegalArgumentException("schema resource /" + key.resource() + " cannot be compiled offline: "
+                throw new IllegalArgumentException("schema resource /" + resource + " cannot be compiled offline: "
                         + e.getMessage(), e);
             }
         }
         // Errors are named from the whole documents: the titles of alternatives say what is allowed.
-        return new Compiled(key.resource(), schema, ViolationMapper.over(documents));
+        return new Compiled(resource, schema, ViolationMapper.over(documents));
     }
 
     /** The document at {@code baseIri} and the documents embedded in it (with an {@code $id} of their own), by IRI. */
