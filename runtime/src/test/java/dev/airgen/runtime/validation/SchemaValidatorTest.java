@@ -271,6 +271,17 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void annotationsDecideNothingYetWhatRefersIntoThemStillCounts() {
+        // The validator compiles schemas without their annotations; a parameter named like one stays, and a
+        // reference into an annotation's value makes it compile the whole schema instead.
+        String schema = "/airgen/test-schemas/annotation-ref.json";
+        assertThat(check(schema, Map.of("description", "a prompt", "steps", 20))).isEmpty();
+        assertThat(params(schema, Map.of("description", "a prompt", "steps", 80))).containsExactly("steps");
+        assertThat(params(schema, Map.of("description", 1, "steps", "many"))).containsExactlyInAnyOrder("description", "steps");
+        assertThat(params(schema, Map.of("steps", 20))).containsExactly("description");
+    }
+
+    @Test
     void missingSchemaResourceIsNamed() {
         JsonNode any = Json.mapper().createObjectNode();
         assertThatThrownBy(() -> validator.validateTree(getClass().getClassLoader(), "/airgen/nope.json", any))
