@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Leaving annotations out of a schema, and nothing else. */
 class ValidationCopyTest {
@@ -59,15 +60,11 @@ class ValidationCopyTest {
                  'x-vendor': {'description': 'kept', 'properties': {'a': {'title': 'kept'}}}}
                 """);
 
-        assertThat(ValidationCopy.withoutAnnotations(schema)).isEqualTo(json("""
-                {'properties': {'description': {'type': 'string'}, 'title': {'minLength': 1}},
-                 'required': ['description', 'title'],
-                 'dependentRequired': {'title': ['description']},
-                 '$defs': {'default': {'type': 'integer'}},
-                 'enum': [{'description': 'kept'}],
-                 'const': {'title': 'kept'},
-                 'x-vendor': {'description': 'kept', 'properties': {'a': {'title': 'kept'}}}}
-                """));
+        // Only the description of the property called title goes.
+        ObjectNode expected = (ObjectNode) schema.deepCopy();
+        ((ObjectNode) expected.get("properties").get("title")).remove("description");
+
+        assertThat(ValidationCopy.withoutAnnotations(schema)).isEqualTo(expected);
     }
 
     @Test
