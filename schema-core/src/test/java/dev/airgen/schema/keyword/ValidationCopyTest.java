@@ -68,6 +68,29 @@ class ValidationCopyTest {
     }
 
     @Test
+    void sharesWhatHasNoAnnotationInside() {
+        JsonNode schema = json("""
+                {'type': 'object', 'description': 'd',
+                 'properties': {'a': {'type': 'string'}, 'b': {'items': {'type': 'integer'}, 'title': 't'}},
+                 'anyOf': [{'required': ['a']}, {'required': ['b'], 'description': 'd'}],
+                 '$defs': {'x': {'minimum': 0}}}
+                """);
+
+        JsonNode copy = ValidationCopy.withoutAnnotations(schema);
+
+        assertThat(copy).isNotSameAs(schema);
+        assertThat(copy.get("properties")).isNotSameAs(schema.get("properties"));
+        assertThat(copy.get("properties").get("a")).isSameAs(schema.get("properties").get("a"));
+        assertThat(copy.get("properties").get("b").get("items")).isSameAs(schema.get("properties").get("b").get("items"));
+        assertThat(copy.get("anyOf").get(0)).isSameAs(schema.get("anyOf").get(0));
+        assertThat(copy.get("anyOf").get(1)).isEqualTo(json("{'required': ['b']}"));
+        assertThat(copy.get("$defs")).isSameAs(schema.get("$defs"));
+        assertThat(copy.get("required")).isNull();
+        JsonNode plain = json("{'type': 'object', 'properties': {'a': {'enum': [{'description': 'data'}]}}}");
+        assertThat(ValidationCopy.withoutAnnotations(plain)).isSameAs(plain);
+    }
+
+    @Test
     void leavesItsInputAloneAndNonObjectsAsTheyAre() {
         JsonNode schema = json("{'description': 'd', 'properties': {'a': {'title': 't'}}}");
         JsonNode before = schema.deepCopy();
