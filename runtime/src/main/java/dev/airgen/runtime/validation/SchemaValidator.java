@@ -64,7 +64,6 @@ public final class SchemaValidator {
 
             @Override
             public List<Violation> validateDocument(SchemaValidator validator, String name, JsonNode schema, JsonNode instance) {
-                QuietSlf4j.apply();
                 return check(validator.compile(SchemaValidator.class.getClassLoader(), name, schema), instance);
             }
         });
@@ -154,14 +153,14 @@ public final class SchemaValidator {
     }
 
     private Compiled compile(ResourceKey key) {
-        // Before networknt's classes are initialised: they log through SLF4J, which warns on stderr when
-        // unbound. Here rather than when this class loads, so that building a client does not wait for it.
-        QuietSlf4j.apply();
         return compile(key.loader(), key.resource(), SchemaDocuments.read(key.loader(), key.resource()));
     }
 
     /** Compiles {@code root}, the schema document called {@code resource}; {@code loader} holds what it refers to. */
     private Compiled compile(ClassLoader loader, String resource, JsonNode root) {
+        // Before networknt's classes are initialised: they log through SLF4J, which warns on stderr when
+        // unbound. Here rather than when this class loads, so that building a client does not wait for it.
+        QuietSlf4j.apply();
         String baseIri = root.path("$id").isString() ? stripFragment(root.get("$id").asString())
                 : CLASSPATH + "/" + resource;
         Map<String, JsonNode> documents = documents(baseIri, root);
