@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /** Sends one typical FLUX task and completes when its result is back. */
@@ -79,10 +81,19 @@ public interface Driver extends AutoCloseable {
         return new String[] {json.substring(0, at), json.substring(at + uuid.length())};
     }
 
-    /** java.net.http alone over REST: POST the prepared bytes, wait for a 200 whose body names the task. */
+    /**
+     * java.net.http alone over REST: POST the prepared bytes, wait for a 200 whose body names the task. A thread of
+     * the client's own pool waits for each answer in {@code send}, as the AIRgen client does: {@code sendAsync} would
+     * hand every answer to a thread started for it on a machine with fewer than three processors.
+     */
     static Driver bareRest(URI rest) {
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "bare-rest");
+            t.setDaemon(true);
+            return t;
+        });
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30)).build();
+                .connectTimeout(Duration.ofSeconds(30)).executor(pool).build();
         String[] parts = template();
         return new Driver() {
             @Override
@@ -95,17 +106,26 @@ public interface Driver extends AutoCloseable {
                         .header("Authorization", "Bearer " + API_KEY)
                         .POST(HttpRequest.BodyPublishers.ofByteArray((parts[0] + uuid + parts[1]).getBytes(StandardCharsets.UTF_8)))
                         .build();
-                return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+                return CompletableFuture.supplyAsync(() -> {
+                    HttpResponse<String> r;
+                    try {
+                        r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted", e);
+                    }
                     if (r.statusCode() != 200 || !r.body().contains(uuid)) {
                         throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
                     }
                     return r;
-                });
+                }, pool);
             }
 
             @Override
             public void close() {
-                // HttpClient of Java 17 has no close(); its threads are daemons
+                pool.shutdown();
             }
         };
     }
