@@ -2,7 +2,6 @@ package dev.airgen.runtime;
 
 import dev.airgen.runtime.types.Json;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -124,7 +123,8 @@ final class RestChannel implements Channel {
         HttpRequest request = settings.post(body, "application/json", timeout);
         return exchange(request).handle((response, failure) -> {
             if (failure != null) {
-                throw Failures.wrap(failure, settings.baseUrl());
+                RunwareException fromBody = BoundedBody.failure(failure);
+                throw fromBody != null ? fromBody : Failures.wrap(failure, settings.baseUrl());
             }
             return read(response);
         });
@@ -137,15 +137,16 @@ final class RestChannel implements Channel {
      * supplied executor may be bounded or shared with the HTTP client's own work, so there the call stays
      * asynchronous.
      */
-    private CompletableFuture<HttpResponse<InputStream>> exchange(HttpRequest request) {
+    private CompletableFuture<HttpResponse<byte[]>> exchange(HttpRequest request) {
+        HttpResponse.BodyHandler<byte[]> bodies = BoundedBody.handler(MAX_BODY_BYTES, settings.baseUrl());
         if (!settings.executorGrows()) {
-            return settings.http().sendAsync(request, HttpResponse.BodyHandlers.ofInputStream());
+            return settings.http().sendAsync(request, bodies);
         }
-        CompletableFuture<HttpResponse<InputStream>> response = new CompletableFuture<>();
+        CompletableFuture<HttpResponse<byte[]>> response = new CompletableFuture<>();
         try {
             settings.executor().execute(() -> {
                 try {
-                    response.complete(settings.http().send(request, HttpResponse.BodyHandlers.ofInputStream()));
+                    response.complete(settings.http().send(request, bodies));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     response.completeExceptionally(Failures.aborted("interrupted while waiting for an answer"));
@@ -159,21 +160,10 @@ final class RestChannel implements Channel {
         return response;
     }
 
-    private Answer read(HttpResponse<InputStream> response) {
+    private Answer read(HttpResponse<byte[]> response) {
         int status = response.statusCode();
         Duration retryAfter = retryAfter(response);
-        String text;
-        try (InputStream in = response.body()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw Failures.malformed("the answer is larger than " + MAX_BODY_BYTES + " bytes", status, null);
-            }
-            text = new String(bytes, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            // The answer broke off: whatever the server did, it did; the caller asks it by taskUUID.
-            throw Failures.connection(Failures.CONNECTION_LOST, "the answer from " + Failures.hostAndPort(settings.baseUrl())
-                    + " broke off (" + Failures.describe(e) + ")", e);
-        }
+        String text = new String(response.body(), StandardCharsets.UTF_8);
         Envelope envelope = null;
         RunwareException unreadable = null;
         if (!text.isBlank()) {
