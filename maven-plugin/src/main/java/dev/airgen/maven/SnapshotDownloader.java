@@ -1,6 +1,6 @@
 package dev.airgen.maven;
 
-import java.io.ByteArrayOutputStream;
+import dev.airgen.schema.io.CappedBody;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -8,15 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -134,7 +131,7 @@ final class SnapshotDownloader {
             if (info.statusCode() / 100 == 3) {
                 return HttpResponse.BodySubscribers.replacing(new byte[0]); // a redirect's body is never read
             }
-            CappedBody subscriber = new CappedBody(policy.maxBytes(), info.headers().firstValueAsLong("Content-Length").orElse(-1), url);
+            CappedBody subscriber = CappedBody.of(policy.maxBytes(), info);
             body.set(subscriber);
             return subscriber;
         });
@@ -148,7 +145,7 @@ final class SnapshotDownloader {
             future.cancel(true);
             CappedBody subscriber = body.get();
             if (subscriber != null) {
-                subscriber.abort();
+                subscriber.abort(new IOException("aborted at the deadline: " + url));
             }
             throw timeout(original);
         } catch (InterruptedException e) {
@@ -182,7 +179,7 @@ final class SnapshotDownloader {
     }
 
     private DownloadException failure(URI url, Throwable cause) {
-        if (cause instanceof TooLarge tooLarge) {
+        if (cause instanceof CappedBody.TooLarge tooLarge) {
             return new DownloadException(url + " " + tooLarge.getMessage() + "; at most " + policy.maxBytes()
                     + " bytes are accepted (maxDownloadSize)", cause);
         }
@@ -222,83 +219,6 @@ final class SnapshotDownloader {
         }
         // The HTTP client reports a refused connection without any message.
         return e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
-    }
-
-    /** The body would pass the cap; the message says what the server declared or sent. */
-    private static final class TooLarge extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        TooLarge(String message) {
-            super(message);
-        }
-    }
-
-    /** Collects a body up to a cap; refuses a larger declared length at once and a longer body as it passes. */
-    private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final long max;
-        private final long declared;
-        private final URI url;
-        private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private volatile Flow.Subscription subscription;
-
-        CappedBody(long max, long declared, URI url) {
-            this.max = max;
-            this.declared = declared;
-            this.url = url;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription s) {
-            subscription = s;
-            if (declared > max) {
-                s.cancel();
-                result.completeExceptionally(new TooLarge("declares a body of " + declared + " bytes (Content-Length); none of it was read"));
-                return;
-            }
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> items) {
-            if (result.isDone()) {
-                return;
-            }
-            for (ByteBuffer item : items) {
-                int n = item.remaining();
-                if (bytes.size() + (long) n > max) {
-                    subscription.cancel();
-                    result.completeExceptionally(new TooLarge("sent more than " + max + " bytes; the download was stopped there"));
-                    return;
-                }
-                byte[] chunk = new byte[n];
-                item.get(chunk);
-                bytes.write(chunk, 0, n);
-            }
-        }
-
-        @Override
-        public void onError(Throwable throwable) {
-            result.completeExceptionally(throwable);
-        }
-
-        @Override
-        public void onComplete() {
-            result.complete(bytes.toByteArray());
-        }
-
-        @Override
-        public java.util.concurrent.CompletionStage<byte[]> getBody() {
-            return result;
-        }
-
-        void abort() {
-            Flow.Subscription s = subscription;
-            if (s != null) {
-                s.cancel();
-            }
-            result.completeExceptionally(new IOException("aborted at the deadline: " + url));
-        }
     }
 
     /** The text of an error body, on one line and shortened, for a message. */

@@ -115,7 +115,7 @@ class HostileRefreshTest {
         long start = System.nanoTime();
         assertThatThrownBy(() -> refresher(256 * 1024, Duration.ofSeconds(20), Set.of()).refreshRelease(folder, "latest", false))
                 .isInstanceOf(SnapshotRefresher.RefreshException.class)
-                .hasMessage("airgen: " + server.url() + "/releases/latest/schema-map.json sent more than 262144 bytes; the download was "
+                .hasMessage("airgen: " + server.url() + "/releases/latest/schema-map.json sent more than 262144 bytes and was "
                         + "stopped there; at most 262144 bytes are accepted (maxDownloadSize); " + kept());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         Thread.sleep(200);

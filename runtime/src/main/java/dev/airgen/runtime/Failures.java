@@ -158,6 +158,20 @@ final class Failures {
         return new RunwareTransportException(ErrorCategory.UNKNOWN, "clientError", text, cause);
     }
 
+    /**
+     * The client's own error inside {@code t}, such as one an answer's body ended with ({@code HttpClient.send}
+     * throws it wrapped in an {@code IOException}, {@code sendAsync} in a {@code CompletionException}); null when
+     * there is none.
+     */
+    static RunwareException within(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof RunwareException e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
     /** {@code host:port} of a URL, with the scheme's default port when it names none. */
     public static String hostAndPort(URI uri) {
         int port = uri.getPort();

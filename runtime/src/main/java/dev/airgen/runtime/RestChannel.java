@@ -1,6 +1,7 @@
 package dev.airgen.runtime;
 
 import dev.airgen.runtime.types.Json;
+import dev.airgen.schema.io.CappedBody;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -123,7 +124,7 @@ final class RestChannel implements Channel {
         HttpRequest request = settings.post(body, "application/json", timeout);
         return exchange(request).handle((response, failure) -> {
             if (failure != null) {
-                RunwareException fromBody = BoundedBody.failure(failure);
+                RunwareException fromBody = Failures.within(failure);
                 throw fromBody != null ? fromBody : Failures.wrap(failure, settings.baseUrl());
             }
             return read(response);
@@ -138,7 +139,7 @@ final class RestChannel implements Channel {
      * asynchronous.
      */
     private CompletableFuture<HttpResponse<byte[]>> exchange(HttpRequest request) {
-        HttpResponse.BodyHandler<byte[]> bodies = BoundedBody.handler(MAX_BODY_BYTES, settings.baseUrl());
+        HttpResponse.BodyHandler<byte[]> bodies = bodies(MAX_BODY_BYTES, settings.baseUrl());
         if (!settings.executorGrows()) {
             return settings.http().sendAsync(request, bodies);
         }
@@ -158,6 +159,19 @@ final class RestChannel implements Channel {
             response.completeExceptionally(e);
         }
         return response;
+    }
+
+    /**
+     * Answers as bytes, collected as java.net.http delivers them, so that the thread waiting in {@code send} gets
+     * the whole answer at once instead of reading a stream that the HTTP client's threads fill. An answer longer
+     * than {@code limit} is stopped there and is a malformed answer; one that breaks off is a lost connection,
+     * whose tasks the caller asks about by UUID (whatever the server did, it did).
+     */
+    static HttpResponse.BodyHandler<byte[]> bodies(long limit, java.net.URI server) {
+        return info -> CappedBody.of(limit, info, t -> t instanceof CappedBody.TooLarge
+                ? Failures.malformed("the answer is larger than " + limit + " bytes", info.statusCode(), null)
+                : Failures.connection(Failures.CONNECTION_LOST, "the answer from " + Failures.hostAndPort(server)
+                        + " broke off (" + Failures.describe(t) + ")", t));
     }
 
     private Answer read(HttpResponse<byte[]> response) {
