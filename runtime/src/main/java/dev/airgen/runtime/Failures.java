@@ -128,6 +128,10 @@ final class Failures {
         if (cause instanceof RunwareException re) {
             return re;
         }
+        if (cause instanceof java.io.IOException && cause.getCause() instanceof RunwareException re) {
+            // HttpClient.send rethrows how an answer's body ended (too large, broken off) wrapped in an IOException
+            return re;
+        }
         String where = target == null ? "" : " " + hostAndPort(target);
         String text = describe(cause);
         if (cause instanceof HttpConnectTimeoutException) {
@@ -156,20 +160,6 @@ final class Failures {
             return malformed(text, 0, cause);
         }
         return new RunwareTransportException(ErrorCategory.UNKNOWN, "clientError", text, cause);
-    }
-
-    /**
-     * The client's own error inside {@code t}, such as one an answer's body ended with ({@code HttpClient.send}
-     * throws it wrapped in an {@code IOException}, {@code sendAsync} in a {@code CompletionException}); null when
-     * there is none.
-     */
-    static RunwareException within(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof RunwareException e) {
-                return e;
-            }
-        }
-        return null;
     }
 
     /** {@code host:port} of a URL, with the scheme's default port when it names none. */

@@ -32,11 +32,14 @@ final class RestChannel implements Channel {
     static final int MAX_BODY_BYTES = 256 * 1024 * 1024;
 
     private final TransportSettings settings;
+    /** How every answer's body is read (see {@link #bodies}). */
+    private final HttpResponse.BodyHandler<byte[]> answers;
     private final Set<CompletableFuture<Answer>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public RestChannel(TransportSettings settings) {
         this.settings = settings;
+        this.answers = bodies(MAX_BODY_BYTES, settings.baseUrl());
     }
 
     /** An answer to one POST: its status and parsed envelope. */
@@ -124,8 +127,7 @@ final class RestChannel implements Channel {
         HttpRequest request = settings.post(body, "application/json", timeout);
         return exchange(request).handle((response, failure) -> {
             if (failure != null) {
-                RunwareException fromBody = Failures.within(failure);
-                throw fromBody != null ? fromBody : Failures.wrap(failure, settings.baseUrl());
+                throw Failures.wrap(failure, settings.baseUrl());
             }
             return read(response);
         });
@@ -139,15 +141,14 @@ final class RestChannel implements Channel {
      * asynchronous.
      */
     private CompletableFuture<HttpResponse<byte[]>> exchange(HttpRequest request) {
-        HttpResponse.BodyHandler<byte[]> bodies = bodies(MAX_BODY_BYTES, settings.baseUrl());
         if (!settings.executorGrows()) {
-            return settings.http().sendAsync(request, bodies);
+            return settings.http().sendAsync(request, answers);
         }
         CompletableFuture<HttpResponse<byte[]>> response = new CompletableFuture<>();
         try {
             settings.executor().execute(() -> {
                 try {
-                    response.complete(settings.http().send(request, bodies));
+                    response.complete(settings.http().send(request, answers));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     response.completeExceptionally(Failures.aborted("interrupted while waiting for an answer"));

@@ -50,16 +50,17 @@ class RestBodiesTest {
     void theClientsOwnErrorIsFoundWhereTheHttpClientWrappedIt() {
         RunwareException lost = Failures.connection(Failures.CONNECTION_LOST, "broke off", null);
 
-        assertThat(Failures.within(new IOException("wrapped by send", lost))).isSameAs(lost);
-        assertThat(Failures.within(new CompletionException(lost))).isSameAs(lost);
-        assertThat(Failures.within(new IOException("reset by peer"))).isNull();
-        assertThat(Failures.within(null)).isNull();
+        assertThat(Failures.wrap(new IOException("wrapped by send", lost), SERVER)).isSameAs(lost);
+        assertThat(Failures.wrap(new CompletionException(lost), SERVER)).isSameAs(lost);
+        RunwareException plain = Failures.wrap(new IOException("reset by peer"), SERVER);
+        assertThat(plain).isNotSameAs(lost);
+        assertThat(plain.getMessage()).contains("api.example.test:443").contains("reset by peer");
     }
 
     private static RunwareException failureOf(HttpResponse.BodySubscriber<byte[]> body) {
         CompletableFuture<byte[]> f = body.getBody().toCompletableFuture();
         assertThat(f).isCompletedExceptionally();
-        return Failures.within(f.handle((v, t) -> t).join());
+        return Failures.wrap(f.handle((v, t) -> t).join(), SERVER);
     }
 
     private static ByteBuffer bytes(String s) {

@@ -43,7 +43,7 @@ public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
      * @param declared the length the response declares, or a negative number when it declares none
      * @param failures turns each failure ({@link TooLarge}, or what the HTTP client reported) into the one the body ends with
      */
-    public CappedBody(long max, long declared, UnaryOperator<Throwable> failures) {
+    private CappedBody(long max, long declared, UnaryOperator<Throwable> failures) {
         if (max < 0) {
             throw new IllegalArgumentException("the cap must not be negative, got " + max);
         }
