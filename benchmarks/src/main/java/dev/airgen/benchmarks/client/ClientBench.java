@@ -25,14 +25,14 @@ public final class ClientBench {
      * How much to measure. Each setting (transport and tasks in flight) runs at least {@code minRounds} rounds and
      * then more, up to {@code maxRounds}, until the interval of its median overhead lies on one side of the limit.
      */
-    public record Settings(double jitWarmupSeconds, int[] inFlight, double warmupSeconds, double measureSeconds, int maxTasks,
+    public record Settings(double jitWarmupMinSeconds, double jitWarmupMaxSeconds, int[] inFlight, double warmupSeconds, double measureSeconds, int maxTasks,
                            int minRounds, int maxRounds) {
         public static Settings full() {
-            return new Settings(20, new int[] {1, 16, 256}, 0.5, 2.0, 200_000, 6, 15);
+            return new Settings(20, 240, new int[] {1, 16, 256}, 0.5, 2.0, 200_000, 6, 15);
         }
 
         public static Settings quick() {
-            return new Settings(1, new int[] {1, 16, 256}, 0.3, 0.5, 20_000, 1, 2);
+            return new Settings(1, 3, new int[] {1, 16, 256}, 0.3, 0.5, 20_000, 1, 2);
         }
     }
 
@@ -62,6 +62,8 @@ public final class ClientBench {
     private final Settings settings;
     private final PrintStream log;
     private String cpus = "";
+    /** Each client's JIT warm-up, by transport and client, in the order run. */
+    private final Map<String, JitWarmUp.Outcome> warmUps = new LinkedHashMap<>();
 
     public ClientBench(Settings settings, PrintStream log) {
         this.settings = settings;
@@ -81,13 +83,15 @@ public final class ClientBench {
                     drivers.put(Client.AIRGEN_NO_VALIDATION, Driver.airgen(transport, emulator.rest(), emulator.webSocket(), false));
                     drivers.put(Client.BARE, transport == Transport.REST ? Driver.bareRest(emulator.rest())
                             : Driver.bareWebSocket(emulator.webSocket()));
-                    // Each client first runs long enough for the JIT to compile its hot paths: the AIRgen client has
-                    // more code on them (serialization, validation, typed results) and needs tens of seconds for it.
+                    // Each client first runs until the JIT has stopped compiling for it (see JitWarmUp).
                     for (Map.Entry<Client, Driver> e : drivers.entrySet()) {
-                        Load.Window w = Load.run(e.getValue(), JIT_WARMUP_IN_FLIGHT, nanos(settings.jitWarmupSeconds()),
-                                settings.maxTasks());
-                        log.printf(Locale.ROOT, "[client]   JIT warm-up %s %s: %.0f tasks/s%n", transport, e.getKey().label,
-                                w.tasksPerSecond());
+                        Driver d = e.getValue();
+                        JitWarmUp.Outcome o = JitWarmUp.ofThisJvm(settings.jitWarmupMinSeconds(), settings.jitWarmupMaxSeconds())
+                                .run(seconds -> Load.run(d, JIT_WARMUP_IN_FLIGHT, nanos(seconds), settings.maxTasks()).tasksPerSecond());
+                        warmUps.put(name(transport) + " " + e.getKey().label, o);
+                        log.printf(Locale.ROOT, "[client]   JIT warm-up %s %s: %.0f s, %s, last window %.0f tasks/s%n", name(transport),
+                                e.getKey().label, o.seconds(), o.quiet() ? "compiler quiet" : "compiler still busy at the limit",
+                                o.lastTasksPerSecond());
                     }
                     for (int inFlight : settings.inFlight()) {
                         for (int round = 0; round < settings.maxRounds(); round++) {
@@ -131,6 +135,10 @@ public final class ClientBench {
         return interval.coverage() >= CONFIDENCE && interval.excludes(LIMIT);
     }
 
+    private static String name(Transport transport) {
+        return transport == Transport.REST ? "REST" : "WebSocket";
+    }
+
     private static long nanos(double seconds) {
         return (long) (seconds * TimeUnit.SECONDS.toNanos(1));
     }
@@ -141,9 +149,12 @@ public final class ClientBench {
                         + "(2 GB heap, 1.5 GB of it young generation, so that its collector does not set the pace), "
                         + "so every answer is immediate and the figures show the cost of the two ends and the loopback. "
                         + "Task: the typical FLUX request from the hot-path section, `deliveryMethod` sync, one image per "
-                        + "task. Closed loop with a fixed number of tasks in flight. Each client first runs %.0f s at %d in flight so "
-                        + "that the JIT has compiled its hot paths (the AIRgen client, with more code on them, needs tens of "
-                        + "seconds; shorter warm-ups measured the compiler more than the client). Then each setting runs in "
+                        + "task. Closed loop with a fixed number of tasks in flight. Each client first runs at %d in flight until the "
+                        + "JIT has stopped compiling for it: windows of %.0f s, at least %.0f s, then until %d windows in a row "
+                        + "each spent less than %.0f%% of their time compiling, at most %.0f s (the warm-ups are listed below the "
+                        + "table). A fixed warm-up of 20 s measured the compiler more than the client: with the clients on one "
+                        + "processor the compiler threads share it with the load, and the AIRgen client, whose hot path holds "
+                        + "more code, kept compiling and gaining throughput for more than a minute. Then each setting runs in "
                         + "rounds: in a round every client has %.1f s of warm-up and %.1f s measured (at most %d tasks), one "
                         + "after the other, the order reversed every other round. A setting runs at least %d rounds and then "
                         + "more, up to %d, until the %.0f%% interval of its median overhead lies on one side of the 5%% limit "
@@ -157,7 +168,8 @@ public final class ClientBench {
                         + "(every thread, the JIT and the collector included; the other clients are idle meanwhile) divided "
                         + "by the tasks it ended: it shows what each client costs, and other load on the machine moves it "
                         + "far less than throughput. On this machine %s.%n%n",
-                settings.jitWarmupSeconds(), JIT_WARMUP_IN_FLIGHT, settings.warmupSeconds(), settings.measureSeconds(),
+                JIT_WARMUP_IN_FLIGHT, JitWarmUp.WINDOW_SECONDS, settings.jitWarmupMinSeconds(), JitWarmUp.QUIET_WINDOWS,
+                JitWarmUp.QUIET_SHARE * 100, settings.jitWarmupMaxSeconds(), settings.warmupSeconds(), settings.measureSeconds(),
                 settings.maxTasks(), settings.minRounds(), settings.maxRounds(), CONFIDENCE * 100, cpus));
         md.append("| transport | in flight | client | tasks/s | p50 latency | p99 latency | failed | throughput vs bare | p50 vs bare | CPU per task |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|\n");
@@ -172,7 +184,7 @@ public final class ClientBench {
                     double p50 = pct(ws, 0.5);
                     double p99 = pct(ws, 0.99);
                     int failed = ws.stream().mapToInt(Load.Window::failed).sum();
-                    md.append("| ").append(transport == Transport.REST ? "REST" : "WebSocket").append(" | ").append(inFlight)
+                    md.append("| ").append(name(transport)).append(" | ").append(inFlight)
                             .append(" | ").append(client.label)
                             .append(" | ").append(Stats.num(t.median())).append(" (").append(Stats.num(t.min())).append("–")
                             .append(Stats.num(t.max())).append(")")
@@ -187,6 +199,11 @@ public final class ClientBench {
                 targets.add(overheadTarget(transport, inFlight, windows));
             }
         }
+        md.append("\nJIT warm-ups: ");
+        md.append(warmUps.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f s (%s, %s tasks/s in its last window)",
+                e.getKey(), e.getValue().seconds(), e.getValue().quiet() ? "compiler quiet" : "compiler still busy at the limit",
+                Stats.num(e.getValue().lastTasksPerSecond()))).collect(java.util.stream.Collectors.joining("; ")));
+        md.append(".\n");
         md.append("\nThe overhead target compares the two clients round by round: each round gives `1 − AIRgen tasks/s ÷ "
                 + "bare tasks/s`, measured back to back at the same setting, and the verdict takes the median of those "
                 + "per-round overheads, so drift between rounds (the emulator's JIT, other load) cancels out. A negative "
@@ -202,7 +219,7 @@ public final class ClientBench {
 
     /** The overhead at one setting: the median over rounds of each round's paired comparison. */
     private Target overheadTarget(Transport transport, int inFlight, Map<Key, List<Load.Window>> windows) {
-        String name = (transport == Transport.REST ? "REST" : "WebSocket") + ", " + inFlight + " in flight";
+        String name = name(transport) + ", " + inFlight + " in flight";
         double[] overheads = paired(windows, transport, inFlight, Client.AIRGEN);
         double[] withoutValidation = paired(windows, transport, inFlight, Client.AIRGEN_NO_VALIDATION);
         double overhead = Stats.of(overheads).median();
