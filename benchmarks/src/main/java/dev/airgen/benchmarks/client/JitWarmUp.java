@@ -2,7 +2,9 @@ package dev.airgen.benchmarks.client;
 
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import javax.management.ObjectName;
 
 /**
  * Runs a client until the JIT has stopped compiling for it, so that the rounds that follow compare compiled
@@ -10,8 +12,10 @@ import java.util.function.LongSupplier;
  * the compiler threads share it with the load, and the AIRgen client, whose hot path holds more code (the
  * validator, Jackson's databinding, the task runner), kept compiling for more than a minute while its throughput
  * climbed. The rule: windows of {@link #WINDOW_SECONDS} at a fixed load, at least {@code minSeconds}, then until
- * {@link #QUIET_WINDOWS} windows in a row each spent less than {@link #QUIET_SHARE} of their time compiling, or
- * {@code maxSeconds} have passed (then the warm-up says so).
+ * {@link #QUIET_WINDOWS} windows in a row were quiet, or {@code maxSeconds} have passed (then the warm-up says so).
+ * A window is quiet when the compilations finished during it took less than {@link #QUIET_SHARE} of its time and,
+ * at its end, the JIT neither compiles nor has anything queued: the compiler's clock counts a compilation only
+ * once it ends, and on a busy processor one large compilation can run through several windows unseen.
  */
 final class JitWarmUp {
 
@@ -34,21 +38,62 @@ final class JitWarmUp {
     private final double minSeconds;
     private final double maxSeconds;
     private final LongSupplier compileMillis;
+    private final BooleanSupplier compilerIdle;
 
-    JitWarmUp(double minSeconds, double maxSeconds, LongSupplier compileMillis) {
+    /**
+     * @param compileMillis the compiler's total time so far, in ms, or a negative number when unknown
+     * @param compilerIdle  whether the JIT neither compiles nor has a compilation queued right now (true when unknown)
+     */
+    JitWarmUp(double minSeconds, double maxSeconds, LongSupplier compileMillis, BooleanSupplier compilerIdle) {
         if (minSeconds < 0 || maxSeconds < minSeconds) {
             throw new IllegalArgumentException("warm-up bounds must satisfy 0 <= min <= max, got " + minSeconds + " and " + maxSeconds);
         }
         this.minSeconds = minSeconds;
         this.maxSeconds = maxSeconds;
         this.compileMillis = compileMillis;
+        this.compilerIdle = compilerIdle;
     }
 
-    /** A warm-up that reads this JVM's compiler time; without one it runs the longest warm-up. */
+    /** A warm-up that reads this JVM's compiler; without its clock it runs the longest warm-up. */
     static JitWarmUp ofThisJvm(double minSeconds, double maxSeconds) {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
-        return new JitWarmUp(minSeconds, maxSeconds, measurable ? jit::getTotalCompilationTime : () -> -1);
+        return new JitWarmUp(minSeconds, maxSeconds, measurable ? jit::getTotalCompilationTime : () -> -1, JitWarmUp::hotSpotIdle);
+    }
+
+    /**
+     * Whether HotSpot's compiler queue (its {@code Compiler.queue} diagnostic command) shows no compilation running
+     * or waiting; true where the command is not there.
+     */
+    static boolean hotSpotIdle() {
+        String queue;
+        try {
+            queue = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "compilerQueue",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+        } catch (javax.management.JMException | RuntimeException e) {
+            return true;
+        }
+        return queueIsIdle(queue);
+    }
+
+    /**
+     * Reads the text of {@code Compiler.queue}: a "Current compiles:" block with a line per running compilation,
+     * then a block per compiler queue that says "Empty" or lists what waits.
+     */
+    static boolean queueIsIdle(String queue) {
+        if (queue == null) {
+            return true;
+        }
+        boolean idle = true;
+        for (String line : queue.split("\\R")) {
+            String t = line.strip();
+            if (t.isEmpty() || t.equals("Empty") || t.startsWith("Current compiles") || t.endsWith("compile queue:")) {
+                continue;
+            }
+            idle = false;
+        }
+        return idle;
     }
 
     Outcome run(Window window) throws InterruptedException {
@@ -62,7 +107,8 @@ final class JitWarmUp {
             last = window.run(length);
             elapsed += length;
             long after = compileMillis.getAsLong();
-            boolean quiet = before >= 0 && after >= 0 && (after - before) < QUIET_SHARE * length * 1000;
+            boolean quiet = before >= 0 && after >= 0 && (after - before) < QUIET_SHARE * length * 1000
+                    && compilerIdle.getAsBoolean();
             quietInARow = quiet ? quietInARow + 1 : 0;
             before = after;
             if (elapsed >= minSeconds && quietInARow >= QUIET_WINDOWS) {
