@@ -90,7 +90,7 @@ public final class ClientBench {
                                 .run(seconds -> Load.run(d, JIT_WARMUP_IN_FLIGHT, nanos(seconds), settings.maxTasks()).tasksPerSecond());
                         warmUps.put(name(transport) + " " + e.getKey().label, o);
                         log.printf(Locale.ROOT, "[client]   JIT warm-up %s %s: %.0f s, %s, last window %.0f tasks/s%n", name(transport),
-                                e.getKey().label, o.seconds(), o.quiet() ? "compiler quiet" : "compiler still busy at the limit",
+                                e.getKey().label, o.seconds(), o.ending(),
                                 o.lastTasksPerSecond());
                     }
                     for (int inFlight : settings.inFlight()) {
@@ -108,7 +108,7 @@ public final class ClientBench {
                                 Load.Window w = Load.run(d, inFlight, nanos(settings.measureSeconds()), settings.maxTasks());
                                 windows.computeIfAbsent(new Key(transport, inFlight, client), k -> new ArrayList<>()).add(w);
                                 log.printf(Locale.ROOT, "[client]   round %d %s %d in flight %s: %.0f tasks/s, p50 %.2f ms, p99 %.2f ms%s%n",
-                                        round + 1, transport, inFlight, client.label, w.tasksPerSecond(),
+                                        round + 1, name(transport), inFlight, client.label, w.tasksPerSecond(),
                                         w.completed() == 0 ? Double.NaN : w.percentile(0.5) / 1e6,
                                         w.completed() == 0 ? Double.NaN : w.percentile(0.99) / 1e6,
                                         w.failed() == 0 ? "" : ", " + w.failed() + " failed: " + w.firstFailure());
@@ -202,7 +202,7 @@ public final class ClientBench {
         }
         md.append("\nJIT warm-ups: ");
         md.append(warmUps.entrySet().stream().map(e -> String.format(Locale.ROOT, "%s %.0f s (%s, %s tasks/s in its last window)",
-                e.getKey(), e.getValue().seconds(), e.getValue().quiet() ? "compiler quiet" : "compiler still busy at the limit",
+                e.getKey(), e.getValue().seconds(), e.getValue().ending(),
                 Stats.num(e.getValue().lastTasksPerSecond()))).collect(java.util.stream.Collectors.joining("; ")));
         md.append(".\n");
         md.append("\nThe overhead target compares the two clients round by round: each round gives `1 − AIRgen tasks/s ÷ "

@@ -28,6 +28,10 @@ final class JitWarmUp {
 
     /** What a warm-up did: how long it ran, its last window's throughput, and whether the compiler went quiet. */
     record Outcome(double seconds, double lastTasksPerSecond, boolean quiet) {
+        /** How the warm-up ended, in words. */
+        String ending() {
+            return quiet ? "compiler quiet" : "compiler still busy at the limit";
+        }
     }
 
     /** One window of load; returns its throughput in tasks per second. */
@@ -85,15 +89,8 @@ final class JitWarmUp {
         if (queue == null) {
             return true;
         }
-        boolean idle = true;
-        for (String line : queue.split("\\R")) {
-            String t = line.strip();
-            if (t.isEmpty() || t.equals("Empty") || t.startsWith("Current compiles") || t.endsWith("compile queue:")) {
-                continue;
-            }
-            idle = false;
-        }
-        return idle;
+        return queue.lines().map(String::strip).allMatch(t -> t.isEmpty() || t.equals("Empty")
+                || t.startsWith("Current compiles") || t.endsWith("compile queue:"));
     }
 
     Outcome run(Window window) throws InterruptedException {
