@@ -68,7 +68,9 @@ class DocsStayTrueTest {
         root = Path.of(System.getProperty("airgen.projectRoot")).toAbsolutePath().normalize();
         try (Stream<Path> modules = Files.list(root)) {
             for (Path module : modules.filter(Files::isDirectory).toList()) {
-                for (String tree : List.of("src/main/java", "src/test/java", "src/test/resources")) {
+                // The archetype's templates are the classes of the projects it creates.
+                for (String tree : List.of("src/main/java", "src/test/java", "src/test/resources",
+                        "src/main/resources/archetype-resources")) {
                     scanSources(module.resolve(tree));
                 }
             }
