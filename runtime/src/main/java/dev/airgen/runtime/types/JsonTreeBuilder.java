@@ -3,6 +3,7 @@ package dev.airgen.runtime.types;
 import dev.airgen.runtime.internal.access.TypesAccess;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -69,16 +70,29 @@ final class JsonTreeBuilder {
     }
 
     private static ObjectNode object(GeneratedObject value) {
-        ObjectNode out = NODES.objectNode();
         @Nullable Object[] properties = value.jsonProperties();
+        Map<String, JsonValue> extras = value.additionalProperties();
+        int members = extras.size();
+        for (int i = 1; i < properties.length; i += 2) {
+            if (properties[i] != null) {
+                members++;
+            }
+        }
+        // Sized for its members up front: a request of a dozen fields would otherwise rehash its map once.
+        ObjectNode out = new ObjectNode(NODES, new LinkedHashMap<>(capacity(members)));
         for (int i = 0; i + 1 < properties.length; i += 2) {
             if (properties[i + 1] != null) {
                 out.set((String) properties[i], of(properties[i + 1]));
             }
         }
-        for (Map.Entry<String, JsonValue> extra : value.additionalProperties().entrySet()) {
+        for (Map.Entry<String, JsonValue> extra : extras.entrySet()) {
             out.set(extra.getKey(), of(extra.getValue()));
         }
         return out;
+    }
+
+    /** The initial capacity at which a hash map holds {@code members} entries without growing. */
+    private static int capacity(int members) {
+        return Math.max(4, (int) Math.ceil(members / 0.75));
     }
 }

@@ -5,7 +5,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.resource.InputStreamSource;
 import dev.airgen.runtime.internal.JsonTrees;
 import dev.airgen.runtime.internal.QuietSlf4j;
@@ -195,7 +196,7 @@ public final class SchemaValidator {
 
     /** networknt's compiled form of the first of {@code documents}, every validator built now. */
     private Schema networknt(ClassLoader loader, String baseIri, Map<String, JsonNode> documents) {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2019_09, b -> b
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(TaskDialect.DIALECT, b -> b
                 .schemaRegistryConfig(SchemaRegistryConfig.builder()
                         .formatAssertionsEnabled(true)
                         .preloadSchema(true)
@@ -280,5 +281,13 @@ public final class SchemaValidator {
             }
             return List.copyOf(out);
         }
+    }
+
+    /**
+     * Draft 2019-09, the dialect of every task schema, with the {@code uuid} format checked without a regex. In a
+     * class of its own, so that networknt's classes load only once {@link #compile} has quieted SLF4J.
+     */
+    private static final class TaskDialect {
+        static final Dialect DIALECT = Dialect.builder(Dialects.getDraft201909()).format(UuidFormat.INSTANCE).build();
     }
 }

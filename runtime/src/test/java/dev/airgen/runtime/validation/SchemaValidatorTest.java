@@ -136,6 +136,11 @@ class SchemaValidatorTest {
                     assertThat(x.keyword()).isEqualTo("format");
                 });
         assertThat(params(VIDEO, with(validVideo(), "webhookURL", "not a uri"))).containsExactly("webhookURL");
+        String uuid = UUID.randomUUID().toString();
+        assertThat(check(VIDEO, with(validVideo(), "taskUUID", uuid.toUpperCase(java.util.Locale.ROOT)))).isEmpty();
+        assertThat(params(VIDEO, with(validVideo(), "taskUUID", uuid + "\n"))).containsExactly("taskUUID");
+        assertThat(params(VIDEO, with(validVideo(), "taskUUID", uuid.substring(0, 35) + "\uff10")))
+                .containsExactly("taskUUID");
     }
 
     @Test
