@@ -331,10 +331,25 @@ public final class IncrementalBench {
             NodeList ids = plugin.getElementsByTagName("artifactId");
             NodeList versions = plugin.getElementsByTagName("version");
             if (ids.getLength() > 0 && ids.item(0).getTextContent().trim().equals(artifactId) && versions.getLength() > 0) {
-                return versions.item(0).getTextContent().trim();
+                return property(pom, versions.item(0).getTextContent().trim());
             }
         }
         throw new IllegalStateException(artifactId + " has no pinned version in the root pom");
+    }
+
+    /** {@code value} itself, or when it is {@code ${name}}, the root pom's property of that name. */
+    private String property(Document pom, String value) {
+        if (!value.startsWith("${") || !value.endsWith("}")) {
+            return value;
+        }
+        String name = value.substring(2, value.length() - 1);
+        NodeList found = pom.getElementsByTagName(name);
+        for (int i = 0; i < found.getLength(); i++) {
+            if ("properties".equals(found.item(i).getParentNode().getNodeName())) {
+                return found.item(i).getTextContent().trim();
+            }
+        }
+        throw new IllegalStateException("the root pom defines no property " + name);
     }
 
     // ------------------------------------------------------------------ the consumer project
