@@ -303,28 +303,25 @@ public final class IncrementalBench {
         return to;
     }
 
+    /** The root pom, parsed: the versions the consumer projects use come from it. */
+    private Document rootPom() throws Exception {
+        return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(root.resolve("pom.xml").toFile());
+    }
+
     private String projectVersion() throws Exception {
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(root.resolve("pom.xml").toFile());
+        Document pom = rootPom();
         NodeList children = pom.getDocumentElement().getChildNodes();
         for (int i = 0; i < children.getLength(); i++) {
             if (children.item(i) instanceof Element e && e.getTagName().equals("version")) {
-                String version = e.getTextContent().trim();
-                if (version.startsWith("${") && version.endsWith("}")) {
-                    // A CI-friendly version: the property's value from the root pom.
-                    NodeList property = pom.getElementsByTagName(version.substring(2, version.length() - 1));
-                    if (property.getLength() > 0) {
-                        return property.item(0).getTextContent().trim();
-                    }
-                }
-                return version;
+                // A CI-friendly version names a property of the root pom.
+                return property(pom, e.getTextContent().trim());
             }
         }
         throw new IllegalStateException("no <version> in " + root.resolve("pom.xml"));
     }
 
     /** A plugin version from the root pom's pluginManagement, so the consumer uses what this project pins. */
-    private String managedPluginVersion(String artifactId) throws Exception {
-        Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(root.resolve("pom.xml").toFile());
+    private static String managedPluginVersion(Document pom, String artifactId) {
         NodeList plugins = pom.getElementsByTagName("plugin");
         for (int i = 0; i < plugins.getLength(); i++) {
             Element plugin = (Element) plugins.item(i);
@@ -338,7 +335,7 @@ public final class IncrementalBench {
     }
 
     /** {@code value} itself, or when it is {@code ${name}}, the root pom's property of that name. */
-    private String property(Document pom, String value) {
+    private static String property(Document pom, String value) {
         if (!value.startsWith("${") || !value.endsWith("}")) {
             return value;
         }
@@ -360,9 +357,10 @@ public final class IncrementalBench {
         try (InputStream in = IncrementalBench.class.getResourceAsStream("consumer-pom.xml")) {
             pom = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        Document pinned = rootPom();
         pom = pom.replace("@AIRGEN_VERSION@", version)
-                .replace("@COMPILER_VERSION@", managedPluginVersion("maven-compiler-plugin"))
-                .replace("@RESOURCES_VERSION@", managedPluginVersion("maven-resources-plugin"));
+                .replace("@COMPILER_VERSION@", managedPluginVersion(pinned, "maven-compiler-plugin"))
+                .replace("@RESOURCES_VERSION@", managedPluginVersion(pinned, "maven-resources-plugin"));
         Files.writeString(dir.resolve("pom.xml"), pom);
         writeApp(dir, "a lighthouse at dusk");
         Path schemas = Files.createDirectories(dir.resolve("src/main/airgen"));
