@@ -71,6 +71,24 @@ public final class Machine {
         return System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch");
     }
 
+    /** The {@code java} launcher of the JDK this benchmark runs on. */
+    public static String javaLauncher() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /**
+     * The command that runs {@code mainClass} in a fresh JVM on this JDK and this benchmark's class path: the
+     * {@code prefix} (a CPU pinning command, or nothing), {@code java}, the JVM options, the class; a list the caller
+     * may extend with arguments.
+     */
+    public static List<String> javaCommand(List<String> prefix, List<String> jvmOptions, String mainClass) {
+        List<String> command = new java.util.ArrayList<>(prefix);
+        command.add(javaLauncher());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        return command;
+    }
+
     public static String jvmArgs() {
         return String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
     }

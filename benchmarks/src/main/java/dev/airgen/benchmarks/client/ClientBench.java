@@ -6,11 +6,11 @@ import dev.airgen.benchmarks.Target;
 import dev.airgen.runtime.Transport;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The AIRgen client against the emulator on loopback, next to java.net.http sending the same bytes.
@@ -44,19 +44,7 @@ public final class ClientBench {
     /** Tasks in flight while a client's code is first compiled by the JIT. */
     private static final int JIT_WARMUP_IN_FLIGHT = 16;
 
-    private enum Client {
-        AIRGEN("AIRgen client (validation on)"),
-        AIRGEN_NO_VALIDATION("AIRgen client (validation off)"),
-        BARE("bare java.net.http, same bytes");
-
-        final String label;
-
-        Client(String label) {
-            this.label = label;
-        }
-    }
-
-    private record Key(Transport transport, int inFlight, Client client) {
+    private record Key(Transport transport, int inFlight, ClientKind client) {
     }
 
     private final Settings settings;
@@ -77,47 +65,44 @@ public final class ClientBench {
             cpus = split.describe();
             log.println("[client] emulator at " + emulator.rest() + " and " + emulator.webSocket() + "; " + cpus);
             for (Transport transport : new Transport[] {Transport.REST, Transport.WEBSOCKET}) {
-                Map<Client, Driver> drivers = new LinkedHashMap<>();
+                Map<ClientKind, ClientProcess> clients = new EnumMap<>(ClientKind.class);
                 try {
-                    drivers.put(Client.AIRGEN, Driver.airgen(transport, emulator.rest(), emulator.webSocket(), true));
-                    drivers.put(Client.AIRGEN_NO_VALIDATION, Driver.airgen(transport, emulator.rest(), emulator.webSocket(), false));
-                    drivers.put(Client.BARE, transport == Transport.REST ? Driver.bareRest(emulator.rest())
-                            : Driver.bareWebSocket(emulator.webSocket()));
-                    // Each client first runs until the JIT has stopped compiling for it (see JitWarmUp).
-                    for (Map.Entry<Client, Driver> e : drivers.entrySet()) {
-                        Driver d = e.getValue();
-                        JitWarmUp.Outcome o = JitWarmUp.ofThisJvm(settings.jitWarmupMinSeconds(), settings.jitWarmupMaxSeconds())
-                                .run(seconds -> Load.run(d, JIT_WARMUP_IN_FLIGHT, nanos(seconds), settings.maxTasks()).tasksPerSecond());
+                    for (ClientKind kind : ClientKind.values()) {
+                        clients.put(kind, ClientProcess.start(kind, transport, emulator.rest(), emulator.webSocket(),
+                                split.clientPrefix(), log));
+                    }
+                    // Each client first runs until the JIT has stopped compiling for it (see JitWarmUp), one at a time.
+                    for (Map.Entry<ClientKind, ClientProcess> e : clients.entrySet()) {
+                        JitWarmUp.Outcome o = e.getValue().warmUp(JIT_WARMUP_IN_FLIGHT, settings.jitWarmupMinSeconds(),
+                                settings.jitWarmupMaxSeconds(), settings.maxTasks());
                         warmUps.put(name(transport) + " " + e.getKey().label, o);
                         log.printf(Locale.ROOT, "[client]   JIT warm-up %s %s: %.0f s, %s, last window %.0f tasks/s%n", name(transport),
-                                e.getKey().label, o.seconds(), o.ending(),
-                                o.lastTasksPerSecond());
+                                e.getKey().label, o.seconds(), o.ending(), o.lastTasksPerSecond());
                     }
                     for (int inFlight : settings.inFlight()) {
                         for (int round = 0; round < settings.maxRounds(); round++) {
                             if (round >= settings.minRounds() && settled(windows, transport, inFlight)) {
                                 break;
                             }
-                            List<Client> order = new ArrayList<>(List.of(Client.values()));
+                            List<ClientKind> order = new ArrayList<>(List.of(ClientKind.values()));
                             if (round % 2 == 1) {
                                 java.util.Collections.reverse(order);
                             }
-                            for (Client client : order) {
-                                Driver d = drivers.get(client);
-                                Load.run(d, inFlight, nanos(settings.warmupSeconds()), settings.maxTasks());
-                                Load.Window w = Load.run(d, inFlight, nanos(settings.measureSeconds()), settings.maxTasks());
+                            for (ClientKind client : order) {
+                                Load.Window w = clients.get(client).window(inFlight, settings.warmupSeconds(), settings.measureSeconds(),
+                                        settings.maxTasks());
                                 windows.computeIfAbsent(new Key(transport, inFlight, client), k -> new ArrayList<>()).add(w);
                                 log.printf(Locale.ROOT, "[client]   round %d %s %d in flight %s: %.0f tasks/s, p50 %.2f ms, p99 %.2f ms%s%n",
                                         round + 1, name(transport), inFlight, client.label, w.tasksPerSecond(),
-                                        w.completed() == 0 ? Double.NaN : w.percentile(0.5) / 1e6,
-                                        w.completed() == 0 ? Double.NaN : w.percentile(0.99) / 1e6,
+                                        w.completed() == 0 ? Double.NaN : w.p50() / 1e6,
+                                        w.completed() == 0 ? Double.NaN : w.p99() / 1e6,
                                         w.failed() == 0 ? "" : ", " + w.failed() + " failed: " + w.firstFailure());
                             }
                         }
                     }
                 } finally {
-                    for (Driver d : drivers.values()) {
-                        d.close();
+                    for (ClientProcess c : clients.values()) {
+                        c.close();
                     }
                 }
             }
@@ -127,7 +112,7 @@ public final class ClientBench {
 
     /** Whether the rounds so far (validation on) settle the verdict. */
     private static boolean settled(Map<Key, List<Load.Window>> windows, Transport transport, int inFlight) {
-        return settles(Stats.medianInterval(paired(windows, transport, inFlight, Client.AIRGEN), CONFIDENCE));
+        return settles(Stats.medianInterval(paired(windows, transport, inFlight, ClientKind.AIRGEN), CONFIDENCE));
     }
 
     /** An interval settles the verdict when it is as sure as asked and lies on one side of the limit. */
@@ -137,10 +122,6 @@ public final class ClientBench {
 
     private static String name(Transport transport) {
         return transport == Transport.REST ? "REST" : "WebSocket";
-    }
-
-    private static long nanos(double seconds) {
-        return (long) (seconds * TimeUnit.SECONDS.toNanos(1));
     }
 
     private Section section(Map<Key, List<Load.Window>> windows) {
@@ -177,13 +158,13 @@ public final class ClientBench {
         List<Target> targets = new ArrayList<>();
         for (Transport transport : new Transport[] {Transport.REST, Transport.WEBSOCKET}) {
             for (int inFlight : settings.inFlight()) {
-                Stats bareTps = tps(windows.get(new Key(transport, inFlight, Client.BARE)));
-                double bareP50 = pct(windows.get(new Key(transport, inFlight, Client.BARE)), 0.5);
-                for (Client client : Client.values()) {
+                Stats bareTps = tps(windows.get(new Key(transport, inFlight, ClientKind.BARE)));
+                double bareP50 = pct(windows.get(new Key(transport, inFlight, ClientKind.BARE)), Load.Window::p50);
+                for (ClientKind client : ClientKind.values()) {
                     List<Load.Window> ws = windows.get(new Key(transport, inFlight, client));
                     Stats t = tps(ws);
-                    double p50 = pct(ws, 0.5);
-                    double p99 = pct(ws, 0.99);
+                    double p50 = pct(ws, Load.Window::p50);
+                    double p99 = pct(ws, Load.Window::p99);
                     int failed = ws.stream().mapToInt(Load.Window::failed).sum();
                     md.append("| ").append(name(transport)).append(" | ").append(inFlight)
                             .append(" | ").append(client.label)
@@ -192,8 +173,8 @@ public final class ClientBench {
                             .append(" | ").append(Stats.num(p50 / 1e6)).append(" ms")
                             .append(" | ").append(Stats.num(p99 / 1e6)).append(" ms")
                             .append(" | ").append(failed)
-                            .append(" | ").append(client == Client.BARE ? "–" : String.format(Locale.ROOT, "%.2f×", t.median() / bareTps.median()))
-                            .append(" | ").append(client == Client.BARE ? "–" : String.format(Locale.ROOT, "%.2f×", p50 / bareP50))
+                            .append(" | ").append(client == ClientKind.BARE ? "–" : String.format(Locale.ROOT, "%.2f×", t.median() / bareTps.median()))
+                            .append(" | ").append(client == ClientKind.BARE ? "–" : String.format(Locale.ROOT, "%.2f×", p50 / bareP50))
                             .append(" | ").append(Stats.num(cpu(ws).median())).append(" µs")
                             .append(" |\n");
                 }
@@ -221,17 +202,17 @@ public final class ClientBench {
     /** The overhead at one setting: the median over rounds of each round's paired comparison. */
     private Target overheadTarget(Transport transport, int inFlight, Map<Key, List<Load.Window>> windows) {
         String name = name(transport) + ", " + inFlight + " in flight";
-        double[] overheads = paired(windows, transport, inFlight, Client.AIRGEN);
-        double[] withoutValidation = paired(windows, transport, inFlight, Client.AIRGEN_NO_VALIDATION);
+        double[] overheads = paired(windows, transport, inFlight, ClientKind.AIRGEN);
+        double[] withoutValidation = paired(windows, transport, inFlight, ClientKind.AIRGEN_NO_VALIDATION);
         double overhead = Stats.of(overheads).median();
         Stats.Interval interval = Stats.medianInterval(overheads, CONFIDENCE);
         double overheadNoValidation = Stats.of(withoutValidation).median();
-        double[] cpuOverheads = pairedCpu(windows, transport, inFlight, Client.AIRGEN);
+        double[] cpuOverheads = pairedCpu(windows, transport, inFlight, ClientKind.AIRGEN);
         String measured = String.format(Locale.ROOT, "overhead %+.1f%% (median of %d rounds, %.0f%% interval %+.1f%% to %+.1f%%; "
                         + "per round %s); with validation off %+.1f%%; CPU per task %+.1f%% (per round %s), with validation off %+.1f%%",
                 overhead * 100, overheads.length, interval.coverage() * 100, interval.low() * 100, interval.high() * 100,
                 percents(overheads), overheadNoValidation * 100, Stats.of(cpuOverheads).median() * 100, percents(cpuOverheads),
-                Stats.of(pairedCpu(windows, transport, inFlight, Client.AIRGEN_NO_VALIDATION)).median() * 100);
+                Stats.of(pairedCpu(windows, transport, inFlight, ClientKind.AIRGEN_NO_VALIDATION)).median() * 100);
         String settled = settles(interval)
                 ? String.format(Locale.ROOT, " Settled: the interval lies wholly %s the limit.", interval.high() < LIMIT ? "below" : "above")
                 : String.format(Locale.ROOT, " Not settled after %d rounds: %s, so the verdict rests on the median alone.",
@@ -247,7 +228,7 @@ public final class ClientBench {
     }
 
     /** {@code 1 − client ÷ bare} tasks/s for each round, the two measured back to back. */
-    private static double[] paired(Map<Key, List<Load.Window>> windows, Transport transport, int inFlight, Client client) {
+    private static double[] paired(Map<Key, List<Load.Window>> windows, Transport transport, int inFlight, ClientKind client) {
         double[] ratios = ratios(windows, transport, inFlight, client, Load.Window::tasksPerSecond);
         for (int i = 0; i < ratios.length; i++) {
             ratios[i] = 1 - ratios[i];
@@ -256,7 +237,7 @@ public final class ClientBench {
     }
 
     /** {@code client CPU per task ÷ bare CPU per task − 1} for each round. */
-    private static double[] pairedCpu(Map<Key, List<Load.Window>> windows, Transport transport, int inFlight, Client client) {
+    private static double[] pairedCpu(Map<Key, List<Load.Window>> windows, Transport transport, int inFlight, ClientKind client) {
         double[] ratios = ratios(windows, transport, inFlight, client, Load.Window::cpuMicrosPerTask);
         for (int i = 0; i < ratios.length; i++) {
             ratios[i] = ratios[i] - 1;
@@ -265,10 +246,10 @@ public final class ClientBench {
     }
 
     /** {@code client ÷ bare} of one figure for each round, the two measured back to back. */
-    private static double[] ratios(Map<Key, List<Load.Window>> windows, Transport transport, int inFlight, Client client,
+    private static double[] ratios(Map<Key, List<Load.Window>> windows, Transport transport, int inFlight, ClientKind client,
                                    java.util.function.ToDoubleFunction<Load.Window> figure) {
         List<Load.Window> mine = windows.get(new Key(transport, inFlight, client));
-        List<Load.Window> bare = windows.get(new Key(transport, inFlight, Client.BARE));
+        List<Load.Window> bare = windows.get(new Key(transport, inFlight, ClientKind.BARE));
         double[] out = new double[Math.min(mine.size(), bare.size())];
         for (int i = 0; i < out.length; i++) {
             out[i] = figure.applyAsDouble(mine.get(i)) / figure.applyAsDouble(bare.get(i));
@@ -289,8 +270,9 @@ public final class ClientBench {
         return Stats.of(ws.stream().mapToDouble(Load.Window::tasksPerSecond).toArray());
     }
 
-    private static double pct(List<Load.Window> ws, double q) {
-        double[] v = ws.stream().filter(w -> w.completed() > 0).mapToDouble(w -> w.percentile(q)).toArray();
+    /** The median over windows of one latency percentile, windows where nothing completed left out. */
+    private static double pct(List<Load.Window> ws, java.util.function.ToLongFunction<Load.Window> percentile) {
+        double[] v = ws.stream().filter(w -> w.completed() > 0).mapToDouble(percentile::applyAsLong).toArray();
         return v.length == 0 ? Double.NaN : Stats.of(v).median();
     }
 }

@@ -48,7 +48,12 @@ final class CpuSplit implements AutoCloseable {
         return active() ? List.of("taskset", "-c", emulatorCpu) : List.of();
     }
 
-    /** Moves every thread of this JVM onto the client's core. */
+    /** The command prefix that starts a client's JVM on the clients' core (empty when not split). */
+    List<String> clientPrefix() {
+        return active() ? List.of("taskset", "-c", clientCpu) : List.of();
+    }
+
+    /** Moves every thread of this JVM (which starts the clients and waits for them) onto the clients' core. */
     void pinClients() {
         if (active() && run("taskset", "-a", "-c", "-p", clientCpu, String.valueOf(ProcessHandle.current().pid())) == null) {
             throw new IllegalStateException("taskset could not pin this JVM to CPU " + clientCpu);

@@ -1,11 +1,11 @@
 package dev.airgen.benchmarks.client;
 
+import dev.airgen.benchmarks.Machine;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -28,14 +28,12 @@ public final class EmulatorProcess implements AutoCloseable {
 
     /** Starts the emulator; {@code prefix} runs before {@code java} (a CPU pinning command, or nothing). */
     public static EmulatorProcess start(List<String> prefix) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(prefix);
         // The emulator keeps its most recent tasks (about 90 MB at this load) and makes about 25 KB of garbage per
         // task. Pinned to one CPU it runs the serial collector; with the default young generation (a third of 512 MB)
         // it collected every 0.2 s and spent about 40% of its time doing so, which set the pace of every client at 16
         // and 256 in flight. A young generation of 1.5 GB lets that garbage die young: one collection a second or so.
-        command.addAll(List.of(java.toString(), "-Xms2g", "-Xmx2g", "-Xmn1536m", "-cp", System.getProperty("java.class.path"),
-                "dev.airgen.emulator.Main", "--host", "127.0.0.1", "--port", "0", "--task-duration-ms", "0"));
+        List<String> command = Machine.javaCommand(prefix, List.of("-Xms2g", "-Xmx2g", "-Xmn1536m"), "dev.airgen.emulator.Main");
+        command.addAll(List.of("--host", "127.0.0.1", "--port", "0", "--task-duration-ms", "0"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         URI rest = null;

@@ -32,6 +32,19 @@ final class JitWarmUp {
         String ending() {
             return quiet ? "compiler quiet" : "compiler still busy at the limit";
         }
+
+        /** The outcome as one line of text, {@link #parse} reads it back. */
+        String toLine() {
+            return seconds + " " + lastTasksPerSecond + " " + quiet;
+        }
+
+        static Outcome parse(String line) {
+            String[] f = line.split(" ");
+            if (f.length != 3 || !(f[2].equals("true") || f[2].equals("false"))) {
+                throw new IllegalArgumentException("not a warm-up outcome: " + line);
+            }
+            return new Outcome(Double.parseDouble(f[0]), Double.parseDouble(f[1]), Boolean.parseBoolean(f[2]));
+        }
     }
 
     /** One window of load; returns its throughput in tasks per second. */

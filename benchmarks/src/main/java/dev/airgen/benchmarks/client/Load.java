@@ -1,6 +1,7 @@
 package dev.airgen.benchmarks.client;
 
 import dev.airgen.benchmarks.Machine;
+import dev.airgen.benchmarks.Stats;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -16,22 +17,34 @@ import java.util.concurrent.atomic.AtomicReference;
 final class Load {
 
     /**
-     * One measured window; {@code cpuNanos} is the CPU time this whole JVM used during it (every thread: the
-     * client under test, the JIT and the collector; the other clients are idle meanwhile).
+     * One measured window; {@code cpuNanos} is the CPU time the client's JVM used during it (every thread: the
+     * client, the JIT and the collector), {@code p50} and {@code p99} the latency percentiles in nanoseconds (0 when
+     * nothing completed), {@code firstFailure} the first failure in words or null.
      */
-    record Window(int completed, int failed, double seconds, long[] latencies, String firstFailure, long cpuNanos) {
+    record Window(int completed, int failed, double seconds, long p50, long p99, String firstFailure, long cpuNanos) {
         double tasksPerSecond() {
             return completed / seconds;
+        }
+
+        /** The window as one line of text, {@link #parse} reads it back (a failure's line ends become spaces). */
+        String toLine() {
+            return completed + " " + failed + " " + seconds + " " + p50 + " " + p99 + " " + cpuNanos
+                    + (firstFailure == null ? "" : " " + firstFailure.replaceAll("\\R", " "));
+        }
+
+        static Window parse(String line) {
+            String[] f = line.split(" ", 7);
+            if (f.length < 6) {
+                throw new IllegalArgumentException("not a window: " + line);
+            }
+            return new Window(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Double.parseDouble(f[2]), Long.parseLong(f[3]),
+                    Long.parseLong(f[4]), f.length == 7 ? f[6] : null, Long.parseLong(f[5]));
         }
 
         /** CPU time per task ended (answered or failed), in microseconds. */
         double cpuMicrosPerTask() {
             int ended = completed + failed;
             return ended == 0 ? Double.NaN : cpuNanos / 1e3 / ended;
-        }
-
-        long percentile(double q) {
-            return dev.airgen.benchmarks.Stats.percentile(latencies, latencies.length, q);
         }
     }
 
@@ -82,6 +95,8 @@ final class Load {
         long[] sorted = Arrays.copyOf(latencies, n);
         Arrays.sort(sorted);
         double seconds = (Math.max(lastEnd.get(), begin + 1) - begin) / 1e9;
-        return new Window(n, failed.get(), seconds, sorted, firstFailure.get(), cpu);
+        long p50 = n == 0 ? 0 : Stats.percentile(sorted, n, 0.5);
+        long p99 = n == 0 ? 0 : Stats.percentile(sorted, n, 0.99);
+        return new Window(n, failed.get(), seconds, p50, p99, firstFailure.get(), cpu);
     }
 }

@@ -1,5 +1,6 @@
 package dev.airgen.benchmarks.coldstart;
 
+import dev.airgen.benchmarks.Machine;
 import dev.airgen.benchmarks.Section;
 import dev.airgen.benchmarks.Stats;
 import dev.airgen.benchmarks.Target;
@@ -89,8 +90,7 @@ public final class ColdStartBench {
      * parent's wall time to the process's end.
      */
     private static double[] child(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), FirstRequest.class.getName()));
+        List<String> command = Machine.javaCommand(List.of(), List.of(), FirstRequest.class.getName());
         command.addAll(List.of(args));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -113,7 +113,7 @@ public final class CliGenerationBench {
     private double runCli(Path jar, Path out, List<String> jvmOptions) throws Exception {
         GenerationBench.delete(out);
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(Machine.javaLauncher());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--out", out.toString(), "--package", "bench.cli.runware"));
         long t0 = System.nanoTime();
