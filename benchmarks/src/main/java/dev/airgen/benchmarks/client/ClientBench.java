@@ -13,9 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The AIRgen client against the emulator on loopback, next to java.net.http sending the same bytes.
- * Both run in this JVM, one after the other, for each transport and concurrency; rounds repeat the whole
- * grid with the order of the clients swapped, and each figure is the median over rounds.
+ * The AIRgen client against the emulator on loopback, next to java.net.http sending the same bytes. Each client
+ * runs in a JVM of its own ({@link ClientProcess}), all of them on the clients' CPU and measured one after the other,
+ * for each transport and concurrency; rounds repeat the measurements with the order of the clients reversed every
+ * other round, and each figure is the median over rounds.
  */
 public final class ClientBench {
 
@@ -130,7 +131,12 @@ public final class ClientBench {
                         + "(2 GB heap, 1.5 GB of it young generation, so that its collector does not set the pace), "
                         + "so every answer is immediate and the figures show the cost of the two ends and the loopback. "
                         + "Task: the typical FLUX request from the hot-path section, `deliveryMethod` sync, one image per "
-                        + "task. Closed loop with a fixed number of tasks in flight. Each client first runs at %d in flight until the "
+                        + "task. Closed loop with a fixed number of tasks in flight. Each client runs in a JVM of its own, "
+                        + "started on the clients' processor (so it sees one processor and picks its collector and compiler "
+                        + "threads for one) with a fixed heap of 1 GB, and only one client has work at a time. In one shared "
+                        + "JVM, as earlier runs had it, the clients shared the JIT's profiles of the JDK's HTTP code and of "
+                        + "Jackson, and its compiler threads, and each client's figures carried part of the others' cost. "
+                        + "Each client first runs at %d in flight until the "
                         + "JIT has stopped compiling for it: windows of %.0f s, at least %.0f s, then until %d windows in a row "
                         + "each spent less than %.0f%% of their time compiling and ended with no compilation running or queued, at "
                         + "most %.0f s (the warm-ups are listed below the "
@@ -146,8 +152,8 @@ public final class ClientBench {
                         + "answer the same way, a thread of their own pool blocked in `HttpClient.send`: `sendAsync` would hand "
                         + "every answer to CompletableFuture's default executor, which starts a thread per answer on machines "
                         + "with fewer than three processors, and a bare client slowed down by that would flatter the AIRgen "
-                        + "client. CPU per task is the CPU time the clients' JVM used during a measured window "
-                        + "(every thread, the JIT and the collector included; the other clients are idle meanwhile) divided "
+                        + "client. CPU per task is the CPU time the client's own JVM used during a measured window "
+                        + "(every thread, the JIT and the collector included) divided "
                         + "by the tasks it ended: it shows what each client costs, and other load on the machine moves it "
                         + "far less than throughput. On this machine %s.%n%n",
                 JIT_WARMUP_IN_FLIGHT, JitWarmUp.WINDOW_SECONDS, settings.jitWarmupMinSeconds(), JitWarmUp.QUIET_WINDOWS,
