@@ -45,7 +45,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Format assertions ({@code uuid}, {@code uri}, {@code date-time}, ...) are on. Schemas without a
  * {@code $schema} keyword are read as draft 2019-09, the dialect Runware publishes.
  *
- * <p>networknt alone decides, for valid and invalid requests alike; every violation reported comes from it.
+ * <p>networknt decides. A valid request usually does not need it, though: {@link FastValidator}, a shortcut that
+ * knows the keywords request schemas use, answers first, and networknt runs whenever the shortcut cannot prove the
+ * request valid. Every violation reported therefore comes from networknt.
  */
 public final class SchemaValidator {
 
@@ -109,6 +111,9 @@ public final class SchemaValidator {
     }
 
     private static List<Violation> check(Compiled compiled, JsonNode instance) {
+        if (compiled.fast != null && compiled.fast.check(instance) == FastValidator.Verdict.VALID) {
+            return List.of();
+        }
         try {
             List<com.networknt.schema.Error> errors = compiled.schema.validate(instance);
             return errors.isEmpty() ? List.of() : compiled.violations(errors);
@@ -131,6 +136,17 @@ public final class SchemaValidator {
             out.add(Violation.at(List.of(path), "type", "the number is too large to be checked against the schema", ""));
         }
         return out;
+    }
+
+    /** What the shortcut alone says about {@code instance}; null when the schema has no shortcut. For tests. */
+    FastValidator.@Nullable Verdict shortcutVerdict(ClassLoader loader, String resource, JsonNode instance) {
+        Compiled compiled = compiled(loader, resource);
+        return compiled.fast == null ? null : compiled.fast.check(instance);
+    }
+
+    /** networknt's errors alone, without the shortcut. For tests. */
+    List<com.networknt.schema.Error> networkntErrors(ClassLoader loader, String resource, JsonNode instance) {
+        return compiled(loader, resource).schema.validate(instance);
     }
 
     private Compiled compiled(ClassLoader loader, String resource) {
@@ -180,7 +196,7 @@ public final class SchemaValidator {
             }
         }
         // Errors are named from the whole documents: the titles of alternatives say what is allowed.
-        return new Compiled(resource, schema, ViolationMapper.over(documents));
+        return new Compiled(resource, schema, ViolationMapper.over(documents), FastValidator.compile(root));
     }
 
     /** The document at {@code baseIri} and the documents embedded in it (with an {@code $id} of their own), by IRI. */
@@ -272,7 +288,8 @@ public final class SchemaValidator {
     }
 
     /** A compiled document: networknt's schema, which decides, and the mapper that names the parameters of its errors. */
-    private record Compiled(String resource, Schema schema, ViolationMapper mapper) {
+    /** A compiled document: networknt's schema, which has the last word, and the shortcut when there is one. */
+    private record Compiled(String resource, Schema schema, ViolationMapper mapper, @Nullable FastValidator fast) {
 
         List<Violation> violations(List<com.networknt.schema.Error> errors) {
             List<Violation> out = new ArrayList<>();

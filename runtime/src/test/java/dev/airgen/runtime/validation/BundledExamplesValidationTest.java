@@ -83,6 +83,56 @@ class BundledExamplesValidationTest {
         return tests;
     }
 
+    /**
+     * The shortcut in front of networknt may only say VALID or INVALID where networknt agrees. Every
+     * example and counter-example, and a few hundred mutations of each valid example (values of every
+     * JSON kind, bounds, removed and unknown fields), are checked against networknt on its own.
+     */
+    @TestFactory
+    List<DynamicTest> theShortcutNeverContradictsNetworknt() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (BundledExamples.Example e : BundledExamples.load(dir)) {
+            String file = e.file();
+            JsonNode example = e.content();
+            String resource = e.resource();
+            tests.add(DynamicTest.dynamicTest(file, () -> {
+                List<JsonNode> instances = new ArrayList<>();
+                example.path("invalid").forEach(i -> instances.add(i.get("request")));
+                example.path("documented").forEach(d -> instances.add(d.get("request")));
+                long seed = file.hashCode();
+                for (JsonNode valid : example.path("valid")) {
+                    instances.add(valid);
+                    instances.addAll(Mutations.of(valid, new java.util.Random(seed++)));
+                }
+                assertThat(VALIDATOR.shortcutVerdict(loader, resource, example.path("valid").path(0)))
+                        .as("the shortcut compiles for " + file + " and proves its first valid example")
+                        .isEqualTo(FastValidator.Verdict.VALID);
+                List<String> contradictions = new ArrayList<>();
+                int decided = 0;
+                for (JsonNode instance : instances) {
+                    FastValidator.Verdict verdict = VALIDATOR.shortcutVerdict(loader, resource, instance);
+                    boolean networkntValid;
+                    try {
+                        networkntValid = VALIDATOR.networkntErrors(loader, resource, instance).isEmpty();
+                    } catch (RuntimeException gaveUp) {
+                        networkntValid = false;   // a value networknt cannot evaluate is refused
+                    }
+                    if (verdict != FastValidator.Verdict.UNSURE) {
+                        decided++;
+                        if ((verdict == FastValidator.Verdict.VALID) != networkntValid) {
+                            contradictions.add(verdict + " but networknt " + (networkntValid ? "valid" : "invalid")
+                                    + ": " + instance);
+                        }
+                    }
+                }
+                assertThat(contradictions).as("shortcut verdicts networknt disagrees with").isEmpty();
+                assertThat(decided).as("instances the shortcut decided, of " + instances.size())
+                        .isGreaterThanOrEqualTo(instances.size() * 3 / 4);
+            }));
+        }
+        return tests;
+    }
+
     /** The same parameter, or one inside the other ({@code inputs} vs {@code inputs.frameImages[0]}). */
     private static boolean related(String actual, String expected) {
         return actual.equals(expected) || actual.startsWith(expected + ".") || actual.startsWith(expected + "[")
