@@ -267,7 +267,11 @@ final class TaskRunner implements AutoCloseable {
                 startPolling();
                 return;
             }
-            reply.items().stream().filter(ResultKey::isResult).forEach(i -> add(i, true));
+            for (JsonNode item : reply.items()) {
+                if (ResultKey.isResult(item)) {
+                    add(item, true);
+                }
+            }
             synchronized (this) {
                 if (result.isDone()) {
                     return;
