@@ -156,10 +156,13 @@ record Envelope(List<JsonNode> items, List<ApiError> errors) {
 
     /** Errors that name {@code uuid}. */
     public List<ApiError> errorsFor(String uuid) {
-        if (errors.isEmpty()) {
-            return List.of();   // the usual answer: no stream set up for every task of it
+        List<ApiError> out = new ArrayList<>();
+        for (ApiError e : errors) {
+            if (uuid.equals(e.taskUUID())) {
+                out.add(e);
+            }
         }
-        return errors.stream().filter(e -> uuid.equals(e.taskUUID())).toList();
+        return out;
     }
 
     /** Errors that name no task (they concern the whole request). */

@@ -133,7 +133,7 @@ public final class ClientBench {
                         + "Task: the typical FLUX request from the hot-path section, `deliveryMethod` sync, one image per "
                         + "task. Closed loop with a fixed number of tasks in flight. Each client runs in a JVM of its own, "
                         + "started on the clients' processor (so it sees one processor and picks its collector and compiler "
-                        + "threads for one) with a fixed heap of 1 GB, and only one client has work at a time. In one shared "
+                        + "threads for one) with the options `%s`, and only one client has work at a time. In one shared "
                         + "JVM, as earlier runs had it, the clients shared the JIT's profiles of the JDK's HTTP code and of "
                         + "Jackson, and its compiler threads, and each client's figures carried part of the others' cost. "
                         + "Each client first runs at %d in flight until the "
@@ -156,7 +156,7 @@ public final class ClientBench {
                         + "(every thread, the JIT and the collector included) divided "
                         + "by the tasks it ended: it shows what each client costs, and other load on the machine moves it "
                         + "far less than throughput. On this machine %s.%n%n",
-                JIT_WARMUP_IN_FLIGHT, JitWarmUp.WINDOW_SECONDS, settings.jitWarmupMinSeconds(), JitWarmUp.QUIET_WINDOWS,
+                String.join(" ", ClientProcess.JVM_OPTIONS), JIT_WARMUP_IN_FLIGHT, JitWarmUp.WINDOW_SECONDS, settings.jitWarmupMinSeconds(), JitWarmUp.QUIET_WINDOWS,
                 JitWarmUp.QUIET_SHARE * 100, settings.jitWarmupMaxSeconds(), settings.warmupSeconds(), settings.measureSeconds(),
                 settings.maxTasks(), settings.minRounds(), settings.maxRounds(), CONFIDENCE * 100, cpus));
         md.append("| transport | in flight | client | tasks/s | p50 latency | p99 latency | failed | throughput vs bare | p50 vs bare | CPU per task |\n");

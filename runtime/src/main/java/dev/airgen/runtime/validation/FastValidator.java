@@ -531,10 +531,11 @@ final class FastValidator {
                 return Verdict.VALID;
             }
             String text = instance.asString();
-            // Every plain 8-4-4-4-12 hex string matches networknt's uuid pattern, and every plain web URL is a
-            // uri to it. Anything else is networknt's to decide: some of its formats (duration, regex) check in
-            // a method the shortcut cannot call the same way, so answering here could disagree with it.
-            return uuid && plainUuid(text) || uri && plainWebUrl(text) ? Verdict.VALID : Verdict.UNSURE;
+            // A uuid is checked by the same code networknt runs for it (UuidFormat, in the runtime's dialect), and
+            // every plain web URL is a uri to networknt. Anything else is networknt's to decide: some of its formats
+            // (duration, regex) check in a method the shortcut cannot call the same way, so answering here could
+            // disagree with it.
+            return uuid && UuidFormat.isUuid(text) || uri && plainWebUrl(text) ? Verdict.VALID : Verdict.UNSURE;
         };
     }
 
@@ -579,21 +580,6 @@ final class FastValidator {
 
     private static boolean isAlnum(char c) {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-    }
-
-    private static boolean plainUuid(String text) {
-        if (text.length() != 36) {
-            return false;
-        }
-        for (int i = 0; i < 36; i++) {
-            char c = text.charAt(i);
-            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
-                    : c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
-            if (!ok) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static Check size(JsonNodeType kind, int limit, boolean lower) {

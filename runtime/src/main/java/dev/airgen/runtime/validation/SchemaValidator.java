@@ -287,8 +287,10 @@ public final class SchemaValidator {
         }
     }
 
-    /** A compiled document: networknt's schema, which decides, and the mapper that names the parameters of its errors. */
-    /** A compiled document: networknt's schema, which has the last word, and the shortcut when there is one. */
+    /**
+     * A compiled document: networknt's schema, which has the last word, the mapper that names the parameters of its
+     * errors, and the shortcut when there is one.
+     */
     private record Compiled(String resource, Schema schema, ViolationMapper mapper, @Nullable FastValidator fast) {
 
         List<Violation> violations(List<com.networknt.schema.Error> errors) {
