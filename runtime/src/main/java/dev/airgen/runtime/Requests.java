@@ -88,27 +88,6 @@ final class Requests {
     }
 
     /**
-     * Loads the validator (networknt's dialect, keywords and format checks) on {@code executor} by validating
-     * a small schema of the runtime's own ({@link ValidatorWarmUp}), so that the first request of an application
-     * does not wait for it: on a machine with a free core, the loading overlaps the application's own start (the
-     * client calls it before it builds its HTTP client, which takes a few hundred milliseconds of a fresh JVM too)
-     * and the set-up of JSON ({@link #warmUpJson}), which it does not wait for. Does nothing when
-     * validation is off; a failure only means no head start. It logs only when the sample breaks the schema
-     * (they have drifted apart): a request that goes well logs nothing, so the JDK's logging is not set up on
-     * the way to the first one.
-     */
-    public void warmUp() {
-        if (validate) {
-            inBackground("loading the validator", () -> {
-                List<Violation> violations = ValidatorWarmUp.violations();
-                if (!violations.isEmpty()) {
-                    Log.debug(() -> "the validator's warm-up sample broke its schema: " + violations);
-                }
-            });
-        }
-    }
-
-    /**
      * Builds the runtime's JSON mapper, the tree of a small object of the generated kind and its bytes on
      * {@code executor}, while the caller's thread goes on building the HTTP client: the mapper and Jackson's
      * machinery for writing trees take a few hundred milliseconds to set up once, and the first request needs

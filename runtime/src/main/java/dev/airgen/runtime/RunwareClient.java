@@ -101,7 +101,6 @@ public final class RunwareClient implements AutoCloseable {
         this.requests = new Requests(b.validator != null ? b.validator : SchemaValidator.create(), b.validation,
                 context != null ? context : RunwareClient.class.getClassLoader(), executor);
         requests.warmUpJson();
-        requests.warmUp();
         this.scheduler = new ScheduledThreadPoolExecutor(1, daemon("airgen-timer-"));
         scheduler.setRemoveOnCancelPolicy(true);
         HttpClient http = b.httpClient;

@@ -24,9 +24,6 @@ public final class Validators {
 
         /** Compiles the schema in {@code resource} now, so that its first validation does not wait for it. */
         void compile(V validator, @Nullable ClassLoader loader, String resource);
-
-        /** Checks {@code instance} against {@code schema}, a document that no resource holds, compiled for this call only. */
-        List<R> validateDocument(V validator, String name, JsonNode schema, JsonNode instance);
     }
 
     private record Registered<V, R>(Class<V> validatorType, Access<V, R> entryPoint) {
@@ -55,14 +52,6 @@ public final class Validators {
     /** Compiles the schema in {@code resource} with {@code validator} ahead of its first validation. */
     public static <V> void compile(V validator, @Nullable ClassLoader loader, String resource) {
         access(validator).compile(validator, loader, resource);
-    }
-
-    /**
-     * Validates {@code instance} against {@code schema}, a document built in memory and called {@code name} in
-     * messages, with {@code validator}; nothing is kept.
-     */
-    public static <V, R> List<R> validateDocument(V validator, String name, JsonNode schema, JsonNode instance) {
-        return Validators.<V, R>access(validator).validateDocument(validator, name, schema, instance);
     }
 
     @SuppressWarnings("unchecked")

@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import tools.jackson.databind.JsonNode;
 import org.jspecify.annotations.Nullable;
 
@@ -47,7 +48,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>networknt decides. A valid request usually does not need it, though: {@link FastValidator}, a shortcut that
  * knows the keywords request schemas use, answers first, and networknt runs whenever the shortcut cannot prove the
- * request valid. Every violation reported therefore comes from networknt.
+ * request valid. Every violation reported therefore comes from networknt. networknt itself is loaded, and a schema
+ * compiled with it, only when a request first needs it (at once for a schema the shortcut cannot read).
  */
 public final class SchemaValidator {
 
@@ -63,11 +65,6 @@ public final class SchemaValidator {
             @Override
             public void compile(SchemaValidator validator, @Nullable ClassLoader loader, String resource) {
                 validator.compiled(loader != null ? loader : SchemaValidator.class.getClassLoader(), resource);
-            }
-
-            @Override
-            public List<Violation> validateDocument(SchemaValidator validator, String name, JsonNode schema, JsonNode instance) {
-                return check(validator.compile(SchemaValidator.class.getClassLoader(), name, schema), instance);
             }
         });
     }
@@ -95,7 +92,9 @@ public final class SchemaValidator {
      * @param loader   the class loader that holds the schema (usually the request class's)
      * @param resource an absolute resource name such as {@code /airgen/schemas/flux-1-dev.json}
      * @return every broken rule; empty when the instance is valid
-     * @throws IllegalArgumentException when the resource does not exist or cannot be compiled offline
+     * @throws IllegalArgumentException when the resource does not exist or cannot be compiled offline (a schema
+     *                                  that the shortcut reads and networknt cannot compile fails with the first
+     *                                  request the shortcut cannot prove valid)
      */
     public List<Violation> validate(@Nullable ClassLoader loader, String resource, JsonValue instance) {
         Objects.requireNonNull(instance, "instance");
@@ -114,9 +113,10 @@ public final class SchemaValidator {
         if (compiled.fast != null && compiled.fast.check(instance) == FastValidator.Verdict.VALID) {
             return List.of();
         }
+        Full full = compiled.full();
         try {
-            List<com.networknt.schema.Error> errors = compiled.schema.validate(instance);
-            return errors.isEmpty() ? List.of() : compiled.violations(errors);
+            List<com.networknt.schema.Error> errors = full.schema.validate(instance);
+            return errors.isEmpty() ? List.of() : full.violations(errors);
         } catch (RuntimeException e) {
             // networknt gives up on some values (a whole number written as 1e308 against an integer bound):
             // such a request cannot be shown valid, so it is refused, naming the values that broke the check.
@@ -144,9 +144,14 @@ public final class SchemaValidator {
         return compiled.fast == null ? null : compiled.fast.check(instance);
     }
 
+    /** Whether networknt's side of {@code resource} has been built (it is built when a request first needs it). For tests. */
+    boolean networkntBuilt(ClassLoader loader, String resource) {
+        return compiled(loader, resource).full != null;
+    }
+
     /** networknt's errors alone, without the shortcut. For tests. */
     List<com.networknt.schema.Error> networkntErrors(ClassLoader loader, String resource, JsonNode instance) {
-        return compiled(loader, resource).schema.validate(instance);
+        return compiled(loader, resource).full().schema.validate(instance);
     }
 
     private Compiled compiled(ClassLoader loader, String resource) {
@@ -175,9 +180,25 @@ public final class SchemaValidator {
 
     /** Compiles {@code root}, the schema document called {@code resource}; {@code loader} holds what it refers to. */
     private Compiled compile(ClassLoader loader, String resource, JsonNode root) {
-        // Before networknt's classes are initialised: they log through SLF4J, which warns on stderr when
-        // unbound. Here rather than when this class loads, so that building a client does not wait for it.
+        // Before networknt's classes are initialised (the shortcut uses its format checks and regular expressions):
+        // they log through SLF4J, which warns on stderr when unbound. Here rather than when this class loads, so
+        // that building a client does not wait for it.
         QuietSlf4j.apply();
+        FastValidator fast = FastValidator.compile(root);
+        Compiled compiled = new Compiled(fast, () -> full(loader, resource, root));
+        if (fast == null) {
+            compiled.full();   // every request needs it: a schema networknt cannot compile fails here and now
+        }
+        return compiled;
+    }
+
+    /**
+     * networknt's form of {@code root} and the mapper that names the parameters of its errors. Built when a
+     * request first needs networknt: a valid request seldom does, and loading networknt and compiling a schema
+     * with it is most of what a first request would otherwise wait for (a fresh JVM's first request is sent
+     * about 0.1 s sooner).
+     */
+    private Full full(ClassLoader loader, String resource, JsonNode root) {
         String baseIri = root.path("$id").isString() ? stripFragment(root.get("$id").asString())
                 : CLASSPATH + "/" + resource;
         Map<String, JsonNode> documents = documents(baseIri, root);
@@ -196,7 +217,7 @@ public final class SchemaValidator {
             }
         }
         // Errors are named from the whole documents: the titles of alternatives say what is allowed.
-        return new Compiled(resource, schema, ViolationMapper.over(documents), FastValidator.compile(root));
+        return new Full(schema, ViolationMapper.over(documents));
     }
 
     /** The document at {@code baseIri} and the documents embedded in it (with an {@code $id} of their own), by IRI. */
@@ -288,10 +309,37 @@ public final class SchemaValidator {
     }
 
     /**
-     * A compiled document: networknt's schema, which has the last word, the mapper that names the parameters of its
-     * errors, and the shortcut when there is one.
+     * A compiled document: the shortcut when there is one, and networknt's side, which has the last word, built
+     * the first time a request needs it (at once when there is no shortcut).
      */
-    private record Compiled(String resource, Schema schema, ViolationMapper mapper, @Nullable FastValidator fast) {
+    private static final class Compiled {
+        final @Nullable FastValidator fast;
+        private final Supplier<Full> build;
+        private volatile @Nullable Full full;
+
+        Compiled(@Nullable FastValidator fast, Supplier<Full> build) {
+            this.fast = fast;
+            this.build = build;
+        }
+
+        /** networknt's side, built once; a build that fails fails again, the same way, for the next request. */
+        Full full() {
+            Full f = full;
+            if (f == null) {
+                synchronized (this) {
+                    f = full;
+                    if (f == null) {
+                        f = build.get();
+                        full = f;
+                    }
+                }
+            }
+            return f;
+        }
+    }
+
+    /** networknt's schema and the mapper that names the parameters of its errors. */
+    private record Full(Schema schema, ViolationMapper mapper) {
 
         List<Violation> violations(List<com.networknt.schema.Error> errors) {
             List<Violation> out = new ArrayList<>();

@@ -245,6 +245,26 @@ class SchemaValidatorTest {
     }
 
     @Test
+    void networkntCompilesASchemaOnlyOnceARequestNeedsIt() {
+        ClassLoader loader = getClass().getClassLoader();
+        String bundled = "/airgen/test-schemas/bundled.json";
+        Map<String, Object> ok = new LinkedHashMap<>(Map.of("taskType", "textInference",
+                "taskUUID", UUID.randomUUID().toString(), "settings", Map.of("temperature", 0.5)));
+        assertThat(check(bundled, ok)).isEmpty();
+        assertThat(validator.networkntBuilt(loader, bundled)).as("the shortcut proved it valid").isFalse();
+
+        assertThat(params(bundled, with(ok, "settings", Map.of("temperature", 3))))
+                .containsExactly("settings.temperature");
+        assertThat(validator.networkntBuilt(loader, bundled)).as("networknt named the violation").isTrue();
+        assertThat(check(bundled, ok)).isEmpty();
+
+        // A schema the shortcut cannot read needs networknt for every request: compiled with the first.
+        assertThat(check(VIDEO, validVideo())).isEmpty();
+        assertThat(validator.networkntBuilt(loader, VIDEO)).isTrue();
+        assertThat(validator.compiledCount()).isEqualTo(2);
+    }
+
+    @Test
     void absolutePrefixMapsToClasspathFolder() {
         SchemaValidator mapped = SchemaValidator.builder()
                 .mapPrefix("https://schemas.airgen.test/shared/", "/airgen/test-schemas/shared/")
@@ -256,6 +276,7 @@ class SchemaValidatorTest {
 
     @Test
     void unresolvableReferenceFailsClearlyWithoutNetwork() {
+        // The shortcut cannot follow the reference either, so networknt compiles the schema at once and fails.
         JsonNode any = Json.mapper().valueToTree(Map.of("positivePrompt", "abc"));
         assertThatThrownBy(() -> validator.validateTree(getClass().getClassLoader(), "/airgen/test-schemas/remote.json", any))
                 .isInstanceOf(IllegalArgumentException.class)
