@@ -195,8 +195,7 @@ public final class SchemaValidator {
     /**
      * networknt's form of {@code root} and the mapper that names the parameters of its errors. Built when a
      * request first needs networknt: a valid request seldom does, and loading networknt and compiling a schema
-     * with it is most of what a first request would otherwise wait for (a fresh JVM's first request is sent
-     * about 0.1 s sooner).
+     * with it is most of what a first request would otherwise wait for (see docs/runtime.md).
      */
     private Full full(ClassLoader loader, String resource, JsonNode root) {
         String baseIri = root.path("$id").isString() ? stripFragment(root.get("$id").asString())
