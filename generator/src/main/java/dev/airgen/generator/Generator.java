@@ -8,6 +8,7 @@ import dev.airgen.generator.emit.CatalogEmitter;
 import dev.airgen.generator.emit.EmittedClass;
 import dev.airgen.generator.emit.JavaEmitter;
 import dev.airgen.generator.emit.SchemaBundler;
+import dev.airgen.generator.emit.SourceWriters;
 import dev.airgen.generator.naming.RequestNames;
 import dev.airgen.generator.naming.TypeNamer;
 import dev.airgen.generator.naming.TypeNames;
@@ -140,11 +141,15 @@ public final class Generator {
         String resourceDir = config.packageName().replace('.', '/') + "/schemas/";
         Map<TaskModel, String> schemaResources = new LinkedHashMap<>();
         List<GeneratedFile> files = new ArrayList<>();
-        for (TaskModel task : tasks) {
-            String requestName = names.request(task).simpleName();
-            schemaResources.put(task, "/" + resourceDir + requestName + ".json");
-            files.add(GeneratedFile.resource(resourceDir + requestName + ".json", json(bundler.bundle(task.entry().request()))));
-            files.add(GeneratedFile.resource(resourceDir + requestName + ".response.json", json(bundler.bundle(task.responseSchema()))));
+        try (SourceWriters<List<GeneratedFile>> writers = new SourceWriters<>()) {
+            for (TaskModel task : tasks) {
+                String requestName = names.request(task).simpleName();
+                schemaResources.put(task, "/" + resourceDir + requestName + ".json");
+                writers.submit(() -> List.of(
+                        GeneratedFile.resource(resourceDir + requestName + ".json", json(bundler.bundle(task.entry().request()))),
+                        GeneratedFile.resource(resourceDir + requestName + ".response.json", json(bundler.bundle(task.responseSchema())))));
+            }
+            writers.inOrder().forEach(files::addAll);
         }
         java.util.function.Function<Origin, String> describe = stableLocations(tasks);
         JavaEmitter emitter = new JavaEmitter(names, describe, readApi);

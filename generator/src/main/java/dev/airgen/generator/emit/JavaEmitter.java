@@ -96,7 +96,7 @@ public final class JavaEmitter {
     public List<EmittedClass> emit(List<TaskModel> tasks, Map<TaskModel, String> schemaResources) {
         // Each top-level class is specified and written by a task of its own: naming is done, so a class reads
         // nothing another one writes, and the classes come back in this order.
-        try (SourceWriters files = new SourceWriters()) {
+        try (SourceWriters<EmittedClass> files = new SourceWriters<>()) {
             for (TaskModel task : tasks) {
                 ClassName name = names.request(task);
                 files.submit(() -> {

@@ -9,17 +9,20 @@ import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
- * Specifies and writes generated classes on background threads (one per processor), each class a task of its
- * own, and hands the classes back in the order they were submitted, so the output does not depend on
- * scheduling. Specifying a class and turning it into text is most of a generation's time and touches nothing
- * shared; a specification becomes garbage as soon as its text is written, so at most one per thread is alive.
+ * Writes generated files on background threads (one per processor), each piece of output a task of its own,
+ * and hands the results back in the order they were submitted, so the output does not depend on scheduling.
+ * Specifying a class and turning it into text is most of a generation's time and touches nothing shared; a
+ * specification becomes garbage as soon as its text is written, so at most one per thread is alive. The schema
+ * resources (each request's and result's schema, bundled and printed) go through it too, before the classes.
+ *
+ * @param <T> what one task produces
  */
-final class SourceWriters implements AutoCloseable {
+public final class SourceWriters<T> implements AutoCloseable {
 
     private final ExecutorService pool;
-    private final List<Future<EmittedClass>> pending = new ArrayList<>();
+    private final List<Future<T>> pending = new ArrayList<>();
 
-    SourceWriters() {
+    public SourceWriters() {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         this.pool = Executors.newFixedThreadPool(threads, work -> {
             Thread thread = new Thread(work, "airgen-source-writer");
@@ -28,15 +31,15 @@ final class SourceWriters implements AutoCloseable {
         });
     }
 
-    /** Queues one class: {@code write} specifies it and returns its source. */
-    void submit(Supplier<EmittedClass> write) {
+    /** Queues one task: {@code write} produces its output. */
+    public void submit(Supplier<T> write) {
         pending.add(pool.submit(write::get));
     }
 
-    /** Every submitted class, in submission order; a failure of one is thrown as it was thrown. */
-    List<EmittedClass> inOrder() {
-        List<EmittedClass> out = new ArrayList<>(pending.size());
-        for (Future<EmittedClass> written : pending) {
+    /** The output of every submitted task, in submission order; a failure of one is thrown as it was thrown. */
+    public List<T> inOrder() {
+        List<T> out = new ArrayList<>(pending.size());
+        for (Future<T> written : pending) {
             try {
                 out.add(written.get());
             } catch (InterruptedException e) {

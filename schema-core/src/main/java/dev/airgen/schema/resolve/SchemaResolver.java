@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * base URI and by any {@code $id} it declares; a reference to anything else is an error naming the
  * reference, never a download. A reference inside a subschema that declares its own {@code $id} resolves
  * against that embedded resource (JSON Schema 2020-12, 8.2.1): relative URIs against its {@code $id},
- * {@code #/...} pointers from its root, {@code #name} among its anchors.
+ * {@code #/...} pointers from its root, {@code #name} among its anchors. Safe for use by several threads.
  */
 public final class SchemaResolver {
 
@@ -107,7 +107,7 @@ public final class SchemaResolver {
         String fragment = target.getRawFragment() == null ? "" : URLDecoder.decode(target.getRawFragment(), StandardCharsets.UTF_8);
         SchemaDocument document = document(stripFragment(target), from, ref, origin);
         if (!fragment.isEmpty() && !fragment.startsWith("/")) {
-            SchemaRef anchored = anchors.get(key(document.baseUri()) + "#" + fragment);
+            SchemaRef anchored = anchor(key(document.baseUri()) + "#" + fragment);
             if (anchored == null) {
                 throw origin.error("$ref '" + ref + "' names anchor '" + fragment + "', which is not declared");
             }
@@ -145,6 +145,16 @@ public final class SchemaResolver {
         throw origin.error("$ref '" + ref + "' is remote (" + uri + ") and the snapshot does not contain it; references are resolved offline only");
     }
 
+    // The maps change only under this lock (a reference may load a file), so they are read under it too: the
+    // generator resolves from several threads at once when it writes the schema resources.
+    private synchronized SchemaRef anchor(String key) {
+        return anchors.get(key);
+    }
+
+    private synchronized SchemaDocument known(String key) {
+        return byUri.get(key);
+    }
+
     /**
      * {@code ref} re-expressed inside the innermost embedded resource of its document that contains it (itself
      * when there is none), so that what it refers to resolves against the right base URI and root.
@@ -173,7 +183,7 @@ public final class SchemaResolver {
         JsonNode node = ref.node();
         if (!ref.pointer().isEmpty() && node.isObject() && node.path("$id").isString()) {
             URI id = stripFragment(ref.document().baseUri().resolve(node.get("$id").asString()));
-            SchemaDocument embedded = byUri.get(key(id));
+            SchemaDocument embedded = known(key(id));
             if (embedded != null && embedded.root() == node) {
                 return SchemaRef.root(embedded);
             }
