@@ -174,12 +174,11 @@ public final class SchemaValidator {
         return resource.startsWith("/") ? resource.substring(1) : resource;
     }
 
+    /** Compiles the schema document {@code key} names; its class loader holds what the document refers to. */
     private Compiled compile(ResourceKey key) {
-        return compile(key.loader(), key.resource(), SchemaDocuments.read(key.loader(), key.resource()));
-    }
-
-    /** Compiles {@code root}, the schema document called {@code resource}; {@code loader} holds what it refers to. */
-    private Compiled compile(ClassLoader loader, String resource, JsonNode root) {
+        ClassLoader loader = key.loader();
+        String resource = key.resource();
+        JsonNode root = SchemaDocuments.read(loader, resource);
         // Before networknt's classes are initialised (the shortcut uses its format checks and regular expressions):
         // they log through SLF4J, which warns on stderr when unbound. Here rather than when this class loads, so
         // that building a client does not wait for it.
