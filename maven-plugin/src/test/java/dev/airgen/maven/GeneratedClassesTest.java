@@ -107,4 +107,48 @@ class GeneratedClassesTest {
                 .hasMessageContaining("Broken.java:2");
         assertThat(compiled.upToDate("f", classes)).isFalse();
     }
+
+    @Test
+    void javacProcessesSharingTheSourcesWriteTheClassesOneProcessWrites() throws Exception {
+        // 250 classes in a ring, each using the next, so every share needs types of another share; the folder's
+        // name has a space and a quote, which the argument files must carry.
+        Path sources = dir.resolve("gen \"sources\"");
+        for (int i = 0; i < 250; i++) {
+            Path file = sources.resolve("com/example/C" + i + ".java");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "package com.example;\npublic class C" + i + " {\n    public C" + ((i + 1) % 250)
+                    + " next() { return null; }\n    public static final class Nested { }\n}\n");
+        }
+        Path split = Files.createDirectories(dir.resolve("classes-split"));
+        Path single = Files.createDirectories(dir.resolve("classes-single"));
+        assertThat(GeneratedClasses.groups(250, 2)).isEqualTo(2);
+        assertThat(GeneratedClasses.groups(250, 1)).isEqualTo(1);
+
+        new GeneratedClasses(Files.createDirectories(dir.resolve("state-split")), 2).sync("f", sources, split, "17", List.of());
+        new GeneratedClasses(Files.createDirectories(dir.resolve("state-single")), 1).sync("f", sources, single, "17", List.of());
+
+        List<String> names;
+        try (var walk = Files.walk(single)) {
+            names = walk.filter(Files::isRegularFile).map(p -> single.relativize(p).toString()).sorted().toList();
+        }
+        assertThat(names).hasSize(500);
+        for (String name : names) {
+            assertThat(split.resolve(name)).as(name).hasSameBinaryContentAs(single.resolve(name));
+        }
+        try (var walk = Files.walk(split)) {
+            assertThat(walk.filter(Files::isRegularFile).count()).isEqualTo(500);
+        }
+        try (var state = Files.list(dir.resolve("state-split"))) {
+            assertThat(state.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith("javac-"));
+        }
+    }
+
+    @Test
+    void processCountFollowsProcessorsAndFiles() {
+        assertThat(GeneratedClasses.groups(3, 8)).isEqualTo(1);
+        assertThat(GeneratedClasses.groups(199, 8)).isEqualTo(1);
+        assertThat(GeneratedClasses.groups(800, 2)).isEqualTo(2);
+        assertThat(GeneratedClasses.groups(800, 16)).isEqualTo(4);
+        assertThat(GeneratedClasses.quoted("C:\\a \"b\"")).isEqualTo("\"C:\\\\a \\\"b\\\"\"");
+    }
 }

@@ -67,8 +67,12 @@ public final class IncrementalBench {
     static final double EDIT_LIMIT = 1.3;
     static final String APP = "src/main/java/bench/consumer/app/App.java";
 
-    /** One build; {@code peakRssKiB} is the largest resident set any of its JVMs reached (0 when unknown). */
-    private record Build(long totalNanos, long pluginNanos, int rewritten, int recompiled, long peakRssKiB, String log) {
+    /**
+     * One build; {@code peakRssKiB} is the largest resident set any one of its processes reached, {@code treeRssKiB}
+     * the largest sum of its processes' resident sets at one sample (0 when unknown).
+     */
+    private record Build(long totalNanos, long pluginNanos, int rewritten, int recompiled, long peakRssKiB, long treeRssKiB,
+            String log) {
     }
 
     private final Settings settings;
@@ -106,8 +110,8 @@ public final class IncrementalBench {
         // A build that stops before compile leaves the compilation to a later build, so the build goes to compile with
         // maven-compiler-plugin skipped (maven.main.skip): the plugin's goal is the only work done.
         Build generateOnly = build(consumer, List.of("-Dmaven.main.skip=true"), "compile");
-        log.printf(Locale.ROOT, "[incremental]   first build of the plugin alone: %.1f s, peak RSS %d MiB%n", generateOnly.totalNanos() / 1e9,
-                generateOnly.peakRssKiB() / 1024);
+        log.printf(Locale.ROOT, "[incremental]   first build of the plugin alone: %.1f s, peak RSS %d MiB (one process), %d MiB (all)%n",
+                generateOnly.totalNanos() / 1e9, generateOnly.peakRssKiB() / 1024, generateOnly.treeRssKiB() / 1024);
         dev.airgen.benchmarks.generation.GenerationBench.delete(consumer.resolve("target"));
         Build first = build(consumer);
         log.printf(Locale.ROOT, "[incremental]   first build: %.1f s, %d generated files, %d classes%n", first.totalNanos() / 1e9,
@@ -458,9 +462,12 @@ public final class IncrementalBench {
         args.addAll(extra);
         Process p = maven(consumer, args, logFile);
         long peak = 0;
+        long tree = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.buildTimeoutSeconds());
         while (p.isAlive() && System.nanoTime() < deadline) {
-            peak = Math.max(peak, peakRss(p.toHandle()));
+            long[] memory = residentSets(p.toHandle());
+            peak = Math.max(peak, memory[0]);
+            tree = Math.max(tree, memory[1]);
             p.waitFor(50, TimeUnit.MILLISECONDS);
         }
         if (!p.waitFor(1, TimeUnit.SECONDS)) {
@@ -473,24 +480,34 @@ public final class IncrementalBench {
             throw new IllegalStateException("consumer build failed (exit " + p.exitValue() + "): " + tail(logFile));
         }
         return new Build(total, output.contains("--- airgen:") ? pluginNanos(output) : 0, changed(sourcesBefore, generatedStamps(consumer)),
-                changed(classesBefore, stamps(consumer.resolve("target/classes"), ".class")), peak, output);
+                changed(classesBefore, stamps(consumer.resolve("target/classes"), ".class")), peak, tree, output);
     }
 
-    /** The largest high-water mark of resident memory ({@code VmHWM}, Linux) among a process and its descendants, in KiB. */
-    private static long peakRss(ProcessHandle process) {
+    /**
+     * {@code [largest high-water mark of resident memory (VmHWM) of one process, sum of the current resident sets
+     * (VmRSS)]} over a process and its descendants (the javac processes the plugin starts among them), in KiB; Linux.
+     */
+    private static long[] residentSets(ProcessHandle process) {
         long peak = 0;
+        long sum = 0;
         for (ProcessHandle h : Stream.concat(Stream.of(process), process.descendants()).toList()) {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(h.pid()), "status"))) {
                     if (line.startsWith("VmHWM:")) {
                         peak = Math.max(peak, Long.parseLong(line.replaceAll("[^0-9]", "")));
+                    } else if (line.startsWith("VmRSS:")) {
+                        sum += Long.parseLong(line.replaceAll("[^0-9]", ""));
                     }
                 }
             } catch (IOException | RuntimeException gone) {
                 // not Linux, or the process just ended
             }
         }
-        return peak;
+        return new long[] {peak, sum};
+    }
+
+    private static String mib(long kib) {
+        return kib == 0 ? "(unknown)" : String.valueOf(kib / 1024);
     }
 
     /**
@@ -656,13 +673,14 @@ public final class IncrementalBench {
                 + "header to the end of its configuration (Maven resolving, loading and configuring the plugin in a fresh JVM) "
                 + "and %s ms in the plugin's own execution (debug logging slows both; only the split is meaningful).%n",
                 Stats.num(split[0] / 1e6), Stats.num(split[1] / 1e6)));
-        md.append(String.format(Locale.ROOT, "%nMemory: the first build's JVMs reached a resident set of at most %s MiB; a "
-                + "first `compile -Dmaven.main.skip=true` (the plugin alone, generating every model and compiling the generated sources, "
-                + "in Maven's JVM; %s s) reached %s MiB. Resident set high-water marks (`VmHWM`) of the `mvnw` process "
-                + "tree, sampled every 50 ms; Maven's own footprint is included.%n",
-                first.peakRssKiB() == 0 ? "(unknown)" : String.valueOf(first.peakRssKiB() / 1024),
-                Stats.num(generateOnly.totalNanos() / 1e9),
-                generateOnly.peakRssKiB() == 0 ? "(unknown)" : String.valueOf(generateOnly.peakRssKiB() / 1024)));
+        md.append(String.format(Locale.ROOT, "%nMemory: in the first build, no one process went above a resident set of %s MiB "
+                + "and all of them together above %s MiB; a first `compile -Dmaven.main.skip=true` (the plugin alone, generating "
+                + "every model in Maven's JVM and compiling the generated sources in the javac processes it starts; %s s): %s MiB "
+                + "and %s MiB. The first figure is the largest resident-set high-water mark (`VmHWM`) of any process of the "
+                + "`mvnw` process tree, the second the largest sum of their resident sets (`VmRSS`) at one sample, sampled "
+                + "every 50 ms; Maven's own footprint is included.%n",
+                mib(first.peakRssKiB()), mib(first.treeRssKiB()), Stats.num(generateOnly.totalNanos() / 1e9),
+                mib(generateOnly.peakRssKiB()), mib(generateOnly.treeRssKiB())));
         double editRatio = edited.ratio();
         Target edit = Target.judged(GOAL_EDIT, editRatio <= EDIT_LIMIT,
                 String.format(Locale.ROOT, "%.2f× (median of %d edited builds each over the no-op build before it; per pair %s)",
