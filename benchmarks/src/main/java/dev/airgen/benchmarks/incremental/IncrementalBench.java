@@ -674,7 +674,7 @@ public final class IncrementalBench {
                 + "and %s ms in the plugin's own execution (debug logging slows both; only the split is meaningful).%n",
                 Stats.num(split[0] / 1e6), Stats.num(split[1] / 1e6)));
         md.append(String.format(Locale.ROOT, "%nMemory: in the first build, no one process went above a resident set of %s MiB "
-                + "and all of them together above %s MiB; a first `compile -Dmaven.main.skip=true` (the plugin alone, generating "
+                + "and all of them together never above %s MiB at one sample; a first `compile -Dmaven.main.skip=true` (the plugin alone, generating "
                 + "every model in Maven's JVM and compiling the generated sources in the javac processes it starts; %s s): %s MiB "
                 + "and %s MiB. The first figure is the largest resident-set high-water mark (`VmHWM`) of any process of the "
                 + "`mvnw` process tree, the second the largest sum of their resident sets (`VmRSS`) at one sample, sampled "
