@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
@@ -169,10 +170,7 @@ final class GeneratedClasses {
                 Files.write(argFile, args.stream().map(GeneratedClasses::quoted).toList(), StandardCharsets.UTF_8);
                 Path log = stateDir.resolve("javac-" + g + ".log");
                 logs.add(log);
-                running.add(new ProcessBuilder(launcher().toString(), "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC",
-                        "-J-Duser.language=en", "-J-Dfile.encoding=UTF-8", "-J-Dsun.stdout.encoding=UTF-8",
-                        "-J-Dsun.stderr.encoding=UTF-8", "@" + argFile)
-                        .redirectErrorStream(true).redirectOutput(log.toFile()).start());
+                running.add(javac(argFile).redirectErrorStream(true).redirectOutput(log.toFile()).start());
             }
             boolean failed = false;
             for (Process p : running) {
@@ -215,6 +213,23 @@ final class GeneratedClasses {
                 }
             }
         }
+    }
+
+    /**
+     * The javac process for one argument file. {@code JDK_JAVAC_OPTIONS} is left out of its environment: the
+     * launcher would add those options (a user's {@code -Werror}, say) to the generated sources' compilation.
+     */
+    static ProcessBuilder javac(Path argFile) {
+        ProcessBuilder builder = new ProcessBuilder(launcher().toString(), "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC",
+                "-J-Duser.language=en", "-J-Dfile.encoding=UTF-8", "-J-Dsun.stdout.encoding=UTF-8",
+                "-J-Dsun.stderr.encoding=UTF-8", "@" + argFile);
+        withoutLauncherOptions(builder.environment());
+        return builder;
+    }
+
+    /** Removes the variable the {@code javac} launcher reads extra options from. */
+    static void withoutLauncherOptions(Map<String, String> environment) {
+        environment.remove("JDK_JAVAC_OPTIONS");
     }
 
     /** How many javac processes share {@code files} sources: one per processor, at most four, each with at least 100 files. */

@@ -151,4 +151,16 @@ class GeneratedClassesTest {
         assertThat(GeneratedClasses.groups(800, 16)).isEqualTo(4);
         assertThat(GeneratedClasses.quoted("C:\\a \"b\"")).isEqualTo("\"C:\\\\a \\\"b\\\"\"");
     }
+
+    @Test
+    void javacProcessesIgnoreTheLaunchersOptionVariable() {
+        java.util.Map<String, String> environment = new java.util.HashMap<>(java.util.Map.of("JDK_JAVAC_OPTIONS", "-Werror",
+                "PATH", "/usr/bin"));
+        GeneratedClasses.withoutLauncherOptions(environment);
+        assertThat(environment).containsOnlyKeys("PATH");
+        ProcessBuilder javac = GeneratedClasses.javac(dir.resolve("javac-0.args"));
+        assertThat(javac.environment()).doesNotContainKey("JDK_JAVAC_OPTIONS");
+        assertThat(javac.command()).startsWith(GeneratedClasses.launcher().toString(), "-J-XX:TieredStopAtLevel=1",
+                "-J-XX:+UseSerialGC").endsWith("@" + dir.resolve("javac-0.args"));
+    }
 }
