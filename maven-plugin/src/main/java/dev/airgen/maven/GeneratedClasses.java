@@ -1,5 +1,6 @@
 package dev.airgen.maven;
 
+import dev.airgen.generator.cli.Main;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -160,6 +160,7 @@ final class GeneratedClasses {
         // A build stopped with Ctrl-C ends the JVM without unwinding this thread: the processes go with it.
         Thread reaper = new Thread(() -> running.forEach(Process::destroyForcibly), "airgen-javac-reaper");
         Runtime.getRuntime().addShutdownHook(reaper);
+        boolean compiled = false;
         try {
             for (int g = 0; g < groups; g++) {
                 List<String> args = new ArrayList<>(options);
@@ -172,27 +173,13 @@ final class GeneratedClasses {
                 logs.add(log);
                 running.add(javac(argFile).redirectErrorStream(true).redirectOutput(log.toFile()).start());
             }
-            boolean failed = false;
+            compiled = true;
             for (Process p : running) {
-                failed |= p.waitFor() != 0;
+                compiled &= p.waitFor() == 0;
             }
-            if (failed) {
-                Set<String> errors = new LinkedHashSet<>();
-                StringBuilder other = new StringBuilder();
-                for (Path log : logs) {
-                    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                        Matcher m = ERROR_LINE.matcher(line);
-                        if (m.matches()) {
-                            if (errors.size() < MAX_REPORTED_ERRORS) {
-                                errors.add(m.group(1) + ": " + m.group(2));
-                            }
-                        } else if (errors.isEmpty() && other.length() < 2_000) {
-                            other.append("\n  ").append(line);
-                        }
-                    }
-                }
+            if (!compiled) {
                 throw new CompileException("javac refused the generated sources under " + sources + " (release " + release
-                        + ", class path " + classpath + "):\n  " + String.join("\n  ", errors) + other);
+                        + ", class path " + classpath + "):\n  " + String.join("\n  ", errors(logs)));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -207,7 +194,7 @@ final class GeneratedClasses {
             for (int g = 0; g < groups; g++) {
                 Files.deleteIfExists(stateDir.resolve("javac-" + g + ".args"));
             }
-            if (running.stream().allMatch(p -> !p.isAlive() && p.exitValue() == 0)) {
+            if (compiled) {
                 for (Path log : logs) {
                     Files.deleteIfExists(log);
                 }
@@ -216,13 +203,36 @@ final class GeneratedClasses {
     }
 
     /**
-     * The javac process for one argument file. {@code JDK_JAVAC_OPTIONS} is left out of its environment: the
-     * launcher would add those options (a user's {@code -Werror}, say) to the generated sources' compilation.
+     * The first errors in javac's output, each as {@code File.java:12: text}; when no line reads as an error (javac
+     * could not start, say), the start of the output as it is.
+     */
+    private static List<String> errors(List<Path> logs) throws IOException {
+        Set<String> errors = new LinkedHashSet<>();
+        List<String> output = new ArrayList<>();
+        for (Path log : logs) {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                Matcher m = ERROR_LINE.matcher(line);
+                if (m.matches() && errors.size() < MAX_REPORTED_ERRORS) {
+                    errors.add(m.group(1) + ": " + m.group(2));
+                } else if (output.size() < MAX_REPORTED_ERRORS) {
+                    output.add(line);
+                }
+            }
+        }
+        return errors.isEmpty() ? output : List.copyOf(errors);
+    }
+
+    /**
+     * The javac process for one argument file, with the options the command-line jar runs its own second JVM with
+     * ({@link Main#SHORT_RUN_OPTIONS}). {@code JDK_JAVAC_OPTIONS} is left out of its environment: the launcher
+     * would add those options (a user's {@code -Werror}, say) to the generated sources' compilation.
      */
     static ProcessBuilder javac(Path argFile) {
-        ProcessBuilder builder = new ProcessBuilder(launcher().toString(), "-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC",
-                "-J-Duser.language=en", "-J-Dfile.encoding=UTF-8", "-J-Dsun.stdout.encoding=UTF-8",
-                "-J-Dsun.stderr.encoding=UTF-8", "@" + argFile);
+        List<String> command = new ArrayList<>(List.of(launcher().toString()));
+        Main.SHORT_RUN_OPTIONS.forEach(option -> command.add("-J" + option));
+        command.addAll(List.of("-J-Duser.language=en", "-J-Dfile.encoding=UTF-8", "-J-Dsun.stdout.encoding=UTF-8",
+                "-J-Dsun.stderr.encoding=UTF-8", "@" + argFile));
+        ProcessBuilder builder = new ProcessBuilder(command);
         withoutLauncherOptions(builder.environment());
         return builder;
     }
@@ -247,8 +257,8 @@ final class GeneratedClasses {
 
     /** The {@code javac} launcher of the JDK running this build. */
     static Path launcher() {
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
-        return Path.of(System.getProperty("java.home"), "bin", windows ? "javac.exe" : "javac");
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        return Files.isRegularFile(bin.resolve("javac")) ? bin.resolve("javac") : bin.resolve("javac.exe");
     }
 
     /** The class files the last compilation produced, relative to the output folder. */
