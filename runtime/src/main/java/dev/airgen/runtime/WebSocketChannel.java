@@ -177,15 +177,14 @@ final class WebSocketChannel implements Channel {
         });
     }
 
-    /** The single writer: each frame starts only after the previous one has been handed to the socket. */
+    /**
+     * The single writer: each frame starts only after the previous one has been handed to the socket. Caller holds
+     * the lock; when nothing is being written the frame goes to the socket at once.
+     */
     private CompletableFuture<WebSocket> enqueue(String text, int gen) {
         WebSocket ws = socket;
-        CompletableFuture<WebSocket> sent = writeTail.handle((v, t) -> null).thenCompose(v -> {
-            if (ws == null || gen != currentGeneration()) {
-                return CompletableFuture.failedFuture(new IllegalStateException("socket replaced before writing"));
-            }
-            return ws.sendText(text, true);
-        });
+        CompletableFuture<WebSocket> sent = writeTail.isDone() ? sendNow(ws, gen == generation, text)
+                : writeTail.handle((v, t) -> null).thenCompose(v -> sendNow(ws, gen == currentGeneration(), text));
         writeTail = sent;
         sent.whenComplete((w, failure) -> {
             if (failure != null) {
@@ -193,6 +192,17 @@ final class WebSocketChannel implements Channel {
             }
         });
         return sent;
+    }
+
+    private static CompletableFuture<WebSocket> sendNow(WebSocket ws, boolean current, String text) {
+        if (ws == null || !current) {
+            return CompletableFuture.failedFuture(new IllegalStateException("socket replaced before writing"));
+        }
+        try {
+            return ws.sendText(text, true);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private synchronized int currentGeneration() {
@@ -670,15 +680,17 @@ final class WebSocketChannel implements Channel {
                 lost(gen, "a frame larger than " + RestChannel.MAX_BODY_BYTES + " characters", null);
                 return null;
             }
-            partial.append(data);
             if (last) {
-                String text = partial.toString();
+                // A frame that arrives in one piece (the usual case) is copied once, not into the buffer and out again.
+                String text = partial.length() == 0 ? data.toString() : partial.append(data).toString();
                 partial.setLength(0);
                 try {
                     received(gen, text);
                 } catch (RuntimeException e) {
                     Log.debug(() -> "failed to handle a WebSocket frame: " + e);
                 }
+            } else {
+                partial.append(data);
             }
             webSocket.request(1);
             return null;

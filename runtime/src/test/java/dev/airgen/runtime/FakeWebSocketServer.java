@@ -54,6 +54,16 @@ public final class FakeWebSocketServer implements AutoCloseable {
             c.session.sendText(frame, Callback.NOOP);
         }
 
+        /** Sends one text message as {@code parts} continuation frames (the client sees it in pieces). */
+        void sendInParts(String frame, int parts) {
+            Connection c = live.get(session);
+            int size = Math.max(1, frame.length() / parts);
+            for (int at = 0; at < frame.length(); at += size) {
+                int end = Math.min(frame.length(), at + size);
+                c.session.sendPartialText(frame.substring(at, end), end == frame.length(), Callback.NOOP);
+            }
+        }
+
         void sendLater(String frame, long millis) {
             timer.schedule(() -> send(frame), millis, TimeUnit.MILLISECONDS);
         }

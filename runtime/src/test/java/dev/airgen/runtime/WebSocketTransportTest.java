@@ -82,6 +82,24 @@ class WebSocketTransportTest {
     }
 
     @Test
+    void aMessageSentInSeveralFramesIsReadWhole() {
+        ws.handler = (task, peer) -> {
+            if ("in pieces".equals(task.get("positivePrompt").asString())) {
+                peer.sendInParts(FakeWebSocketServer.results(task, 2), 5);
+            } else {
+                peer.send(FakeWebSocketServer.results(task, 1));
+            }
+        };
+        ImageRequest pieces = ImageRequest.of("in pieces").withNumberResults(2);
+
+        assertThat(client.run(pieces)).extracting(ImageResult::taskUUID).containsExactly(pieces.taskUUID(),
+                pieces.taskUUID());
+        // The next message, in one frame, is not glued to the pieces of the one before.
+        ImageRequest whole = ImageRequest.of("whole");
+        assertThat(client.run(whole)).extracting(ImageResult::taskUUID).containsExactly(whole.taskUUID());
+    }
+
+    @Test
     void batchInOneFrameWithInterleavedAnswersAndOneFailure() {
         ImageRequest a = ImageRequest.of("alpha");
         ImageRequest b = ImageRequest.of("bravo");
