@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -26,6 +27,14 @@ import tools.jackson.databind.node.ObjectNode;
  * the model's schema, found for JSON tasks through the generated {@link SchemaIndex}.
  */
 final class Requests {
+
+    /** The reader of each result class (see {@link #resultReader}). */
+    private static final ClassValue<ObjectReader> RESULT_READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return Json.mapper().readerFor(type);
+        }
+    };
 
     private final SchemaValidator validator;
     private final boolean validate;
@@ -146,8 +155,12 @@ final class Requests {
         if (result == null || !firstTime(readersPrepared, request.getClass())) {
             return;
         }
-        inBackground("building the result reader of " + request.getClass().getSimpleName(),
-                () -> Json.mapper().readerFor(result));
+        inBackground("building the result reader of " + request.getClass().getSimpleName(), () -> resultReader(result));
+    }
+
+    /** The reader of one result class, built once (by {@link #prepareResultReader} or the first answer) and kept. */
+    static ObjectReader resultReader(Class<?> type) {
+        return RESULT_READERS.get(type);
     }
 
     /** Whether {@code type} is new to {@code seen} (and now in it). Looks first: adding locks even when it is there. */

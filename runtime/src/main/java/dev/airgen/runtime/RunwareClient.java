@@ -38,7 +38,6 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -586,18 +585,10 @@ public final class RunwareClient implements AutoCloseable {
         return launch(Requests.utility(task), RunOptions.defaults(), item -> item).await();
     }
 
-    /** A reader per result class, so that each result skips the mapper's look-ups of its type and deserializer. */
-    private static final ClassValue<ObjectReader> RESULT_READERS = new ClassValue<>() {
-        @Override
-        protected ObjectReader computeValue(Class<?> type) {
-            return Json.mapper().readerFor(type);
-        }
-    };
-
     /** One result item read into {@code type}; an item that does not fit is an unreadable answer. */
     static <R> R convert(JsonNode item, Class<R> type) {
         try {
-            return RESULT_READERS.get(type).readValue(item);
+            return Requests.resultReader(type).readValue(item);
         } catch (JacksonException | IllegalArgumentException e) {
             throw Failures.malformed("result item cannot be read as " + type.getSimpleName() + ": " + e.getMessage(), 0, null);
         }

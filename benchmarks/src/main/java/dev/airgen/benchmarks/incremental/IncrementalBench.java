@@ -465,9 +465,9 @@ public final class IncrementalBench {
         long tree = 0;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(settings.buildTimeoutSeconds());
         while (p.isAlive() && System.nanoTime() < deadline) {
-            long[] memory = residentSets(p.toHandle());
-            peak = Math.max(peak, memory[0]);
-            tree = Math.max(tree, memory[1]);
+            ResidentSets memory = residentSets(p.toHandle());
+            peak = Math.max(peak, memory.largestPeakKiB());
+            tree = Math.max(tree, memory.sumKiB());
             p.waitFor(50, TimeUnit.MILLISECONDS);
         }
         if (!p.waitFor(1, TimeUnit.SECONDS)) {
@@ -484,10 +484,15 @@ public final class IncrementalBench {
     }
 
     /**
-     * {@code [largest high-water mark of resident memory (VmHWM) of one process, sum of the current resident sets
-     * (VmRSS)]} over a process and its descendants (the javac processes the plugin starts among them), in KiB; Linux.
+     * Resident memory of a process and its descendants (the javac processes the plugin starts among them), in KiB
+     * (0 when unknown): the largest high-water mark ({@code VmHWM}) of any one of them, and the sum of their current
+     * resident sets ({@code VmRSS}).
      */
-    private static long[] residentSets(ProcessHandle process) {
+    private record ResidentSets(long largestPeakKiB, long sumKiB) {
+    }
+
+    /** {@link ResidentSets} read from {@code /proc} (Linux). */
+    private static ResidentSets residentSets(ProcessHandle process) {
         long peak = 0;
         long sum = 0;
         for (ProcessHandle h : Stream.concat(Stream.of(process), process.descendants()).toList()) {
@@ -503,7 +508,7 @@ public final class IncrementalBench {
                 // not Linux, or the process just ended
             }
         }
-        return new long[] {peak, sum};
+        return new ResidentSets(peak, sum);
     }
 
     private static String mib(long kib) {
