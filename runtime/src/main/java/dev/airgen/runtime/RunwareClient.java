@@ -114,7 +114,8 @@ public final class RunwareClient implements AutoCloseable {
         }
         String agent = (b.userAgentPrefix == null ? "" : b.userAgentPrefix + " ")
                 + "airgen-runtime/" + VERSION + " (java/" + Runtime.version().feature() + ")";
-        this.settings = new TransportSettings(base, ws, key, http, executor, ownedExecutor != null, scheduler, b.requestTimeout, b.retry,
+        this.settings = new TransportSettings(base, ws, key, http, executor, ownedExecutor != null, scheduler,
+                new Deadlines(scheduler), b.requestTimeout, b.retry,
                 b.authTimeout, b.heartbeatInterval, b.pongTimeout, b.maxReconnectAttempts, b.reconnectBaseDelay,
                 b.reconnectMaxDelay, agent, b.dryRun);
         this.channel = transport == Transport.WEBSOCKET ? new WebSocketChannel(settings) : new RestChannel(settings);

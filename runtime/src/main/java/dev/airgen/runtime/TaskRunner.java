@@ -134,7 +134,7 @@ final class TaskRunner implements AutoCloseable {
         private int polls;
         private String lastStatus = "submitted";
         private RunwareException lastProblem;
-        private ScheduledFuture<?> deadlineTimer;
+        private Deadlines.Entry deadlineTimer;
         private ScheduledFuture<?> next;
 
         private Run(Task task, long deadlineNanos, Hooks hooks) {
@@ -163,22 +163,25 @@ final class TaskRunner implements AutoCloseable {
             }
             running.add(this);
             result.whenComplete((r, t) -> finished());
-            long left = Math.max(0, deadlineNanos - System.nanoTime());
-            deadlineTimer = schedule(this::expire, left);
+            try {
+                deadlineTimer = settings.deadlines().add(deadlineNanos, this::expire);
+            } catch (RejectedExecutionException closing) {
+                fail(Failures.aborted("the client was closed"));
+            }
             sends = 1;
             return true;
         }
 
         private void finished() {
             running.remove(this);
-            ScheduledFuture<?> timer;
+            Deadlines.Entry timer;
             ScheduledFuture<?> poll;
             synchronized (this) {
                 timer = deadlineTimer;
                 poll = next;
             }
             if (timer != null) {
-                timer.cancel(false);
+                timer.cancel();
             }
             if (poll != null) {
                 poll.cancel(false);

@@ -19,7 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param executorGrows        whether {@code executor} is the client's own cached pool, which adds a thread whenever
  *                             all are busy: only then may a REST call wait for its answer on one of its threads (a
  *                             supplied executor may be bounded, or shared with the HTTP client's own work)
- * @param scheduler            runs timers (retries, deadlines, heartbeats)
+ * @param scheduler            runs timers (retries, polls, heartbeats)
+ * @param deadlines            the deadlines of tasks and frames in flight, on {@code scheduler}
  * @param requestTimeout       the longest single HTTP call, or the longest wait for a WebSocket answer
  * @param retry                the retry policy for REST calls
  * @param authTimeout          the longest wait for the WebSocket authentication answer
@@ -32,7 +33,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param dryRun               whether tasks are only validated and priced by the server, not run
  */
 record TransportSettings(URI baseUrl, URI webSocketUrl, Secret apiKey, HttpClient http, Executor executor, boolean executorGrows,
-                                ScheduledExecutorService scheduler, Duration requestTimeout, RetryPolicy retry,
+                                ScheduledExecutorService scheduler, Deadlines deadlines, Duration requestTimeout, RetryPolicy retry,
                                 Duration authTimeout, Duration heartbeatInterval, Duration pongTimeout,
                                 int maxReconnectAttempts, Duration reconnectBaseDelay, Duration reconnectMaxDelay,
                                 String userAgent, boolean dryRun) {
@@ -43,6 +44,7 @@ record TransportSettings(URI baseUrl, URI webSocketUrl, Secret apiKey, HttpClien
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(executor, "executor");
         Objects.requireNonNull(scheduler, "scheduler");
+        Objects.requireNonNull(deadlines, "deadlines");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(retry, "retry");
     }

@@ -113,8 +113,7 @@ final class WebSocketChannel implements Channel {
                 if (previous != null) {
                     superseded.add(previous);
                 }
-                long left = Math.max(0, deadlineNanos - System.nanoTime());
-                p.timer = settings.scheduler().schedule(() -> expire(p), left, TimeUnit.NANOSECONDS);
+                p.timer = settings.deadlines().add(deadlineNanos, () -> expire(p));
                 p.future.whenComplete((r, t) -> forget(p));
                 batch.add(p);
             }
@@ -150,7 +149,7 @@ final class WebSocketChannel implements Channel {
     private synchronized void forget(Pending p) {
         mapOf(p.spec).remove(p.spec.taskUUID(), p);
         if (p.timer != null) {
-            p.timer.cancel(false);
+            p.timer.cancel();
         }
     }
 
@@ -636,7 +635,7 @@ final class WebSocketChannel implements Channel {
         final CompletableFuture<TaskReply> future = new CompletableFuture<>();
         final List<JsonNode> items = new ArrayList<>();
         final Set<String> keys = new HashSet<>();
-        ScheduledFuture<?> timer;
+        Deadlines.Entry timer;
         /** The connection its frame was handed to; -1 never written (or the write failed), -2 written on a lost one. */
         int writtenOn = -1;
 
