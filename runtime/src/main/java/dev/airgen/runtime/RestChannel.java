@@ -32,14 +32,11 @@ final class RestChannel implements Channel {
     static final int MAX_BODY_BYTES = 256 * 1024 * 1024;
 
     private final TransportSettings settings;
-    /** How every answer's body is read (see {@link #bodies}). */
-    private final HttpResponse.BodyHandler<byte[]> answers;
     private final Set<CompletableFuture<Answer>> inFlight = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public RestChannel(TransportSettings settings) {
         this.settings = settings;
-        this.answers = bodies(MAX_BODY_BYTES, settings.baseUrl());
     }
 
     /** An answer to one POST: its status and parsed envelope. */
@@ -125,9 +122,10 @@ final class RestChannel implements Channel {
         }
         Duration timeout = Duration.ofNanos(Math.min(remaining, settings.requestTimeout().toNanos()));
         HttpRequest request = settings.post(body, "application/json", timeout);
-        return exchange(request).handle((response, failure) -> {
+        Body answer = new Body(MAX_BODY_BYTES, settings.baseUrl());
+        return exchange(request, answer).handle((response, failure) -> {
             if (failure != null) {
-                throw Failures.wrap(failure, settings.baseUrl());
+                throw Failures.wrap(answer.failure(failure), settings.baseUrl());
             }
             return read(response);
         });
@@ -140,7 +138,7 @@ final class RestChannel implements Channel {
      * supplied executor may be bounded or shared with the HTTP client's own work, so there the call stays
      * asynchronous.
      */
-    private CompletableFuture<HttpResponse<byte[]>> exchange(HttpRequest request) {
+    private CompletableFuture<HttpResponse<byte[]>> exchange(HttpRequest request, Body answers) {
         if (!settings.executorGrows()) {
             return settings.http().sendAsync(request, answers);
         }
@@ -163,16 +161,39 @@ final class RestChannel implements Channel {
     }
 
     /**
-     * Answers as bytes, collected as java.net.http delivers them, so that the thread waiting in {@code send} gets
-     * the whole answer at once instead of reading a stream that the HTTP client's threads fill. An answer longer
-     * than {@code limit} is stopped there and is a malformed answer; one that breaks off is a lost connection,
-     * whose tasks the caller asks about by UUID (whatever the server did, it did).
+     * How one answer's body is read: as bytes, collected as java.net.http delivers them, so that the thread waiting in
+     * {@code send} gets the whole answer at once instead of reading a stream that the HTTP client's threads fill. An
+     * answer longer than {@code limit} is stopped there and is a malformed answer; one that breaks off is a lost
+     * connection, whose tasks the caller asks about by UUID (whatever the server did, it did). The body is read through
+     * java.net.http's own adapter ({@link CappedBody#direct}), which completes the answer on the thread that read it;
+     * the HTTP client then reports a failed body as it saw it, and {@link #failure} tells which of the two it was.
      */
-    static HttpResponse.BodyHandler<byte[]> bodies(long limit, java.net.URI server) {
-        return info -> CappedBody.of(limit, info, t -> t instanceof CappedBody.TooLarge
-                ? Failures.malformed("the answer is larger than " + limit + " bytes", info.statusCode(), null)
-                : Failures.connection(Failures.CONNECTION_LOST, "the answer from " + Failures.hostAndPort(server)
-                        + " broke off (" + Failures.describe(t) + ")", t));
+    static final class Body implements HttpResponse.BodyHandler<byte[]> {
+        private final long limit;
+        private final java.net.URI server;
+        private volatile CappedBody body;
+
+        Body(long limit, java.net.URI server) {
+            this.limit = limit;
+            this.server = server;
+        }
+
+        @Override
+        public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+            CappedBody b = CappedBody.of(limit, info, t -> t instanceof CappedBody.TooLarge
+                    ? Failures.malformed("the answer is larger than " + limit + " bytes", info.statusCode(), null)
+                    : Failures.connection(Failures.CONNECTION_LOST, "the answer from " + Failures.hostAndPort(server)
+                            + " broke off (" + Failures.describe(t) + ")", t));
+            body = b;
+            return b.direct();
+        }
+
+        /** How the exchange failed: the body's own account once an answer had begun, else {@code failure} itself. */
+        Throwable failure(Throwable failure) {
+            CappedBody b = body;
+            Throwable own = b == null ? null : b.failure();
+            return own != null ? own : failure;
+        }
     }
 
     private Answer read(HttpResponse<byte[]> response) {

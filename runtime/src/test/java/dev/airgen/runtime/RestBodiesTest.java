@@ -22,25 +22,64 @@ class RestBodiesTest {
     private static final URI SERVER = URI.create("https://api.example.test/v1");
 
     @Test
-    void anAnswerOverTheLimitIsMalformedWithItsStatus() {
-        HttpResponse.BodySubscriber<byte[]> body = RestChannel.bodies(8, SERVER).apply(new Info(502));
-        body.onSubscribe(new Ignored());
-        body.onNext(List.of(bytes("123456789")));
+    void anAnswerOverTheLimitIsMalformedWithItsStatusAndStopsTheReading() {
+        RestChannel.Body answer = new RestChannel.Body(8, SERVER);
+        HttpResponse.BodySubscriber<byte[]> body = answer.apply(new Info(502, -1));
+        Ignored subscription = new Ignored();
+        body.onSubscribe(subscription);
+        body.onNext(List.of(bytes("12345")));
+        assertThat(subscription.cancelled).isFalse();
+        body.onNext(List.of(bytes("6789")));
 
-        RunwareException e = failureOf(body);
+        assertThat(subscription.cancelled).isTrue();
+        RunwareException e = failureOf(answer, body);
         assertThat(e.code()).isEqualTo(Failures.MALFORMED);
         assertThat(e.httpStatus()).isEqualTo(502);
         assertThat(e.getMessage()).contains("larger than 8 bytes");
     }
 
     @Test
+    void anAnswerDeclaredOverTheLimitIsStoppedAtItsFirstBytes() {
+        RestChannel.Body answer = new RestChannel.Body(8, SERVER);
+        HttpResponse.BodySubscriber<byte[]> body = answer.apply(new Info(200, 9));
+        Ignored subscription = new Ignored();
+        body.onSubscribe(subscription);
+        body.onNext(List.of(bytes("1")));
+
+        assertThat(subscription.cancelled).isTrue();
+        assertThat(failureOf(answer, body).getMessage()).contains("larger than 8 bytes");
+    }
+
+    @Test
+    void aWholeAnswerIsHandedOverInOnePiece() {
+        RestChannel.Body answer = new RestChannel.Body(100, SERVER);
+        HttpResponse.BodySubscriber<byte[]> body = answer.apply(new Info(200, -1));
+        body.onSubscribe(new Ignored());
+        body.onNext(List.of(bytes("{\"data\":"), bytes("[]")));
+        body.onNext(List.of(bytes("}")));
+        body.onComplete();
+
+        assertThat(new String(body.getBody().toCompletableFuture().join(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"data\":[]}");
+        assertThat(answer.failure(new IOException("elsewhere"))).hasMessage("elsewhere");
+    }
+
+    @Test
+    void aFailureBeforeAnyAnswerIsLeftAsItWas() {
+        RestChannel.Body answer = new RestChannel.Body(100, SERVER);
+        IOException refused = new IOException("connection refused");
+        assertThat(answer.failure(refused)).isSameAs(refused);
+    }
+
+    @Test
     void anAnswerThatBreaksOffIsALostConnectionNamingTheServer() {
-        HttpResponse.BodySubscriber<byte[]> body = RestChannel.bodies(100, SERVER).apply(new Info(200));
+        RestChannel.Body answer = new RestChannel.Body(100, SERVER);
+        HttpResponse.BodySubscriber<byte[]> body = answer.apply(new Info(200, -1));
         body.onSubscribe(new Ignored());
         body.onNext(List.of(bytes("{\"data\":[")));
         body.onError(new IOException("connection reset"));
 
-        RunwareException e = failureOf(body);
+        RunwareException e = failureOf(answer, body);
         assertThat(e.code()).isEqualTo(Failures.CONNECTION_LOST);
         assertThat(e.category()).isEqualTo(ErrorCategory.CONNECTION);
         assertThat(e.getMessage()).contains("api.example.test:443").contains("broke off").contains("connection reset");
@@ -57,10 +96,11 @@ class RestBodiesTest {
         assertThat(plain.getMessage()).contains("api.example.test:443").contains("reset by peer");
     }
 
-    private static RunwareException failureOf(HttpResponse.BodySubscriber<byte[]> body) {
+    /** The failure as the channel reports it: the body's own account of what the HTTP client saw. */
+    private static RunwareException failureOf(RestChannel.Body answer, HttpResponse.BodySubscriber<byte[]> body) {
         CompletableFuture<byte[]> f = body.getBody().toCompletableFuture();
         assertThat(f).isCompletedExceptionally();
-        return Failures.wrap(f.handle((v, t) -> t).join(), SERVER);
+        return Failures.wrap(answer.failure(f.handle((v, t) -> t).join()), SERVER);
     }
 
     private static ByteBuffer bytes(String s) {
@@ -68,19 +108,23 @@ class RestBodiesTest {
     }
 
     private static final class Ignored implements Flow.Subscription {
+        boolean cancelled;
+
         @Override
         public void request(long n) {
         }
 
         @Override
         public void cancel() {
+            cancelled = true;
         }
     }
 
-    private record Info(int statusCode) implements HttpResponse.ResponseInfo {
+    private record Info(int statusCode, long contentLength) implements HttpResponse.ResponseInfo {
         @Override
         public HttpHeaders headers() {
-            return HttpHeaders.of(Map.of(), (a, b) -> true);
+            return HttpHeaders.of(contentLength < 0 ? Map.of() : Map.of("Content-Length", List.of(String.valueOf(contentLength))),
+                    (a, b) -> true);
         }
 
         @Override

@@ -37,6 +37,8 @@ public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final UnaryOperator<Throwable> failures;
     private volatile Flow.Subscription subscription;
     private long size;
+    /** Whether java.net.http's adapter wraps this body (see {@link #direct}): the cap is then reported by throwing. */
+    private boolean adapted;
 
     /**
      * @param max      the most bytes kept (at most about 2 GiB, the longest array)
@@ -62,9 +64,38 @@ public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         return new CappedBody(max, info.headers().firstValueAsLong("Content-Length").orElse(-1), failures);
     }
 
+    /**
+     * This body behind java.net.http's own adapter ({@code BodySubscribers.fromSubscriber}). The HTTP client hands the
+     * completion of a body of an unknown kind to its executor, so that a slow {@code getBody} cannot hold up its
+     * reading thread: one more thread switch per answer. Its own adapter is exempt, and so a body read through this
+     * method completes on the thread that read its last bytes.
+     *
+     * <p>The adapter fails the response with what the HTTP client reported, as it was; the failure the
+     * {@code failures} function made of it stays available from {@link #failure()}. Passing the cap still fails the
+     * response with the failure made of {@link TooLarge}, and stops the reading. A declared length over the cap is
+     * refused when the first bytes arrive instead of before.
+     */
+    public HttpResponse.BodySubscriber<byte[]> direct() {
+        adapted = true;
+        return HttpResponse.BodySubscribers.fromSubscriber(this, CappedBody::collected);
+    }
+
+    /** What the body ended with when it failed, as the {@code failures} function made it; null while it has not. */
+    public Throwable failure() {
+        return result.isCompletedExceptionally() ? result.handle((bytes, failure) -> failure).join() : null;
+    }
+
+    private byte[] collected() {
+        return result.join();
+    }
+
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
+        if (declared > max && adapted) {
+            s.request(1);
+            return;
+        }
         if (declared > max) {
             s.cancel();
             fail(new TooLarge("declares a body of " + declared + " bytes (Content-Length); none of it was read"));
@@ -78,13 +109,35 @@ public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
         if (result.isDone()) {
             return;
         }
+        if (declared > max) {
+            overCap(new TooLarge("declares a body of " + declared + " bytes (Content-Length); none of it was kept"));
+            return;
+        }
         for (ByteBuffer item : items) {
             size += item.remaining();
             parts.add(item);
         }
         if (size > max) {
-            subscription.cancel();
-            fail(new TooLarge("sent more than " + max + " bytes and was stopped there"));
+            overCap(new TooLarge("sent more than " + max + " bytes and was stopped there"));
+        }
+    }
+
+    /** Stops the reading; behind the adapter the failure is thrown, which is how it ends the response there. */
+    private void overCap(TooLarge tooLarge) {
+        if (adapted) {
+            fail(tooLarge);
+            throw new Stopped(failure());
+        }
+        subscription.cancel();
+        fail(tooLarge);
+    }
+
+    /** Carries the failure made of {@link TooLarge} through the adapter, which cancels the reading on it. */
+    private static final class Stopped extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Stopped(Throwable failure) {
+            super(failure.getMessage(), failure, false, false);
         }
     }
 
