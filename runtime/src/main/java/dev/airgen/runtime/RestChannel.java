@@ -5,7 +5,6 @@ import dev.airgen.schema.io.CappedBody;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -199,12 +198,12 @@ final class RestChannel implements Channel {
     private Answer read(HttpResponse<byte[]> response) {
         int status = response.statusCode();
         Duration retryAfter = retryAfter(response);
-        String text = new String(response.body(), StandardCharsets.UTF_8);
+        byte[] body = response.body();
         Envelope envelope = null;
         RunwareException unreadable = null;
-        if (!text.isBlank()) {
+        if (!blank(body)) {
             try {
-                envelope = Envelope.parse(Json.mapper().readTree(text));
+                envelope = Envelope.parse(Json.mapper().readTree(body));
             } catch (JacksonException e) {
                 unreadable = Failures.malformed("body is not valid JSON (" + shorten(e.getOriginalMessage()) + ")",
                         status, null);
@@ -237,6 +236,16 @@ final class RestChannel implements Channel {
             throw Failures.malformed("empty body with HTTP " + status, status, null);
         }
         return new Answer(status, envelope);
+    }
+
+    /** Whether a body holds nothing but JSON whitespace (an empty answer, not a malformed one). */
+    private static boolean blank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String shorten(String s) {
