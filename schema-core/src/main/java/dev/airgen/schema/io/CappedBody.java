@@ -73,7 +73,8 @@ public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
      * <p>The adapter fails the response with what the HTTP client reported, as it was; the failure the
      * {@code failures} function made of it stays available from {@link #failure()}. Passing the cap still fails the
      * response with the failure made of {@link TooLarge}, and stops the reading. A declared length over the cap is
-     * refused when the first bytes arrive instead of before.
+     * refused when the first bytes arrive instead of before. {@link #abort} is for a body read without the adapter,
+     * whose response it cannot end.
      */
     public HttpResponse.BodySubscriber<byte[]> direct() {
         adapted = true;
