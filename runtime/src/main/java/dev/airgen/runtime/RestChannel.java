@@ -137,15 +137,15 @@ final class RestChannel implements Channel {
      * supplied executor may be bounded or shared with the HTTP client's own work, so there the call stays
      * asynchronous.
      */
-    private CompletableFuture<HttpResponse<byte[]>> exchange(HttpRequest request, Body answers) {
+    private CompletableFuture<HttpResponse<byte[]>> exchange(HttpRequest request, Body body) {
         if (!settings.executorGrows()) {
-            return settings.http().sendAsync(request, answers);
+            return settings.http().sendAsync(request, body);
         }
         CompletableFuture<HttpResponse<byte[]>> response = new CompletableFuture<>();
         try {
             settings.executor().execute(() -> {
                 try {
-                    response.complete(settings.http().send(request, answers));
+                    response.complete(settings.http().send(request, body));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     response.completeExceptionally(Failures.aborted("interrupted while waiting for an answer"));
@@ -198,18 +198,19 @@ final class RestChannel implements Channel {
     private Answer read(HttpResponse<byte[]> response) {
         int status = response.statusCode();
         Duration retryAfter = retryAfter(response);
-        byte[] body = response.body();
         Envelope envelope = null;
         RunwareException unreadable = null;
-        if (!blank(body)) {
-            try {
-                envelope = Envelope.parse(Json.mapper().readTree(body));
-            } catch (JacksonException e) {
-                unreadable = Failures.malformed("body is not valid JSON (" + shorten(e.getOriginalMessage()) + ")",
-                        status, null);
-            } catch (MalformedResponseException e) {
-                unreadable = Failures.malformed(e.getMessage(), status, null);
+        try {
+            // An empty body, or one of whitespace only, reads as a missing node: an empty answer, not a malformed one.
+            JsonNode tree = Json.mapper().readTree(response.body());
+            if (!tree.isMissingNode()) {
+                envelope = Envelope.parse(tree);
             }
+        } catch (JacksonException e) {
+            unreadable = Failures.malformed("body is not valid JSON (" + shorten(e.getOriginalMessage()) + ")",
+                    status, null);
+        } catch (MalformedResponseException e) {
+            unreadable = Failures.malformed(e.getMessage(), status, null);
         }
         if (status == 408 || status == 429 || status == 503 || status == 504) {
             // Turned away for now: the server did not take the tasks.
@@ -236,16 +237,6 @@ final class RestChannel implements Channel {
             throw Failures.malformed("empty body with HTTP " + status, status, null);
         }
         return new Answer(status, envelope);
-    }
-
-    /** Whether a body holds nothing but JSON whitespace (an empty answer, not a malformed one). */
-    private static boolean blank(byte[] body) {
-        for (byte b : body) {
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String shorten(String s) {

@@ -190,6 +190,14 @@ class RestClientTest {
         assertThat(server.seen()).hasSize(1);
     }
 
+    @Test
+    void aBodyOfWhitespaceOnlyCountsAsEmpty() {
+        server.script(json(401, " \r\n\t "));
+        RunwareException e = catchThrowableOfType(RunwareException.class, () -> client.run(ImageRequest.of("who")));
+        assertThat(e.category()).isEqualTo(ErrorCategory.AUTH);
+        assertThat(e.code()).isEqualTo("invalidApiKey");
+    }
+
     /** Answers the task with {@code first}; every getResponse for it with the finished image. */
     private void firstAnswerThenRecovery(FakeServer.Reply first) {
         server.handle(s -> "getResponse".equals(s.task().get("taskType").asString())

@@ -93,11 +93,11 @@ public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
     @Override
     public void onSubscribe(Flow.Subscription s) {
         subscription = s;
-        if (declared > max && adapted) {
-            s.request(1);
-            return;
-        }
         if (declared > max) {
+            if (adapted) {
+                s.request(1);   // refused at the first bytes, where throwing ends the response (see direct)
+                return;
+            }
             s.cancel();
             fail(new TooLarge("declares a body of " + declared + " bytes (Content-Length); none of it was read"));
             return;
