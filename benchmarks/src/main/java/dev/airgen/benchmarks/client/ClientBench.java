@@ -53,6 +53,8 @@ public final class ClientBench {
     private String cpus = "";
     /** Each client's JIT warm-up, by transport and client, in the order run. */
     private final Map<String, JitWarmUp.Outcome> warmUps = new LinkedHashMap<>();
+    /** The emulator's processor: the share of each window call (warm-up and measured part) it spent working. */
+    private final Map<Key, List<Double>> emulatorBusy = new LinkedHashMap<>();
 
     public ClientBench(Settings settings, PrintStream log) {
         this.settings = settings;
@@ -90,9 +92,18 @@ public final class ClientBench {
                                 java.util.Collections.reverse(order);
                             }
                             for (ClientKind client : order) {
+                                long emulatorBefore = emulator.cpuNanos();
+                                long wallBefore = System.nanoTime();
                                 Load.Window w = clients.get(client).window(inFlight, settings.warmupSeconds(), settings.measureSeconds(),
                                         settings.maxTasks());
-                                windows.computeIfAbsent(new Key(transport, inFlight, client), k -> new ArrayList<>()).add(w);
+                                long wall = System.nanoTime() - wallBefore;
+                                long emulatorAfter = emulator.cpuNanos();
+                                Key key = new Key(transport, inFlight, client);
+                                windows.computeIfAbsent(key, k -> new ArrayList<>()).add(w);
+                                if (emulatorBefore >= 0 && emulatorAfter >= 0 && wall > 0) {
+                                    emulatorBusy.computeIfAbsent(key, k -> new ArrayList<>())
+                                            .add((double) (emulatorAfter - emulatorBefore) / wall);
+                                }
                                 log.printf(Locale.ROOT, "[client]   round %d %s %d in flight %s: %.0f tasks/s, p50 %.2f ms, p99 %.2f ms%s%n",
                                         round + 1, name(transport), inFlight, client.label, w.tasksPerSecond(),
                                         w.completed() == 0 ? Double.NaN : w.p50() / 1e6,
@@ -155,12 +166,18 @@ public final class ClientBench {
                         + "client. CPU per task is the CPU time the client's own JVM used during a measured window "
                         + "(every thread, the JIT and the collector included) divided "
                         + "by the tasks it ended: it shows what each client costs, and other load on the machine moves it "
-                        + "far less than throughput. On this machine %s.%n%n",
+                        + "far less than throughput. Client busy is that CPU time over the measured window's wall time "
+                        + "(the share of the clients' processor the client used), emulator busy the emulator JVM's CPU time over "
+                        + "the wall time of the whole window (warm-up and measured part) while that client ran: a setting whose "
+                        + "emulator is near 100%% busy is paced by the emulator, and a client's extra CPU per task then shows in "
+                        + "throughput only in part (what it costs is in its latency and in the emulator's work per task, which "
+                        + "depends on how the client's frames and requests arrive); where the client is near 100%% busy, "
+                        + "throughput follows CPU per task. On this machine %s.%n%n",
                 String.join(" ", ClientProcess.JVM_OPTIONS), JIT_WARMUP_IN_FLIGHT, JitWarmUp.WINDOW_SECONDS, settings.jitWarmupMinSeconds(), JitWarmUp.QUIET_WINDOWS,
                 JitWarmUp.QUIET_SHARE * 100, settings.jitWarmupMaxSeconds(), settings.warmupSeconds(), settings.measureSeconds(),
                 settings.maxTasks(), settings.minRounds(), settings.maxRounds(), CONFIDENCE * 100, cpus));
-        md.append("| transport | in flight | client | tasks/s | p50 latency | p99 latency | failed | throughput vs bare | p50 vs bare | CPU per task |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| transport | in flight | client | tasks/s | p50 latency | p99 latency | failed | throughput vs bare | p50 vs bare | CPU per task | client busy | emulator busy |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         List<Target> targets = new ArrayList<>();
         for (Transport transport : new Transport[] {Transport.REST, Transport.WEBSOCKET}) {
             for (int inFlight : settings.inFlight()) {
@@ -182,6 +199,8 @@ public final class ClientBench {
                             .append(" | ").append(client == ClientKind.BARE ? "–" : String.format(Locale.ROOT, "%.2f×", t.median() / bareTps.median()))
                             .append(" | ").append(client == ClientKind.BARE ? "–" : String.format(Locale.ROOT, "%.2f×", p50 / bareP50))
                             .append(" | ").append(Stats.num(cpu(ws).median())).append(" µs")
+                            .append(" | ").append(percent(Stats.of(ws.stream().mapToDouble(ClientBench::clientBusy).toArray())))
+                            .append(" | ").append(percent(busy(emulatorBusy.get(new Key(transport, inFlight, client)))))
                             .append(" |\n");
                 }
                 targets.add(overheadTarget(transport, inFlight, windows));
@@ -230,7 +249,19 @@ public final class ClientBench {
                         + "The client builds, validates and parses every task; %s.", (overhead - LIMIT) * 100,
                         overheadNoValidation * 100, overheadNoValidation < LIMIT ? "validation is what crosses the limit"
                                 : "the rest of the client's per-task work crosses it even without validation", cpus);
-        return Target.judged(GOAL + " — " + name, overhead < LIMIT, measured, why + settled);
+        return Target.judged(GOAL + " — " + name, overhead < LIMIT, measured, why + settled + pace(transport, inFlight, windows));
+    }
+
+    /** Which side's processor was the busier while each client ran (medians over the rounds), as one sentence. */
+    private String pace(Transport transport, int inFlight, Map<Key, List<Load.Window>> windows) {
+        StringBuilder out = new StringBuilder(" Busy (client / emulator processor):");
+        for (ClientKind client : new ClientKind[] {ClientKind.AIRGEN, ClientKind.BARE}) {
+            Key key = new Key(transport, inFlight, client);
+            out.append(client == ClientKind.AIRGEN ? " AIRgen " : ", bare ")
+                    .append(percent(Stats.of(windows.get(key).stream().mapToDouble(ClientBench::clientBusy).toArray())))
+                    .append(" / ").append(percent(busy(emulatorBusy.get(key))));
+        }
+        return out.append('.').toString();
     }
 
     /** {@code 1 − client ÷ bare} tasks/s for each round, the two measured back to back. */
@@ -266,6 +297,20 @@ public final class ClientBench {
     private static String percents(double[] fractions) {
         return java.util.Arrays.stream(fractions).mapToObj(v -> String.format(Locale.ROOT, "%+.1f%%", v * 100))
                 .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The share of the measured window's wall time the client's JVM spent on its processor. */
+    private static double clientBusy(Load.Window w) {
+        return w.seconds() <= 0 ? Double.NaN : w.cpuNanos() / (w.seconds() * 1e9);
+    }
+
+    private static Stats busy(List<Double> shares) {
+        return shares == null || shares.isEmpty() ? null : Stats.of(shares);
+    }
+
+    /** A median share as a whole percentage, "n/a" when it was not measured. */
+    static String percent(Stats shares) {
+        return shares == null || Double.isNaN(shares.median()) ? "n/a" : String.format(Locale.ROOT, "%.0f%%", shares.median() * 100);
     }
 
     private static Stats cpu(List<Load.Window> ws) {

@@ -76,6 +76,15 @@ public final class EmulatorProcess implements AutoCloseable {
         return webSocket;
     }
 
+    /**
+     * The CPU time the emulator's JVM has used so far, every thread included, in nanoseconds; -1 when the operating
+     * system does not tell. With the emulator pinned to a processor of its own, its growth over a stretch of wall time
+     * says how busy that processor was.
+     */
+    public long cpuNanos() {
+        return process.toHandle().info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(-1L);
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();
