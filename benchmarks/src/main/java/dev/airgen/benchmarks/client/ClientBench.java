@@ -199,7 +199,7 @@ public final class ClientBench {
                             .append(" | ").append(client == ClientKind.BARE ? "–" : String.format(Locale.ROOT, "%.2f×", t.median() / bareTps.median()))
                             .append(" | ").append(client == ClientKind.BARE ? "–" : String.format(Locale.ROOT, "%.2f×", p50 / bareP50))
                             .append(" | ").append(Stats.num(cpu(ws).median())).append(" µs")
-                            .append(" | ").append(percent(Stats.of(ws.stream().mapToDouble(ClientBench::clientBusy).toArray())))
+                            .append(" | ").append(percent(clientBusy(ws)))
                             .append(" | ").append(percent(busy(emulatorBusy.get(new Key(transport, inFlight, client)))))
                             .append(" |\n");
                 }
@@ -252,13 +252,13 @@ public final class ClientBench {
         return Target.judged(GOAL + " — " + name, overhead < LIMIT, measured, why + settled + pace(transport, inFlight, windows));
     }
 
-    /** Which side's processor was the busier while each client ran (medians over the rounds), as one sentence. */
+    /** How busy each side's processor was while the AIRgen and the bare client ran (medians over the rounds), as one sentence. */
     private String pace(Transport transport, int inFlight, Map<Key, List<Load.Window>> windows) {
         StringBuilder out = new StringBuilder(" Busy (client / emulator processor):");
         for (ClientKind client : new ClientKind[] {ClientKind.AIRGEN, ClientKind.BARE}) {
             Key key = new Key(transport, inFlight, client);
             out.append(client == ClientKind.AIRGEN ? " AIRgen " : ", bare ")
-                    .append(percent(Stats.of(windows.get(key).stream().mapToDouble(ClientBench::clientBusy).toArray())))
+                    .append(percent(clientBusy(windows.get(key))))
                     .append(" / ").append(percent(busy(emulatorBusy.get(key))));
         }
         return out.append('.').toString();
@@ -299,9 +299,9 @@ public final class ClientBench {
                 .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    /** The share of the measured window's wall time the client's JVM spent on its processor. */
-    private static double clientBusy(Load.Window w) {
-        return w.seconds() <= 0 ? Double.NaN : w.cpuNanos() / (w.seconds() * 1e9);
+    /** For each window, the share of its measured wall time the client's JVM spent on its processor. */
+    private static Stats clientBusy(List<Load.Window> ws) {
+        return Stats.of(ws.stream().mapToDouble(w -> w.seconds() <= 0 ? Double.NaN : w.cpuNanos() / (w.seconds() * 1e9)).toArray());
     }
 
     private static Stats busy(List<Double> shares) {
