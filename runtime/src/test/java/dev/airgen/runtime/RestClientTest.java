@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 class RestClientTest {
@@ -180,22 +182,16 @@ class RestClientTest {
         assertThat(e.category()).isEqualTo(ErrorCategory.VALIDATION);
     }
 
-    @Test
-    void unauthorizedWithEmptyBodyIsAnAuthError() {
-        server.script(json(401, ""));
+    /** A body of whitespace only counts as empty. */
+    @ParameterizedTest
+    @ValueSource(strings = {"", " \r\n\t "})
+    void unauthorizedWithEmptyBodyIsAnAuthError(String body) {
+        server.script(json(401, body));
         RunwareException e = catchThrowableOfType(RunwareException.class, () -> client.run(ImageRequest.of("who")));
         assertThat(e.category()).isEqualTo(ErrorCategory.AUTH);
         assertThat(e.code()).isEqualTo("invalidApiKey");
         assertThat(e.isRetryable()).isFalse();
         assertThat(server.seen()).hasSize(1);
-    }
-
-    @Test
-    void aBodyOfWhitespaceOnlyCountsAsEmpty() {
-        server.script(json(401, " \r\n\t "));
-        RunwareException e = catchThrowableOfType(RunwareException.class, () -> client.run(ImageRequest.of("who")));
-        assertThat(e.category()).isEqualTo(ErrorCategory.AUTH);
-        assertThat(e.code()).isEqualTo("invalidApiKey");
     }
 
     /** Answers the task with {@code first}; every getResponse for it with the finished image. */

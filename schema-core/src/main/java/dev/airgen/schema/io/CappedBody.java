@@ -98,8 +98,7 @@ public final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
                 s.request(1);   // refused at the first bytes, where throwing ends the response (see direct)
                 return;
             }
-            s.cancel();
-            fail(new TooLarge("declares a body of " + declared + " bytes (Content-Length); none of it was read"));
+            overCap(new TooLarge("declares a body of " + declared + " bytes (Content-Length); none of it was read"));
             return;
         }
         s.request(Long.MAX_VALUE);
