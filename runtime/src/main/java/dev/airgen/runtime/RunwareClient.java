@@ -105,7 +105,8 @@ public final class RunwareClient implements AutoCloseable {
         scheduler.setRemoveOnCancelPolicy(true);
         HttpClient http = b.httpClient;
         if (http == null) {
-            HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(b.connectTimeout).executor(executor)
+            HttpClient.Builder hb = HttpClient.newBuilder().connectTimeout(b.connectTimeout)
+                    .executor(httpExecutor(b.transport, ownedExecutor != null, executor))
                     .followRedirects(HttpClient.Redirect.NEVER);
             if (b.proxy != null) {
                 hb.proxy(b.proxy);
@@ -650,6 +651,19 @@ public final class RunwareClient implements AutoCloseable {
             return e;
         }
         return Failures.wrap(cause);
+    }
+
+    /**
+     * The executor of the HTTP client a client builds for itself. Over REST on the client's own pool, java.net.http's
+     * own steps (writing a request, reading an answer's head and body into the capped body) run on the thread that
+     * reaches them, the sending thread or the HTTP client's selector thread, instead of each waking a pool thread: a
+     * pool thread waits in {@code send} for every answer, and everything after the answer, the caller's stages
+     * included, runs there, so no caller code runs on the selector thread (docs/runtime.md has the figures). Over
+     * WebSocket, and with a supplied executor, the HTTP client gets the client's executor: there its callbacks lead
+     * to the caller's code.
+     */
+    static Executor httpExecutor(Transport transport, boolean ownPool, Executor executor) {
+        return transport == Transport.REST && ownPool ? Runnable::run : executor;
     }
 
     private static ThreadFactory daemon(String prefix) {

@@ -273,6 +273,30 @@ class RestClientTest {
     }
 
     @Test
+    void aCallersStageMayWaitForAnotherTask() throws Exception {
+        // java.net.http reads answers on its selector thread: a stage that ran there and waited would stop every answer.
+        server.handle(seen -> json(200, "{\"data\":[" + image(seen.task().get("taskUUID").asString(), 1) + "]}"));
+        ImageRequest first = ImageRequest.of("first");
+        ImageRequest second = ImageRequest.of("second");
+        List<ImageResult> nested = client.runAsync(first).thenApply(r -> client.run(second)).get(10, TimeUnit.SECONDS);
+        assertThat(nested).singleElement().satisfies(r -> assertThat(r.imageUUID()).isEqualTo("img-1"));
+        assertThat(server.seen()).hasSize(2);
+    }
+
+    @Test
+    void overRestOnItsOwnPoolJavaNetHttpRunsItsStepsOnTheThreadThatReachesThem() {
+        java.util.concurrent.Executor pool = task -> {
+            throw new AssertionError("not for java.net.http's own steps");
+        };
+        Thread[] ran = new Thread[1];
+        RunwareClient.httpExecutor(Transport.REST, true, pool).execute(() -> ran[0] = Thread.currentThread());
+        assertThat(ran[0]).isSameAs(Thread.currentThread());
+        // Over WebSocket, and with a supplied executor, its callbacks lead to the caller's code: they keep the executor.
+        assertThat(RunwareClient.httpExecutor(Transport.WEBSOCKET, true, pool)).isSameAs(pool);
+        assertThat(RunwareClient.httpExecutor(Transport.REST, false, pool)).isSameAs(pool);
+    }
+
+    @Test
     void aSuppliedSingleThreadExecutorStillGetsAnswers() throws Exception {
         java.util.concurrent.ExecutorService one = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (RunwareClient c = fastClient(server).executor(one).build()) {

@@ -84,7 +84,8 @@ public interface Driver extends AutoCloseable {
     /**
      * java.net.http alone over REST: POST the prepared bytes, wait for a 200 whose body names the task. A thread of
      * the client's own pool waits for each answer in {@code send}, as the AIRgen client does: {@code sendAsync} would
-     * hand every answer to a thread started for it on a machine with fewer than three processors.
+     * hand every answer to a thread started for it on a machine with fewer than three processors. Like the AIRgen
+     * client's, its HTTP client runs java.net.http's own steps on the thread that reaches them.
      */
     static Driver bareRest(URI rest) {
         ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -93,7 +94,7 @@ public interface Driver extends AutoCloseable {
             return t;
         });
         HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(30)).executor(pool).build();
+                .connectTimeout(Duration.ofSeconds(30)).executor(Runnable::run).build();
         String[] parts = template();
         return new Driver() {
             @Override
