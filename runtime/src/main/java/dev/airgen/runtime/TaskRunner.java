@@ -556,6 +556,20 @@ final class TaskRunner implements AutoCloseable {
             }
         }
 
+        /**
+         * The task's UUID's hash, not the identity hash (equality stays identity): the running set hashes a run while
+         * it is locked, and the JVM hands an object locked that way a monitor of its own, to be cleaned up later.
+         */
+        @Override
+        public int hashCode() {
+            return task.uuid().hashCode();
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
         @Override
         public String toString() {
             return "Run{" + task.taskType() + " " + task.uuid() + "}";
