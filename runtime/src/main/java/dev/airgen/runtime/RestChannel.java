@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -50,7 +51,7 @@ final class RestChannel implements Channel {
             body.add(task.json());
             byUuid.put(task.taskUUID(), task);
         }
-        CompletableFuture<Answer> answer = post(body, deadlineNanos, describe(tasks));
+        CompletableFuture<Answer> answer = post(body, deadlineNanos, () -> describe(tasks));
         List<CompletableFuture<TaskReply>> out = new ArrayList<>(tasks.size());
         for (TaskSpec task : tasks) {
             out.add(answer.thenApply(a -> split(task, a, byUuid)));
@@ -90,9 +91,10 @@ final class RestChannel implements Channel {
 
     /**
      * POSTs {@code body} once and reads the envelope. Completes exceptionally with a
-     * {@link RunwareException} when no envelope could be had.
+     * {@link RunwareException} when no envelope could be had; {@code what} names the tasks in that failure (built only
+     * then).
      */
-    public CompletableFuture<Answer> post(ArrayNode body, long deadlineNanos, String what) {
+    public CompletableFuture<Answer> post(ArrayNode body, long deadlineNanos, Supplier<String> what) {
         byte[] bytes = Json.mapper().writeValueAsBytes(body);
         if (closed) {
             return CompletableFuture.failedFuture(Failures.aborted("client is closed"));
@@ -110,10 +112,10 @@ final class RestChannel implements Channel {
         return result;
     }
 
-    private CompletableFuture<Answer> attempt(byte[] body, long deadlineNanos, String what) {
+    private CompletableFuture<Answer> attempt(byte[] body, long deadlineNanos, Supplier<String> what) {
         long remaining = deadlineNanos - System.nanoTime();
         if (remaining <= 0) {
-            return CompletableFuture.failedFuture(Failures.timeout("deadline passed before " + what + " got an answer",
+            return CompletableFuture.failedFuture(Failures.timeout("deadline passed before " + what.get() + " got an answer",
                     null));
         }
         if (closed) {

@@ -50,6 +50,15 @@ final class FastValidator {
         }
     }
 
+    /**
+     * A property name or enum string of the schema, interned: the generated classes name their properties and enum
+     * values with literals, which are interned, so looking one up ends at an identity check instead of comparing
+     * characters.
+     */
+    private static String name(String text) {
+        return text.intern();
+    }
+
     /** One compiled (sub)schema. */
     @FunctionalInterface
     private interface Check {
@@ -228,7 +237,7 @@ final class FastValidator {
                     throw new Unsupported("properties is not an object");
                 }
                 for (Map.Entry<String, JsonNode> p : properties.properties()) {
-                    declared.put(p.getKey(), compile(p.getValue(), false));
+                    declared.put(name(p.getKey()), compile(p.getValue(), false));
                 }
             }
             Check others = additional == null ? null : compile(additional, false);
@@ -388,7 +397,7 @@ final class FastValidator {
         boolean otherNumbers = false;
         for (JsonNode v : values) {
             if (v.isString()) {
-                strings.add(v.asString());
+                strings.add(name(v.asString()));
             } else if (v.isInt() || v.isLong()) {
                 wholeNumbers.add(v.longValue());
             } else if (v.isNumber()) {
@@ -616,7 +625,7 @@ final class FastValidator {
     }
 
     private static Check required(List<JsonNode> names) {
-        String[] required = names.stream().map(n -> n.asString("")).toArray(String[]::new);
+        String[] required = names.stream().map(n -> name(n.asString(""))).toArray(String[]::new);
         return instance -> {
             if (!instance.isObject()) {
                 return Verdict.VALID;
@@ -636,7 +645,7 @@ final class FastValidator {
         }
         Map<String, Check> rules = new HashMap<>();
         for (Map.Entry<String, JsonNode> e : value.properties()) {
-            rules.put(e.getKey(), required(array(e.getValue(), "dependentRequired")));
+            rules.put(name(e.getKey()), required(array(e.getValue(), "dependentRequired")));
         }
         return instance -> {
             if (!instance.isObject()) {

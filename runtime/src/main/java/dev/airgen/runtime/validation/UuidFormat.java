@@ -12,6 +12,19 @@ final class UuidFormat implements Format {
 
     static final UuidFormat INSTANCE = new UuidFormat();
 
+    /** Which ASCII characters are hexadecimal digits. */
+    private static final boolean[] HEX = new boolean[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            HEX[c] = true;
+        }
+        for (char c = 'a'; c <= 'f'; c++) {
+            HEX[c] = true;
+            HEX[Character.toUpperCase(c)] = true;
+        }
+    }
+
     private UuidFormat() {
     }
 
@@ -31,14 +44,17 @@ final class UuidFormat implements Format {
     }
 
     static boolean isUuid(String value) {
-        if (value.length() != 36) {
+        if (value.length() != 36 || value.charAt(8) != '-' || value.charAt(13) != '-' || value.charAt(18) != '-'
+                || value.charAt(23) != '-') {
             return false;
         }
-        for (int i = 0; i < 36; i++) {
+        return hex(value, 0, 8) && hex(value, 9, 13) && hex(value, 14, 18) && hex(value, 19, 23) && hex(value, 24, 36);
+    }
+
+    private static boolean hex(String value, int from, int to) {
+        for (int i = from; i < to; i++) {
             char c = value.charAt(i);
-            boolean ok = i == 8 || i == 13 || i == 18 || i == 23 ? c == '-'
-                    : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-            if (!ok) {
+            if (c >= HEX.length || !HEX[c]) {
                 return false;
             }
         }
