@@ -801,7 +801,10 @@ public final class RunwareClient implements AutoCloseable {
 
         /**
          * Runs callbacks and continuations; default: a cached daemon pool owned by the client, on whose threads
-         * REST calls also wait for their answers (a supplied executor is never blocked that way).
+         * REST calls also wait for their answers (a supplied executor is never blocked that way). A supplied executor
+         * also runs the steps of the HTTP client the client builds; with the default pool over REST those run on the
+         * thread that reaches them (java.net.http's selector thread or the thread waiting for the answer), and the
+         * caller's code never runs on the selector thread.
          */
         public Builder executor(Executor executor) {
             this.executor = Objects.requireNonNull(executor, "executor");
