@@ -566,11 +566,6 @@ final class TaskRunner implements AutoCloseable {
         }
 
         @Override
-        public boolean equals(Object other) {
-            return this == other;
-        }
-
-        @Override
         public String toString() {
             return "Run{" + task.taskType() + " " + task.uuid() + "}";
         }

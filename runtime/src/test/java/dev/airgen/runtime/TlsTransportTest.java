@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.airgen.runtime.fixtures.ImageRequest;
-import dev.airgen.runtime.fixtures.ImageResult;
+import dev.airgen.runtime.types.Json;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * REST over TLS, as the production endpoint serves it: HTTP/2 when the server offers it through ALPN, HTTP/1.1
@@ -149,9 +150,8 @@ class TlsTransportTest {
             @Override
             public boolean handle(Request request, Response response, Callback callback) throws Exception {
                 versions.merge(request.getConnectionMetaData().getHttpVersion().asString(), 1, Integer::sum);
-                String body = Content.Source.asString(request, StandardCharsets.UTF_8);
-                int at = body.indexOf("\"taskUUID\":\"") + 12;
-                String answer = "{\"data\":[" + RestClientTest.image(body.substring(at, at + 36), 1) + "]}";
+                JsonNode task = Json.mapper().readTree(Content.Source.asString(request, StandardCharsets.UTF_8)).get(0);
+                String answer = "{\"data\":[" + RestClientTest.image(task.get("taskUUID").asString(), 1) + "]}";
                 response.getHeaders().put("Content-Type", "application/json");
                 response.write(true, ByteBuffer.wrap(answer.getBytes(StandardCharsets.UTF_8)), callback);
                 return true;
